@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The project's commands: set up what is missing, build, then run the demo, the tests or a benchmark.
+#   ./bedside.sh demo        set up, build, and run the demo on embedded defaults
+#   ./bedside.sh test        set up and run every test (what CI runs)
+#   ./bedside.sh bench-wrap  set up, build, and compare `wrap` with dcmtk's img2dcm
+set -euo pipefail
+cd "$(dirname "$0")"
+
+build() { mvn -B -q -DskipTests package; }
+
+case "${1:-}" in
+  demo)
+    scripts/setup.sh
+    build
+    exec java -jar capture-app/target/bedside-capture.jar demo
+    ;;
+  test)
+    scripts/setup.sh
+    exec mvn -B verify
+    ;;
+  bench-wrap)
+    scripts/setup.sh
+    build
+    shift
+    exec scripts/bench-wrap.sh "$@"
+    ;;
+  *)
+    sed -n '2,6p' "$0" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,5 @@
+package org.bedsidecapture.app.cli;
+
+public class BedsideCaptureCommand {
+  public static void main(String[] args) {}
+}

@@ -1,0 +1,360 @@
+package org.bedsidecapture.dicom;
+
+import static org.bedsidecapture.dicom.iod.Tags.*;
+
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.OtherByteAttribute;
+import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFilesOnDisk;
+import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.bedsidecapture.dicom.iod.Dataset;
+import org.bedsidecapture.dicom.iod.ObjectType;
+import org.bedsidecapture.dicom.iod.Part10Writer;
+import org.bedsidecapture.dicom.media.MediaReader;
+import org.bedsidecapture.dicom.media.PreparedMedia;
+import org.bedsidecapture.dicom.media.UnsupportedMediaException;
+
+/**
+ * Turns a capture and its encounter context into a DICOM Part 10 file: picks the object type,
+ * starts from its template, and fills in patient, encounter, order, equipment, anatomy and pixels.
+ */
+public final class DicomFactory {
+  private static final DateTimeFormatter DA = DateTimeFormatter.ofPattern("yyyyMMdd");
+  private static final DateTimeFormatter TM = DateTimeFormatter.ofPattern("HHmmss.SSSSSS");
+  private static final DateTimeFormatter DT =
+      DateTimeFormatter.ofPattern("yyyyMMddHHmmss.SSSSSSxx");
+  private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xx");
+  private static final String PRODUCT = "Bedside Capture";
+
+  private final Station station;
+  private final UidGenerator uids;
+  private final ZoneId zone;
+  private final Clock clock;
+  private final MediaReader mediaReader;
+  private final Part10Writer writer;
+
+  public DicomFactory(Station station, UidGenerator uids, Part10Writer writer, Clock clock) {
+    this.station = station;
+    this.uids = uids;
+    this.writer = writer;
+    this.clock = clock;
+    this.zone = clock.getZone();
+    this.mediaReader = new MediaReader(zone);
+  }
+
+  /**
+   * Wraps one capture into {@code outDir}; the file is named after its SOP Instance UID and appears
+   * there only when complete.
+   *
+   * @throws CaptureRejectedException when the capture or its context cannot make a valid object;
+   *     nothing is written then
+   */
+  public WrappedObject wrap(
+      EncounterContext context, StudySession session, Capture capture, Path outDir)
+      throws CaptureRejectedException, IOException {
+    if (capture.bodySite().paired() && capture.laterality() == Laterality.UNPAIRED) {
+      throw new CaptureRejectedException(
+          capture.media(),
+          "body site '"
+              + capture.bodySite().meaning()
+              + "' is paired: laterality R, L or B is"
+              + " required",
+          null);
+    }
+    PreparedMedia media;
+    try {
+      media = mediaReader.read(capture.media());
+    } catch (UnsupportedMediaException e) {
+      throw new CaptureRejectedException(capture.media(), e.getMessage(), e);
+    }
+    ObjectType type = ObjectType.forCapture(capture.device(), media.kind());
+    OffsetDateTime takenAt = captureTime(capture, media);
+    ZoneOffset offset = zone.getRules().getOffset(takenAt.toInstant());
+    takenAt = takenAt.withOffsetSameInstant(offset);
+    StudySession.Series series =
+        session.seriesFor(
+            type.modality(), capture.device(), capture.bodySite(), capture.laterality(), takenAt);
+    String sopInstanceUid = uids.newUid();
+
+    Dataset d = type.newDataset();
+    try {
+      sopCommon(d, sopInstanceUid, offset);
+      patient(d, context);
+      study(d, context, session, offset);
+      series(d, series, capture, offset);
+      equipment(d, capture.device(), media);
+      image(d, series, capture, media, takenAt);
+      pixels(d, media);
+    } catch (InvalidValueException e) {
+      throw new CaptureRejectedException(capture.media(), e.getMessage(), e);
+    }
+    Path file = writer.write(d, media.transferSyntaxUid(), outDir, sopInstanceUid + ".dcm");
+    return new WrappedObject(
+        file,
+        type.sopClassUid(),
+        sopInstanceUid,
+        session.studyInstanceUid(),
+        series.uid(),
+        media.transferSyntaxUid());
+  }
+
+  private OffsetDateTime captureTime(Capture capture, PreparedMedia media) throws IOException {
+    if (capture.capturedAt() != null) {
+      return capture.capturedAt();
+    }
+    if (media.takenAt() != null) {
+      return media.takenAt();
+    }
+    return Files.getLastModifiedTime(capture.media()).toInstant().atZone(zone).toOffsetDateTime();
+  }
+
+  private void sopCommon(Dataset d, String sopInstanceUid, ZoneOffset offset) {
+    OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(offset);
+    d.put(SOPInstanceUID, "UI", sopInstanceUid, "SOP Instance UID");
+    d.put(InstanceCreationDate, "DA", DA.format(now), "Instance Creation Date");
+    d.put(InstanceCreationTime, "TM", TM.format(now), "Instance Creation Time");
+    d.put(TimezoneOffsetFromUTC, "SH", OFFSET.format(offset), "Timezone Offset From UTC");
+  }
+
+  private static void patient(Dataset d, EncounterContext c) {
+    d.put(PatientName, "PN", c.patientName().toDicom(), "Patient's Name");
+    identifier(d, c.patientId(), "Patient ID");
+    if (c.birthDate() != null) {
+      d.put(PatientBirthDate, "DA", DA.format(c.birthDate()), "Patient's Birth Date");
+    }
+    d.put(PatientSex, "CS", c.sex().dicomCode(), "Patient's Sex");
+    if (!c.otherPatientIds().isEmpty()) {
+      List<Dataset> items = new ArrayList<>();
+      for (Identifier other : c.otherPatientIds()) {
+        Dataset item = new Dataset();
+        identifier(item, other, "Other Patient ID");
+        item.put(TypeOfPatientID, "CS", "TEXT", "Type of Patient ID");
+        items.add(item);
+      }
+      d.putSequence(OtherPatientIDsSequence, items);
+    }
+  }
+
+  /** Patient ID, Issuer of Patient ID and its qualifiers, as the Patient module has them. */
+  private static void identifier(Dataset d, Identifier id, String name) {
+    d.put(PatientID, "LO", id.value(), name);
+    Issuer issuer = id.issuer();
+    if (issuer.localNamespace() != null) {
+      d.put(IssuerOfPatientID, "LO", issuer.localNamespace(), "Issuer of " + name);
+    }
+    if (issuer.universalEntityId() != null || id.typeCode() != null) {
+      Dataset q = new Dataset();
+      if (issuer.universalEntityId() != null) {
+        q.put(UniversalEntityID, "UT", issuer.universalEntityId(), "Universal Entity ID");
+        q.put(UniversalEntityIDType, "CS", issuer.type().name(), "Universal Entity ID Type");
+      }
+      if (id.typeCode() != null) {
+        q.put(IdentifierTypeCode, "CS", id.typeCode(), "Identifier Type Code of " + name);
+      }
+      d.putSequence(IssuerOfPatientIDQualifiersSequence, List.of(q));
+    }
+  }
+
+  private static void study(
+      Dataset d, EncounterContext c, StudySession session, ZoneOffset offset) {
+    OffsetDateTime start = session.startedAt().withOffsetSameInstant(offset);
+    d.put(StudyInstanceUID, "UI", session.studyInstanceUid(), "Study Instance UID");
+    d.put(StudyDate, "DA", DA.format(start), "Study Date");
+    d.put(StudyTime, "TM", TM.format(start), "Study Time");
+    d.put(StudyID, "SH", session.studyId(), "Study ID");
+    if (c.referringPhysician() != null) {
+      d.put(
+          ReferringPhysicianName,
+          "PN",
+          c.referringPhysician().toDicom(),
+          "Referring Physician's Name");
+    }
+    if (c.accession() != null) {
+      d.put(AccessionNumber, "SH", c.accession().value(), "Accession Number");
+      issuerSequence(d, IssuerOfAccessionNumberSequence, c.accession(), "Accession Number");
+    }
+    d.put(AdmissionID, "LO", c.admissionId().value(), "Admission ID (encounter identifier)");
+    issuerSequence(d, IssuerOfAdmissionIDSequence, c.admissionId(), "Admission ID");
+    if (c.reasonForVisit() != null) {
+      d.put(ReasonForVisit, "UT", c.reasonForVisit(), "Reason for Visit");
+    }
+  }
+
+  /** An HL7v2 Hierarchic Designator macro item, for the issuer of an accession or admission id. */
+  private static void issuerSequence(
+      Dataset d, com.pixelmed.dicom.AttributeTag tag, Identifier id, String name) {
+    Issuer issuer = id.issuer();
+    if (issuer.isEmpty()) {
+      return;
+    }
+    Dataset item = new Dataset();
+    if (issuer.localNamespace() != null) {
+      item.put(LocalNamespaceEntityID, "UT", issuer.localNamespace(), "Issuer of " + name);
+    }
+    if (issuer.universalEntityId() != null) {
+      item.put(UniversalEntityID, "UT", issuer.universalEntityId(), "Issuer of " + name);
+      item.put(UniversalEntityIDType, "CS", issuer.type().name(), "Issuer type of " + name);
+    }
+    d.putSequence(tag, List.of(item));
+  }
+
+  private static void series(
+      Dataset d, StudySession.Series series, Capture capture, ZoneOffset offset) {
+    OffsetDateTime start = series.startedAt().withOffsetSameInstant(offset);
+    d.put(SeriesInstanceUID, "UI", series.uid(), "Series Instance UID");
+    d.put(SeriesNumber, "IS", Integer.toString(series.number()), "Series Number");
+    d.put(SeriesDate, "DA", DA.format(start), "Series Date");
+    d.put(SeriesTime, "TM", TM.format(start), "Series Time");
+    if (capture.operator() != null && !capture.operator().isEmpty()) {
+      d.put(OperatorsName, "PN", capture.operator().toDicom(), "Operator's Name");
+    }
+  }
+
+  private void equipment(Dataset d, CaptureDevice device, PreparedMedia media) {
+    d.put(
+        Manufacturer,
+        "LO",
+        firstOf(device.manufacturer(), media.cameraMake(), PRODUCT),
+        "Manufacturer");
+    d.put(
+        ManufacturerModelName,
+        "LO",
+        firstOf(device.model(), media.cameraModel(), PRODUCT),
+        "Manufacturer's Model Name");
+    String serial = firstOf(device.serialNumber(), station.serialNumber(), null);
+    if (serial != null) {
+      d.put(DeviceSerialNumber, "LO", serial, "Device Serial Number");
+    }
+    if (station.softwareVersion() != null) {
+      d.put(SoftwareVersions, "LO", station.softwareVersion(), "Software Versions");
+    }
+    if (station.stationName() != null) {
+      d.put(StationName, "SH", station.stationName(), "Station Name");
+    }
+    Institution institution = station.institution();
+    if (institution != null) {
+      if (institution.name() != null) {
+        d.put(InstitutionName, "LO", institution.name(), "Institution Name");
+      }
+      if (institution.address() != null) {
+        d.put(InstitutionAddress, "ST", institution.address(), "Institution Address");
+      }
+      if (institution.department() != null) {
+        d.put(InstitutionalDepartmentName, "LO", institution.department(), "Department Name");
+      }
+    }
+  }
+
+  private static void image(
+      Dataset d,
+      StudySession.Series series,
+      Capture capture,
+      PreparedMedia media,
+      OffsetDateTime takenAt) {
+    d.put(InstanceNumber, "IS", Integer.toString(series.nextInstanceNumber()), "Instance Number");
+    d.put(ContentDate, "DA", DA.format(takenAt), "Content Date");
+    d.put(ContentTime, "TM", TM.format(takenAt), "Content Time");
+    d.put(AcquisitionDateTime, "DT", DT.format(takenAt), "Acquisition DateTime");
+    if (media.derivation() != null) {
+      d.putAll(ImageType, "CS", List.of("DERIVED", "PRIMARY"), "Image Type");
+      d.put(DerivationDescription, "ST", media.derivation(), "Derivation Description");
+    }
+    d.put(ImageLaterality, "CS", capture.laterality().dicomCode(), "Image Laterality");
+    Dataset region = code(capture.bodySite().code());
+    CodedConcept qualifier = capture.laterality().qualifier();
+    if (qualifier != null) {
+      region.putSequence(AnatomicRegionModifierSequence, List.of(code(qualifier)));
+    }
+    d.putSequence(AnatomicRegionSequence, List.of(region));
+  }
+
+  private static Dataset code(CodedConcept c) {
+    return new Dataset()
+        .put(CodeValue, "SH", c.value(), "Code Value")
+        .put(CodingSchemeDesignator, "SH", c.scheme(), "Coding Scheme Designator")
+        .put(CodeMeaning, "LO", c.meaning(), "Code Meaning");
+  }
+
+  private static void pixels(Dataset d, PreparedMedia media) {
+    d.putInt(SamplesPerPixel, "US", media.samplesPerPixel());
+    d.put(PhotometricInterpretation, "CS", media.photometricInterpretation(), "Photometric");
+    d.putInt(Rows, "US", media.rows());
+    d.putInt(Columns, "US", media.columns());
+    if (media.samplesPerPixel() > 1) {
+      d.putInt(PlanarConfiguration, "US", 0);
+    }
+    if (media.kind() == PreparedMedia.Kind.CLIP) {
+      d.put(NumberOfFrames, "IS", Integer.toString(media.numberOfFrames()), "Number of Frames");
+      d.put(FrameTime, "DS", decimal(media.frameTimeMillis()), "Frame Time");
+      int rate = (int) Math.round(1000.0 / media.frameTimeMillis());
+      d.put(CineRate, "IS", Integer.toString(rate), "Cine Rate");
+      d.put(RecommendedDisplayFrameRate, "IS", Integer.toString(rate), "Display Frame Rate");
+    }
+    PreparedMedia.LossyCompression lossy = media.lossy();
+    if (lossy == null) {
+      d.put(LossyImageCompression, "CS", "00", "Lossy Image Compression");
+    } else {
+      d.put(LossyImageCompression, "CS", "01", "Lossy Image Compression");
+      d.putAll(
+          LossyImageCompressionRatio,
+          "DS",
+          lossy.ratios().stream().map(DicomFactory::decimal).toList(),
+          "Lossy Image Compression Ratio");
+      d.putAll(
+          LossyImageCompressionMethod, "CS", lossy.methods(), "Lossy Image Compression Method");
+    }
+    if (media.iccProfile() != null) {
+      OtherByteAttribute icc = new OtherByteAttribute(ICCProfile);
+      setBytes(icc, media.iccProfile());
+      d.putAttribute(icc);
+    }
+    d.putAttribute(pixelData(media));
+  }
+
+  private static com.pixelmed.dicom.Attribute pixelData(PreparedMedia media) {
+    try {
+      if (!media.encapsulated()) {
+        OtherByteAttribute native_ = new OtherByteAttribute(PixelData);
+        setBytes(native_, media.pixelBytes());
+        return native_;
+      }
+      if (media.pixelFile() != null) {
+        return new OtherByteAttributeMultipleCompressedFilesOnDisk(
+            PixelData, 0, new java.io.File[] {media.pixelFile().toFile()});
+      }
+      return new OtherByteAttributeMultipleCompressedFrames(
+          PixelData, new byte[][] {media.pixelBytes()});
+    } catch (IOException | DicomException e) {
+      throw new IllegalStateException("pixel data: " + e.getMessage(), e);
+    }
+  }
+
+  private static void setBytes(OtherByteAttribute a, byte[] bytes) {
+    try {
+      a.setValues(bytes);
+    } catch (DicomException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A DS value of at most 16 characters. */
+  static String decimal(double value) {
+    String s = String.format(Locale.ROOT, "%.6f", value);
+    s = s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    return s.length() <= 16 ? s : s.substring(0, 16);
+  }
+
+  private static String firstOf(String a, String b, String c) {
+    return a != null ? a : b != null ? b : c;
+  }
+}

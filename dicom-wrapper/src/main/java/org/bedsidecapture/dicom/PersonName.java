@@ -1,0 +1,46 @@
+package org.bedsidecapture.dicom;
+
+import java.util.List;
+import java.util.Objects;
+
+/** A person's name in its parts, as both FHIR HumanName and DICOM PN have them. */
+public record PersonName(String family, String given, String middle, String prefix, String suffix) {
+
+  public PersonName {
+    family = Text.blankToNull(family);
+    given = Text.blankToNull(given);
+    middle = Text.blankToNull(middle);
+    prefix = Text.blankToNull(prefix);
+    suffix = Text.blankToNull(suffix);
+  }
+
+  public static PersonName of(String family, String given) {
+    return new PersonName(family, given, null, null, null);
+  }
+
+  /** A name given as one free-text string (an operator typed in), kept whole as family name. */
+  public static PersonName unstructured(String text) {
+    return new PersonName(text, null, null, null, null);
+  }
+
+  public boolean isEmpty() {
+    return family == null && given == null && middle == null && prefix == null && suffix == null;
+  }
+
+  /**
+   * The DICOM PN alphabetic group: {@code family^given^middle^prefix^suffix}, trailing empties cut.
+   */
+  public String toDicom() {
+    List<String> parts =
+        List.of(orEmpty(family), orEmpty(given), orEmpty(middle), orEmpty(prefix), orEmpty(suffix));
+    int last = parts.size();
+    while (last > 0 && parts.get(last - 1).isEmpty()) {
+      last--;
+    }
+    return String.join("^", parts.subList(0, last));
+  }
+
+  private static String orEmpty(String s) {
+    return Objects.requireNonNullElse(s, "");
+  }
+}

@@ -1,0 +1,99 @@
+package org.bedsidecapture.dicom.iod;
+
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.FileMetaInformation;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes a data set as a DICOM Part 10 file so that no half-written file ever appears under its
+ * final name: written to a hidden temporary file beside it, flushed to disk, then renamed.
+ */
+public final class Part10Writer {
+  /** This product's Implementation Class UID (0002,0012), a UUID-derived UID fixed for good. */
+  public static final String IMPLEMENTATION_CLASS_UID =
+      "2.25.186164236421687711077762768062121174515";
+
+  private static final AttributeTag IMPLEMENTATION_VERSION_NAME = new AttributeTag(0x0002, 0x0013);
+  private static final AttributeTag IMPLEMENTATION_CLASS = new AttributeTag(0x0002, 0x0012);
+
+  private final String implementationVersionName;
+  private final String sourceAeTitle;
+
+  /**
+   * @param implementationVersionName (0002,0013), at most 16 characters
+   * @param sourceAeTitle (0002,0016), the station's AE title
+   */
+  public Part10Writer(String implementationVersionName, String sourceAeTitle) {
+    this.implementationVersionName = implementationVersionName;
+    this.sourceAeTitle = sourceAeTitle;
+  }
+
+  /** Writes {@code dataset} into {@code dir} as {@code fileName}, atomically and durably. */
+  public Path write(Dataset dataset, String transferSyntaxUid, Path dir, String fileName)
+      throws IOException {
+    var list = dataset.attributes();
+    try {
+      FileMetaInformation.addFileMetaInformation(list, transferSyntaxUid, sourceAeTitle);
+    } catch (DicomException e) {
+      throw new IllegalStateException("file meta information: " + e.getMessage(), e);
+    }
+    Dataset meta = new Dataset();
+    meta.put(IMPLEMENTATION_CLASS, "UI", IMPLEMENTATION_CLASS_UID, "Implementation Class UID");
+    meta.put(
+        IMPLEMENTATION_VERSION_NAME,
+        "SH",
+        implementationVersionName,
+        "Implementation Version Name");
+    list.putAll(meta.attributes());
+
+    Path target = dir.resolve(fileName);
+    Path temp = dir.resolve("." + fileName + ".part");
+    try (FileChannel channel =
+        FileChannel.open(
+            temp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
+      OutputStream out =
+          new KeepOpen(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
+      list.write(out, transferSyntaxUid, true, false);
+      out.flush();
+      channel.force(true);
+    } catch (DicomException e) {
+      Files.deleteIfExists(temp);
+      throw new IllegalStateException("DICOM encoding failed: " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(temp);
+      throw e;
+    }
+    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    return target;
+  }
+
+  /** The toolkit closes the stream it wrote; the channel must stay open to be forced to disk. */
+  private static final class KeepOpen extends FilterOutputStream {
+    KeepOpen(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}

@@ -1,0 +1,258 @@
+package org.bedsidecapture.dicom.media;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A JPEG file taken apart at its markers: what kind of frame it holds, its ICC profile and EXIF
+ * block, and a copy of the stream with everything DICOM must not carry removed (JFIF, EXIF, XMP,
+ * maker notes, comments, embedded previews after EOI). Entropy-coded data is copied untouched.
+ */
+public final class JpegStream {
+  private static final int SOI = 0xD8;
+  private static final int EOI = 0xD9;
+  private static final int SOS = 0xDA;
+  private static final int DQT = 0xDB;
+  private static final int DHT = 0xC4;
+  private static final int DRI = 0xDD;
+  private static final int APP1 = 0xE1;
+  private static final int APP2 = 0xE2;
+  private static final int APP14 = 0xEE;
+  private static final byte[] EXIF_ID = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
+  private static final byte[] ICC_ID = "ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1);
+  private static final byte[] ADOBE_ID = "Adobe".getBytes(StandardCharsets.ISO_8859_1);
+
+  private final int frameMarker;
+  private final int precision;
+  private final int rows;
+  private final int columns;
+  private final int components;
+  private final int adobeTransform;
+  private final byte[] iccProfile;
+  private final byte[] exif;
+  private final byte[] cleaned;
+
+  private JpegStream(
+      int frameMarker,
+      int precision,
+      int rows,
+      int columns,
+      int components,
+      int adobeTransform,
+      byte[] iccProfile,
+      byte[] exif,
+      byte[] cleaned) {
+    this.frameMarker = frameMarker;
+    this.precision = precision;
+    this.rows = rows;
+    this.columns = columns;
+    this.components = components;
+    this.adobeTransform = adobeTransform;
+    this.iccProfile = iccProfile;
+    this.exif = exif;
+    this.cleaned = cleaned;
+  }
+
+  /** Reads the marker structure of a whole JPEG file. */
+  public static JpegStream parse(byte[] data) throws UnsupportedMediaException {
+    if (data.length < 4 || u8(data, 0) != 0xFF || u8(data, 1) != SOI) {
+      throw new UnsupportedMediaException("not a JPEG file (no start-of-image marker)");
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(data.length);
+    out.write(0xFF);
+    out.write(SOI);
+    List<byte[]> iccChunks = new ArrayList<>();
+    byte[] exif = null;
+    int frameMarker = -1;
+    int precision = 0;
+    int rows = 0;
+    int columns = 0;
+    int components = 0;
+    int adobeTransform = -1;
+    int pos = 2;
+    while (true) {
+      if (pos + 1 >= data.length) {
+        throw truncated();
+      }
+      if (u8(data, pos) != 0xFF) {
+        throw new UnsupportedMediaException(
+            "damaged JPEG: expected a marker at byte " + pos + " of " + data.length);
+      }
+      int marker = u8(data, pos + 1);
+      if (marker == 0xFF) {
+        pos++;
+        continue;
+      }
+      if (marker == EOI) {
+        out.write(0xFF);
+        out.write(EOI);
+        break;
+      }
+      if (pos + 3 >= data.length) {
+        throw truncated();
+      }
+      int length = (u8(data, pos + 2) << 8) | u8(data, pos + 3);
+      int end = pos + 2 + length;
+      if (length < 2 || end > data.length) {
+        throw truncated();
+      }
+      int payload = pos + 4;
+      if (isFrameMarker(marker)) {
+        if (frameMarker >= 0) {
+          throw new UnsupportedMediaException("JPEG holds more than one frame header");
+        }
+        if (length < 8) {
+          throw truncated();
+        }
+        frameMarker = marker;
+        precision = u8(data, payload);
+        rows = (u8(data, payload + 1) << 8) | u8(data, payload + 2);
+        columns = (u8(data, payload + 3) << 8) | u8(data, payload + 4);
+        components = u8(data, payload + 5);
+        out.write(data, pos, end - pos);
+      } else if (marker == APP1 && startsWith(data, payload, end, EXIF_ID)) {
+        exif = Arrays.copyOfRange(data, payload + EXIF_ID.length, end);
+      } else if (marker == APP2 && startsWith(data, payload, end, ICC_ID)) {
+        iccChunks.add(Arrays.copyOfRange(data, payload + ICC_ID.length, end));
+      } else if (marker == APP14 && startsWith(data, payload, end, ADOBE_ID) && length >= 14) {
+        adobeTransform = u8(data, payload + 11);
+      } else if (marker == DQT || marker == DHT || marker == DRI) {
+        out.write(data, pos, end - pos);
+      } else if (marker == SOS) {
+        int scanEnd = endOfEntropyCodedData(data, end);
+        out.write(data, pos, scanEnd - pos);
+        pos = scanEnd;
+        continue;
+      }
+      pos = end;
+    }
+    if (frameMarker < 0) {
+      throw new UnsupportedMediaException("damaged JPEG: no frame header");
+    }
+    return new JpegStream(
+        frameMarker,
+        precision,
+        rows,
+        columns,
+        components,
+        adobeTransform,
+        joinIcc(iccChunks),
+        exif,
+        out.toByteArray());
+  }
+
+  /**
+   * Checks that the stream is what the JPEG Baseline transfer syntax can carry: sequential
+   * Huffman-coded, 8 bits, one (grey) or three (colour) components, YCbCr.
+   */
+  public void requireBaseline() throws UnsupportedMediaException {
+    if (frameMarker == 0xC2 || frameMarker == 0xC6 || frameMarker == 0xCA || frameMarker == 0xCE) {
+      throw new UnsupportedMediaException(
+          "progressive JPEG is not supported: DICOM JPEG Baseline needs a sequential JPEG;"
+              + " re-save the photo as baseline (standard) JPEG");
+    }
+    if (frameMarker != 0xC0) {
+      throw new UnsupportedMediaException(
+          String.format(
+              "JPEG coding process SOF%d is not supported (only baseline JPEG)",
+              frameMarker - 0xC0));
+    }
+    if (precision != 8) {
+      throw new UnsupportedMediaException(
+          precision + "-bit JPEG is not supported: DICOM JPEG Baseline holds 8-bit samples only");
+    }
+    if (components == 4) {
+      throw new UnsupportedMediaException(
+          "CMYK JPEG (print colour) is not supported: convert the photo to RGB first");
+    }
+    if (components != 1 && components != 3) {
+      throw new UnsupportedMediaException(
+          "JPEG with " + components + " colour components is not supported (1 or 3 only)");
+    }
+    if (components == 3 && adobeTransform == 0) {
+      throw new UnsupportedMediaException(
+          "JPEG stores RGB without colour transform; DICOM photographic objects need YCbCr JPEG");
+    }
+    if (rows == 0 || columns == 0) {
+      throw new UnsupportedMediaException("JPEG without image size in its frame header");
+    }
+  }
+
+  public int rows() {
+    return rows;
+  }
+
+  public int columns() {
+    return columns;
+  }
+
+  public int components() {
+    return components;
+  }
+
+  /** The embedded ICC profile, or null when the file has none. */
+  public byte[] iccProfile() {
+    return iccProfile;
+  }
+
+  /** The EXIF block (a TIFF structure), or null when the file has none. */
+  public byte[] exif() {
+    return exif;
+  }
+
+  /** The stream with only SOI, tables, frame and scans, and EOI. */
+  public byte[] cleaned() {
+    return cleaned;
+  }
+
+  private static boolean isFrameMarker(int marker) {
+    return marker >= 0xC0 && marker <= 0xCF && marker != DHT && marker != 0xC8 && marker != 0xCC;
+  }
+
+  /** Returns the offset of the first marker after a scan's entropy-coded data. */
+  private static int endOfEntropyCodedData(byte[] data, int from) throws UnsupportedMediaException {
+    for (int i = from; i + 1 < data.length; i++) {
+      if (data[i] == (byte) 0xFF) {
+        int next = u8(data, i + 1);
+        boolean stuffedOrRestart = next == 0x00 || (next >= 0xD0 && next <= 0xD7) || next == 0xFF;
+        if (!stuffedOrRestart) {
+          return i;
+        }
+      }
+    }
+    throw truncated();
+  }
+
+  private static byte[] joinIcc(List<byte[]> chunks) {
+    if (chunks.isEmpty()) {
+      return null;
+    }
+    chunks.sort(
+        (a, b) -> Integer.compare(a.length > 0 ? a[0] & 0xFF : 0, b.length > 0 ? b[0] & 0xFF : 0));
+    ByteArrayOutputStream icc = new ByteArrayOutputStream();
+    for (byte[] chunk : chunks) {
+      if (chunk.length > 2) {
+        icc.write(chunk, 2, chunk.length - 2);
+      }
+    }
+    return icc.toByteArray();
+  }
+
+  private static boolean startsWith(byte[] data, int from, int end, byte[] prefix) {
+    if (end - from < prefix.length) {
+      return false;
+    }
+    return Arrays.equals(data, from, from + prefix.length, prefix, 0, prefix.length);
+  }
+
+  private static int u8(byte[] data, int i) {
+    return data[i] & 0xFF;
+  }
+
+  private static UnsupportedMediaException truncated() {
+    return new UnsupportedMediaException("truncated JPEG: the file ends before the image does");
+  }
+}

@@ -1,0 +1,12 @@
+# Video Photographic Image IOD (PS3.3 A.32.7): camera clips. Modality LUT, VOI LUT, overlay and
+# graphic annotation modules shall not be present (A.32.7.3.2).
+include common-image.tpl
+(0008,0016) UI 1.2.840.10008.5.1.4.1.1.77.1.4.1
+(0008,0060) CS XC
+(0008,0008) CS ORIGINAL\PRIMARY
+(0028,0100) US 8
+(0028,0101) US 8
+(0028,0102) US 7
+(0028,0103) US 0
+# Multi-frame (C.7.6.6): frames follow each other in time
+(0028,0009) AT (0018,1063)

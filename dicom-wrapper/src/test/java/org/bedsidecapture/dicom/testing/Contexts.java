@@ -1,0 +1,50 @@
+package org.bedsidecapture.dicom.testing;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.bedsidecapture.dicom.EncounterContext;
+import org.bedsidecapture.dicom.Identifier;
+import org.bedsidecapture.dicom.Institution;
+import org.bedsidecapture.dicom.Issuer;
+import org.bedsidecapture.dicom.PersonName;
+import org.bedsidecapture.dicom.Sex;
+import org.bedsidecapture.dicom.Station;
+
+/** Synthetic encounter contexts (clearly fake people, test namespaces). */
+public final class Contexts {
+  private Contexts() {}
+
+  public static final Issuer MRN_ISSUER =
+      new Issuer("TESTHOSP", "2.16.840.1.113883.3.9999.1", Issuer.UniversalIdType.ISO);
+  public static final Issuer VISIT_ISSUER =
+      new Issuer("TESTHOSP-VISIT", "2.16.840.1.113883.3.9999.2", Issuer.UniversalIdType.ISO);
+  public static final Issuer ACCESSION_ISSUER =
+      new Issuer("TESTHOSP-RIS", "2.16.840.1.113883.3.9999.3", Issuer.UniversalIdType.ISO);
+
+  public static EncounterContext withName(PersonName name) {
+    return new EncounterContext(
+        new Identifier("MRN0042", MRN_ISSUER, "MR"),
+        List.of(new Identifier("NHS9990001", Issuer.named("TESTNATIONAL"), "NI")),
+        name,
+        LocalDate.of(1961, 4, 12),
+        Sex.FEMALE,
+        new Identifier("V20260001", VISIT_ISSUER, "VN"),
+        new Identifier("ACC7700001", ACCESSION_ISSUER, "ACSN"),
+        PersonName.of("Referrer", "Testa"),
+        null,
+        null,
+        "Pressure ulcer review");
+  }
+
+  public static EncounterContext typical() {
+    return withName(new PersonName("Testpatient", "Alice", "Q", null, null));
+  }
+
+  public static Station station() {
+    return new Station(
+        "CART-ED-07",
+        "SN-CART-0007",
+        "Bedside Capture 0.1.0",
+        new Institution("Test General Hospital", "1 Test Street, Testville", "Emergency"));
+  }
+}

@@ -1,0 +1,87 @@
+package org.bedsidecapture.dicom.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The independent peers that judge what we write: dciodvfy (dicom3tools), dcmdump (dcmtk) and
+ * ffprobe. The project's set-up installs them; a missing one fails the test loudly.
+ */
+public final class DicomTools {
+  private DicomTools() {}
+
+  /** The output of a finished process. */
+  public record Result(int exitCode, String output) {}
+
+  public static Result run(List<String> command) {
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      byte[] out = p.getInputStream().readAllBytes();
+      if (!p.waitFor(2, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw new AssertionError(command.get(0) + " did not finish");
+      }
+      return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new AssertionError(
+          command.get(0) + " could not run; install it with the README's set-up: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** dciodvfy's error lines for one file (warnings are not errors). */
+  public static List<String> dciodvfyErrors(Path file) {
+    Result r = run(List.of("dciodvfy", file.toString()));
+    List<String> errors = new ArrayList<>();
+    for (String line : r.output().split("\n")) {
+      if (line.startsWith("Error")) {
+        errors.add(line);
+      }
+    }
+    return errors;
+  }
+
+  /** The whole dciodvfy report, for failure messages. */
+  public static String dciodvfyReport(Path file) {
+    return run(List.of("dciodvfy", file.toString())).output();
+  }
+
+  /**
+   * One attribute's value as dcmdump prints it, or null when absent. {@code path} names the tag,
+   * inside sequences too: {@code 0010,0020} (top level) or {@code 0038,0014.0040,0031} (in the
+   * first item of that sequence).
+   */
+  public static String dcmdumpValue(Path file, String path) {
+    String[] steps = path.toLowerCase(java.util.Locale.ROOT).split("\\.");
+    String leaf = steps[steps.length - 1];
+    String wanted = "(" + String.join(").(", steps) + ") ";
+    Result r = run(List.of("dcmdump", "+U8", "-Un", "-q", "+p", "+P", leaf, file.toString()));
+    for (String line : r.output().split("\n")) {
+      if (!line.toLowerCase(java.util.Locale.ROOT).startsWith(wanted)) {
+        continue;
+      }
+      int open = line.indexOf('[');
+      int close = line.lastIndexOf(']');
+      if (open >= 0 && close > open) {
+        return line.substring(open + 1, close);
+      }
+      if (line.contains("(no value available)")) {
+        return "";
+      }
+      String[] words = line.substring(wanted.length()).strip().split("\\s+", 3);
+      return words.length > 1 ? words[1] : "";
+    }
+    return null;
+  }
+
+  /** dcmdump's strict parse of the whole file; exit code 0 means it parsed. */
+  public static Result dcmdumpStrict(Path file) {
+    return run(List.of("dcmdump", "+U8", "-q", "+fo", "-Ep", file.toString()));
+  }
+}

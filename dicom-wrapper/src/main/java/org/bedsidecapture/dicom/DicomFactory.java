@@ -92,7 +92,7 @@ public final class DicomFactory {
       patient(d, context);
       study(d, context, session, offset);
       series(d, series, capture, offset);
-      equipment(d, capture.device(), media);
+      equipment(d, capture.device(), media, context.institution());
       image(d, series, capture, media, takenAt);
       pixels(d, media);
     } catch (InvalidValueException e) {
@@ -220,7 +220,12 @@ public final class DicomFactory {
     }
   }
 
-  private void equipment(Dataset d, CaptureDevice device, PreparedMedia media) {
+  /**
+   * General Equipment. The encounter's institution and department (from the EHR) win over the
+   * station's configured ones, part by part.
+   */
+  private void equipment(
+      Dataset d, CaptureDevice device, PreparedMedia media, Institution encounterInstitution) {
     d.put(
         Manufacturer,
         "LO",
@@ -241,17 +246,30 @@ public final class DicomFactory {
     if (station.stationName() != null) {
       d.put(StationName, "SH", station.stationName(), "Station Name");
     }
-    Institution institution = station.institution();
-    if (institution != null) {
-      if (institution.name() != null) {
-        d.put(InstitutionName, "LO", institution.name(), "Institution Name");
-      }
-      if (institution.address() != null) {
-        d.put(InstitutionAddress, "ST", institution.address(), "Institution Address");
-      }
-      if (institution.department() != null) {
-        d.put(InstitutionalDepartmentName, "LO", institution.department(), "Department Name");
-      }
+    Institution fromStation = station.institution();
+    String name =
+        firstOf(
+            part(encounterInstitution, Institution::name),
+            part(fromStation, Institution::name),
+            null);
+    String address =
+        firstOf(
+            part(encounterInstitution, Institution::address),
+            part(fromStation, Institution::address),
+            null);
+    String department =
+        firstOf(
+            part(encounterInstitution, Institution::department),
+            part(fromStation, Institution::department),
+            null);
+    if (name != null) {
+      d.put(InstitutionName, "LO", name, "Institution Name");
+    }
+    if (address != null) {
+      d.put(InstitutionAddress, "ST", address, "Institution Address");
+    }
+    if (department != null) {
+      d.put(InstitutionalDepartmentName, "LO", department, "Department Name");
     }
   }
 
@@ -352,6 +370,10 @@ public final class DicomFactory {
     String s = String.format(Locale.ROOT, "%.6f", value);
     s = s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     return s.length() <= 16 ? s : s.substring(0, 16);
+  }
+
+  private static String part(Institution i, java.util.function.Function<Institution, String> f) {
+    return i == null ? null : f.apply(i);
   }
 
   private static String firstOf(String a, String b, String c) {

@@ -18,9 +18,22 @@ public record PersonName(String family, String given, String middle, String pref
     return new PersonName(family, given, null, null, null);
   }
 
-  /** A name given as one free-text string (an operator typed in), kept whole as family name. */
+  /** A name given as one free-text string, kept whole as family name. */
   public static PersonName unstructured(String text) {
     return new PersonName(text, null, null, null, null);
+  }
+
+  /**
+   * Parses a name typed as DICOM writes it ({@code Family^Given^Middle^Prefix^Suffix}); text
+   * without a caret is kept whole as the family name.
+   */
+  public static PersonName parse(String text) {
+    String[] p = text.split("\\^", -1);
+    return new PersonName(p[0], at(p, 1), at(p, 2), at(p, 3), at(p, 4));
+  }
+
+  private static String at(String[] parts, int i) {
+    return i < parts.length ? parts[i] : null;
   }
 
   public boolean isEmpty() {

@@ -66,6 +66,9 @@ class PhotoWrappingIT {
     assertThat(DicomTools.dciodvfyErrors(file)).as(DicomTools.dciodvfyReport(file)).isEmpty();
     DicomTools.Result strict = DicomTools.dcmdumpStrict(file);
     assertThat(strict.exitCode()).as(strict.output()).isZero();
+    assertThat(strict.output().lines().filter(l -> l.startsWith("W:") || l.startsWith("E:")))
+        .as("dcmdump warnings and errors")
+        .isEmpty();
   }
 
   @Test

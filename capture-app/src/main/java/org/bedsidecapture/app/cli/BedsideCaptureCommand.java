@@ -1,5 +1,61 @@
 package org.bedsidecapture.app.cli;
 
-public class BedsideCaptureCommand {
-  public static void main(String[] args) {}
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code bedside-capture} command line: the same services the app uses, without a screen. */
+@Command(
+    name = "bedside-capture",
+    mixinStandardHelpOptions = true,
+    versionProvider = BedsideCaptureCommand.Version.class,
+    description = "Encounter-based point-of-care imaging capture.",
+    subcommands = {WrapCommand.class, BodySitesCommand.class, DemoCommand.class})
+public final class BedsideCaptureCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    quietLibraryLogging();
+    System.exit(commandLine().execute(args));
+  }
+
+  /** Some libraries log to java.util.logging at INFO; the command line shows warnings only. */
+  private static void quietLibraryLogging() {
+    java.util.logging.Logger root = java.util.logging.LogManager.getLogManager().getLogger("");
+    root.setLevel(java.util.logging.Level.WARNING);
+    for (java.util.logging.Handler h : root.getHandlers()) {
+      h.setLevel(java.util.logging.Level.WARNING);
+    }
+  }
+
+  /** The command line with this app's error handling: one line on stderr, no stack trace. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new BedsideCaptureCommand());
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine
+              .getErr()
+              .println(
+                  commandLine.getCommandName()
+                      + ": "
+                      + e.getClass().getSimpleName()
+                      + ": "
+                      + e.getMessage());
+          return 3;
+        });
+    return cl;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "the capture screen is not built yet: use a subcommand (see --help)");
+  }
+
+  /** Prints the version the jar was built as. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {org.bedsidecapture.app.AppHome.softwareVersion()};
+    }
+  }
 }

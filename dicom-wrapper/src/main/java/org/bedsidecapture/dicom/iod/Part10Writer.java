@@ -1,8 +1,11 @@
 package org.bedsidecapture.dicom.iod;
 
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.FileMetaInformation;
+import com.pixelmed.dicom.UnsignedLongAttribute;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -25,6 +28,7 @@ public final class Part10Writer {
 
   private static final AttributeTag IMPLEMENTATION_VERSION_NAME = new AttributeTag(0x0002, 0x0013);
   private static final AttributeTag IMPLEMENTATION_CLASS = new AttributeTag(0x0002, 0x0012);
+  private static final AttributeTag META_GROUP_LENGTH = new AttributeTag(0x0002, 0x0000);
 
   private final String implementationVersionName;
   private final String sourceAeTitle;
@@ -55,6 +59,7 @@ public final class Part10Writer {
         implementationVersionName,
         "Implementation Version Name");
     list.putAll(meta.attributes());
+    updateMetaGroupLength(list);
 
     Path target = dir.resolve(fileName);
     Path temp = dir.resolve("." + fileName + ".part");
@@ -78,6 +83,24 @@ public final class Part10Writer {
     }
     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     return target;
+  }
+
+  /** (0002,0000) must count the meta elements as finally written, ours included. */
+  private static void updateMetaGroupLength(AttributeList list) {
+    long length = 0;
+    try {
+      for (Attribute a : list.values()) {
+        AttributeTag tag = a.getTag();
+        if (tag.getGroup() == 0x0002 && tag.getElement() != 0x0000) {
+          length += a.getLengthOfEntireEncodedAttribute(true, true);
+        }
+      }
+      Attribute groupLength = new UnsignedLongAttribute(META_GROUP_LENGTH);
+      groupLength.addValue(length);
+      list.put(groupLength);
+    } catch (DicomException e) {
+      throw new IllegalStateException("file meta group length: " + e.getMessage(), e);
+    }
   }
 
   /** The toolkit closes the stream it wrote; the channel must stay open to be forced to disk. */

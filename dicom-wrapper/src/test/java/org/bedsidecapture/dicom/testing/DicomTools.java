@@ -82,6 +82,6 @@ public final class DicomTools {
 
   /** dcmdump's strict parse of the whole file; exit code 0 means it parsed. */
   public static Result dcmdumpStrict(Path file) {
-    return run(List.of("dcmdump", "+U8", "-q", "+fo", "-Ep", file.toString()));
+    return run(List.of("dcmdump", "+U8", "+fo", "-Ep", file.toString()));
   }
 }

@@ -1,0 +1,143 @@
+package org.bedsidecapture.app.cli;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.bedsidecapture.app.AppHome;
+import org.bedsidecapture.app.fhir.EncounterContextException;
+import org.bedsidecapture.app.fhir.FhirBundleReader;
+import org.bedsidecapture.app.settings.SettingsException;
+import org.bedsidecapture.app.settings.SiteSettings;
+import org.bedsidecapture.dicom.BodySite;
+import org.bedsidecapture.dicom.BodySiteCatalogue;
+import org.bedsidecapture.dicom.Capture;
+import org.bedsidecapture.dicom.CaptureRejectedException;
+import org.bedsidecapture.dicom.DicomFactory;
+import org.bedsidecapture.dicom.EncounterContext;
+import org.bedsidecapture.dicom.Laterality;
+import org.bedsidecapture.dicom.PersonName;
+import org.bedsidecapture.dicom.StudySession;
+import org.bedsidecapture.dicom.UidGenerator;
+import org.bedsidecapture.dicom.WrappedObject;
+import org.bedsidecapture.dicom.iod.Part10Writer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Wraps photos and clips as DICOM objects for the encounter a FHIR Bundle describes. Files that
+ * cannot be wrapped are named on stderr with the reason; the others are still wrapped.
+ */
+@Command(
+    name = "wrap",
+    mixinStandardHelpOptions = true,
+    description = "Wrap JPEG/PNG photos and MP4 clips as DICOM objects for one encounter.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every file was wrapped",
+      "1:at least one file was rejected (named on stderr with the reason)",
+      "2:bad arguments, settings or context: nothing was wrapped"
+    })
+final class WrapCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--context",
+      required = true,
+      paramLabel = "BUNDLE.json",
+      description =
+          "FHIR R4 Bundle with a Patient and an Encounter"
+              + " (optionally ServiceRequest, Organization, Practitioner).")
+  Path context;
+
+  @Option(
+      names = "--body-site",
+      required = true,
+      paramLabel = "SCTID",
+      description = "SNOMED CT code of the body site (see the body-sites command).")
+  String bodySite;
+
+  @Option(
+      names = "--laterality",
+      required = true,
+      paramLabel = "R|L|B|U",
+      description = "Right, left, both, or unpaired.")
+  String laterality;
+
+  @Option(
+      names = "--operator",
+      paramLabel = "NAME",
+      description = "Who captured the images, as Family^Given or free text.")
+  String operator;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+  Path out;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Photos (JPEG, PNG...) and clips.")
+  List<Path> files;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter stdout = spec.commandLine().getOut();
+    SiteSettings settings;
+    EncounterContext encounter;
+    BodySite site;
+    Laterality side;
+    try {
+      settings = SiteSettings.load(AppHome.resolve());
+      side = Laterality.fromCode(laterality);
+      site =
+          BodySiteCatalogue.standard()
+              .bySnomedId(bodySite)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "unknown body site code '"
+                              + bodySite
+                              + "' (list them with: body-sites)"));
+      encounter = new FhirBundleReader(FhirContext.forR4Cached()).read(context);
+    } catch (SettingsException | EncounterContextException | IllegalArgumentException e) {
+      err.println("wrap: " + e.getMessage());
+      return 2;
+    }
+    Files.createDirectories(out);
+    Clock clock = Clock.systemDefaultZone();
+    UidGenerator uids = new UidGenerator(settings.uidRoot());
+    DicomFactory factory =
+        new DicomFactory(
+            settings.station(AppHome.softwareVersion()),
+            uids,
+            new Part10Writer("BEDSIDE_CAPTURE", settings.aeTitle()),
+            clock);
+    StudySession session =
+        new StudySession(uids, encounter.studyInstanceUid(), OffsetDateTime.now(clock));
+    PersonName who = operator == null ? null : PersonName.parse(operator);
+    int rejected = 0;
+    for (Path file : files) {
+      try {
+        WrappedObject o =
+            factory.wrap(encounter, session, new Capture(file, null, site, side, who, null), out);
+        stdout.println(file + " -> " + o.file());
+      } catch (CaptureRejectedException e) {
+        err.println(file + ": " + e.getMessage());
+        rejected++;
+      } catch (java.nio.file.NoSuchFileException e) {
+        err.println(file + ": no such file");
+        rejected++;
+      } catch (IOException e) {
+        err.println(file + ": could not be wrapped: " + e.getMessage());
+        rejected++;
+      }
+    }
+    stdout.flush();
+    return rejected == 0 ? 0 : 1;
+  }
+}

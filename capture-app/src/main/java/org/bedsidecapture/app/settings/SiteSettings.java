@@ -1,0 +1,101 @@
+package org.bedsidecapture.app.settings;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import org.bedsidecapture.dicom.Institution;
+import org.bedsidecapture.dicom.Station;
+import org.bedsidecapture.dicom.UidGenerator;
+
+/**
+ * The site's settings that installers pre-seed in {@code site.properties} under the app's home
+ * folder; every key has a default, and a bad value stops the app with a message naming the key.
+ */
+public record SiteSettings(
+    String stationName,
+    String stationSerial,
+    String aeTitle,
+    String uidRoot,
+    Institution institution) {
+
+  public static final String FILE_NAME = "site.properties";
+  static final Set<String> KEYS =
+      Set.of(
+          "station.name",
+          "station.serial",
+          "station.ae-title",
+          "uid.root",
+          "institution.name",
+          "institution.address",
+          "institution.department");
+
+  /** Reads {@code home/site.properties}; a missing file means all defaults. */
+  public static SiteSettings load(Path home) throws SettingsException {
+    Path file = home.resolve(FILE_NAME);
+    Properties p = new Properties();
+    if (Files.exists(file)) {
+      try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        p.load(r);
+      } catch (IOException | IllegalArgumentException e) {
+        throw new SettingsException(file + ": cannot be read: " + e.getMessage());
+      }
+    }
+    for (String key : p.stringPropertyNames()) {
+      if (!KEYS.contains(key)) {
+        throw new SettingsException(file + ": unknown key '" + key + "' (known: " + KEYS + ")");
+      }
+    }
+    String host = hostName();
+    String stationName = p.getProperty("station.name", defaultStationName(host)).strip();
+    check(file, "station.name", stationName, 16);
+    String serial = p.getProperty("station.serial", host).strip();
+    check(file, "station.serial", serial, 64);
+    String ae = p.getProperty("station.ae-title", "BEDSIDE").strip();
+    check(file, "station.ae-title", ae, 16);
+    String root = p.getProperty("uid.root", UidGenerator.UUID_ROOT).strip();
+    try {
+      new UidGenerator(root);
+    } catch (IllegalArgumentException e) {
+      throw new SettingsException(file + ": uid.root: " + e.getMessage());
+    }
+    Institution institution =
+        new Institution(
+            p.getProperty("institution.name"),
+            p.getProperty("institution.address"),
+            p.getProperty("institution.department"));
+    check(file, "institution.name", institution.name(), 64);
+    check(file, "institution.department", institution.department(), 64);
+    return new SiteSettings(stationName, serial, ae, root, institution);
+  }
+
+  /** The station as the DICOM objects describe it. */
+  public Station station(String softwareVersion) {
+    return new Station(stationName, stationSerial, softwareVersion, institution);
+  }
+
+  private static void check(Path file, String key, String value, int max) throws SettingsException {
+    if (value != null && value.length() > max) {
+      throw new SettingsException(
+          file + ": " + key + " is " + value.length() + " characters; at most " + max);
+    }
+  }
+
+  private static String defaultStationName(String host) {
+    String name = host.toUpperCase(Locale.ROOT);
+    return name.length() > 16 ? name.substring(0, 16) : name;
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "BEDSIDE";
+    }
+  }
+}

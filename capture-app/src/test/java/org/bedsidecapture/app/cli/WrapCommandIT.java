@@ -1,0 +1,179 @@
+package org.bedsidecapture.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.bedsidecapture.app.demo.SyntheticEncounters;
+import org.bedsidecapture.dicom.testing.DicomTools;
+import org.bedsidecapture.dicom.testing.TestMedia;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Encounter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The {@code wrap} command as a user runs it: exit codes, one-line errors, valid objects. */
+class WrapCommandIT {
+  @TempDir Path dir;
+  private Path bundle;
+  private Path out;
+  private final StringWriter stdout = new StringWriter();
+  private final StringWriter stderr = new StringWriter();
+
+  @BeforeEach
+  void setUp() throws Exception {
+    bundle = writeBundle(SyntheticEncounters.bundle(SyntheticEncounters.CASES.get(2)));
+    out = dir.resolve("out");
+  }
+
+  private Path writeBundle(Bundle b) throws Exception {
+    Path f = Files.createTempFile(dir, "bundle", ".json");
+    Files.writeString(f, FhirContext.forR4Cached().newJsonParser().encodeResourceToString(b));
+    return f;
+  }
+
+  private int run(String... args) {
+    CommandLine cl = BedsideCaptureCommand.commandLine();
+    cl.setOut(new PrintWriter(stdout, true));
+    cl.setErr(new PrintWriter(stderr, true));
+    return cl.execute(args);
+  }
+
+  private int wrap(String site, String laterality, Path... files) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "wrap",
+                "--context",
+                bundle.toString(),
+                "--body-site",
+                site,
+                "--laterality",
+                laterality,
+                "--operator",
+                "Nurse^Nora",
+                "--out",
+                out.toString()));
+    for (Path f : files) {
+      args.add(f.toString());
+    }
+    return run(args.toArray(String[]::new));
+  }
+
+  private List<Path> written() throws Exception {
+    if (!Files.exists(out)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(out)) {
+      return s.sorted().toList();
+    }
+  }
+
+  @Test
+  void wrapsEveryFileIntoAValidObjectCarryingTheBundlesContext() throws Exception {
+    Path a = TestMedia.write(dir, "a.jpg", TestMedia.jpeg(800, 600));
+    Path b = TestMedia.write(dir, "b.jpg", TestMedia.jpeg(640, 480));
+
+    assertThat(wrap("56459004", "L", a, b)).as(stderr.toString()).isZero();
+
+    List<Path> files = written();
+    assertThat(files).hasSize(2).allMatch(f -> f.getFileName().toString().endsWith(".dcm"));
+    assertThat(stdout.toString()).contains("a.jpg -> ").contains("b.jpg -> ");
+    for (Path f : files) {
+      assertThat(DicomTools.dciodvfyErrors(f)).as(DicomTools.dciodvfyReport(f)).isEmpty();
+      assertThat(DicomTools.dcmdumpValue(f, "0010,0010")).isEqualTo("Zzπαράδειγμα^Ελένη");
+      assertThat(DicomTools.dcmdumpValue(f, "0010,0020")).isEqualTo("DEMO-000003");
+      assertThat(DicomTools.dcmdumpValue(f, "0038,0010")).isEqualTo("DEMO-V0003");
+      assertThat(DicomTools.dcmdumpValue(f, "0008,2218.0008,0100")).isEqualTo("56459004");
+      assertThat(DicomTools.dcmdumpValue(f, "0020,0062")).isEqualTo("L");
+      assertThat(DicomTools.dcmdumpValue(f, "0008,1070")).isEqualTo("Nurse^Nora");
+      assertThat(DicomTools.dcmdumpValue(f, "0008,0080"))
+          .isEqualTo("Demo General Hospital (synthetic)");
+    }
+    assertThat(DicomTools.dcmdumpValue(files.get(0), "0020,000E"))
+        .isEqualTo(DicomTools.dcmdumpValue(files.get(1), "0020,000E"));
+  }
+
+  @Test
+  void aBadFileIsNamedWithItsReasonAndTheOthersAreStillWrapped() throws Exception {
+    Path good = TestMedia.write(dir, "good.jpg", TestMedia.jpeg(320, 240));
+    Path empty = TestMedia.write(dir, "empty.jpg", new byte[0]);
+    Path text = TestMedia.write(dir, "notes.png", "hello".getBytes(StandardCharsets.UTF_8));
+    byte[] jpeg = TestMedia.jpeg(320, 240);
+    Path cut = TestMedia.write(dir, "cut.jpg", java.util.Arrays.copyOf(jpeg, jpeg.length / 3));
+
+    int rc = wrap("54735007", "U", empty, good, text, cut, dir.resolve("missing.jpg"));
+
+    assertThat(rc).isEqualTo(1);
+    assertThat(written()).hasSize(1);
+    assertThat(stderr.toString().lines())
+        .containsExactly(
+            empty + ": empty file (0 bytes)",
+            text + ": not a photo or clip this app can wrap (JPEG, PNG, BMP, GIF or TIFF)",
+            cut + ": truncated JPEG: the file ends before the image does",
+            dir.resolve("missing.jpg") + ": no such file");
+  }
+
+  @Test
+  void pairedSiteWithoutSideIsRefused() throws Exception {
+    Path a = TestMedia.write(dir, "a.jpg", TestMedia.jpeg(64, 64));
+    assertThat(wrap("72696002", "U", a)).isEqualTo(1);
+    assertThat(stderr.toString()).contains("body site 'Knee' is paired: laterality R, L or B");
+    assertThat(written()).isEmpty();
+  }
+
+  @Test
+  void badArgumentsOrContextStopBeforeAnythingIsWritten() throws Exception {
+    Path a = TestMedia.write(dir, "a.jpg", TestMedia.jpeg(64, 64));
+
+    assertThat(wrap("12345", "L", a)).isEqualTo(2);
+    assertThat(stderr.toString()).contains("unknown body site code '12345'");
+
+    assertThat(wrap("56459004", "X", a)).isEqualTo(2);
+    assertThat(stderr.toString()).contains("laterality must be R, L, B or U");
+
+    Bundle noEncounter = SyntheticEncounters.bundle(SyntheticEncounters.CASES.get(0));
+    noEncounter.getEntry().removeIf(e -> e.getResource() instanceof Encounter);
+    bundle = writeBundle(noEncounter);
+    assertThat(wrap("56459004", "L", a)).isEqualTo(2);
+    assertThat(stderr.toString()).contains("the Bundle holds no Encounter");
+    assertThat(written()).isEmpty();
+  }
+
+  @Test
+  void theJarRunsAsTheReadmeSays() throws Exception {
+    Path jar = Path.of("target", "bedside-capture.jar").toAbsolutePath();
+    Path a = TestMedia.write(dir, "a.jpg", TestMedia.jpeg(64, 64));
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            "java",
+            "-jar",
+            jar.toString(),
+            "wrap",
+            "--context",
+            bundle.toString(),
+            "--body-site",
+            "54735007",
+            "--laterality",
+            "U",
+            "--out",
+            out.toString(),
+            a.toString(),
+            dir.resolve("missing.jpg").toString());
+    pb.environment().put("BEDSIDE_CAPTURE_HOME", dir.resolve("home").toString());
+    Process p = pb.start();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).isEqualTo(1);
+    assertThat(err.lines()).containsExactly(dir.resolve("missing.jpg") + ": no such file");
+    assertThat(written()).hasSize(1);
+  }
+}

@@ -4,7 +4,6 @@ import static org.bedsidecapture.dicom.iod.Tags.*;
 
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.OtherByteAttribute;
-import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFilesOnDisk;
 import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +19,7 @@ import java.util.Locale;
 import org.bedsidecapture.dicom.iod.Dataset;
 import org.bedsidecapture.dicom.iod.ObjectType;
 import org.bedsidecapture.dicom.iod.Part10Writer;
+import org.bedsidecapture.dicom.iod.SingleFragmentPixelData;
 import org.bedsidecapture.dicom.media.MediaReader;
 import org.bedsidecapture.dicom.media.PreparedMedia;
 import org.bedsidecapture.dicom.media.UnsupportedMediaException;
@@ -73,7 +73,7 @@ public final class DicomFactory {
     }
     PreparedMedia media;
     try {
-      media = mediaReader.read(capture.media());
+      media = mediaReader.read(capture.media(), outDir);
     } catch (UnsupportedMediaException e) {
       throw new CaptureRejectedException(capture.media(), e.getMessage(), e);
     }
@@ -86,26 +86,32 @@ public final class DicomFactory {
             type.modality(), capture.device(), capture.bodySite(), capture.laterality(), takenAt);
     String sopInstanceUid = uids.newUid();
 
-    Dataset d = type.newDataset();
     try {
-      sopCommon(d, sopInstanceUid, offset);
-      patient(d, context);
-      study(d, context, session, offset);
-      series(d, series, capture, offset);
-      equipment(d, capture.device(), media, context.institution());
-      image(d, series, capture, media, takenAt);
-      pixels(d, media);
-    } catch (InvalidValueException e) {
-      throw new CaptureRejectedException(capture.media(), e.getMessage(), e);
+      Dataset d = type.newDataset();
+      try {
+        sopCommon(d, sopInstanceUid, offset);
+        patient(d, context);
+        study(d, context, session, offset);
+        series(d, series, capture, offset);
+        equipment(d, capture.device(), media, context.institution());
+        image(d, series, capture, media, takenAt);
+        pixels(d, media);
+      } catch (InvalidValueException e) {
+        throw new CaptureRejectedException(capture.media(), e.getMessage(), e);
+      }
+      Path file = writer.write(d, media.transferSyntaxUid(), outDir, sopInstanceUid + ".dcm");
+      return new WrappedObject(
+          file,
+          type.sopClassUid(),
+          sopInstanceUid,
+          session.studyInstanceUid(),
+          series.uid(),
+          media.transferSyntaxUid());
+    } finally {
+      if (media.pixelFile() != null && !media.pixelFile().equals(capture.media())) {
+        Files.deleteIfExists(media.pixelFile());
+      }
     }
-    Path file = writer.write(d, media.transferSyntaxUid(), outDir, sopInstanceUid + ".dcm");
-    return new WrappedObject(
-        file,
-        type.sopClassUid(),
-        sopInstanceUid,
-        session.studyInstanceUid(),
-        series.uid(),
-        media.transferSyntaxUid());
   }
 
   private OffsetDateTime captureTime(Capture capture, PreparedMedia media) throws IOException {
@@ -340,21 +346,16 @@ public final class DicomFactory {
   }
 
   private static com.pixelmed.dicom.Attribute pixelData(PreparedMedia media) {
-    try {
-      if (!media.encapsulated()) {
-        OtherByteAttribute native_ = new OtherByteAttribute(PixelData);
-        setBytes(native_, media.pixelBytes());
-        return native_;
-      }
-      if (media.pixelFile() != null) {
-        return new OtherByteAttributeMultipleCompressedFilesOnDisk(
-            PixelData, 0, new java.io.File[] {media.pixelFile().toFile()});
-      }
-      return new OtherByteAttributeMultipleCompressedFrames(
-          PixelData, new byte[][] {media.pixelBytes()});
-    } catch (IOException | DicomException e) {
-      throw new IllegalStateException("pixel data: " + e.getMessage(), e);
+    if (!media.encapsulated()) {
+      OtherByteAttribute samples = new OtherByteAttribute(PixelData);
+      setBytes(samples, media.pixelBytes());
+      return samples;
     }
+    if (media.pixelFile() != null) {
+      return new SingleFragmentPixelData(PixelData, media.pixelFile());
+    }
+    return new OtherByteAttributeMultipleCompressedFrames(
+        PixelData, new byte[][] {media.pixelBytes()});
   }
 
   private static void setBytes(OtherByteAttribute a, byte[] bytes) {

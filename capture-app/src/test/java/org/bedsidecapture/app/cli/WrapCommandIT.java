@@ -118,7 +118,7 @@ class WrapCommandIT {
     assertThat(stderr.toString().lines())
         .containsExactly(
             empty + ": empty file (0 bytes)",
-            text + ": not a photo or clip this app can wrap (JPEG, PNG, BMP, GIF or TIFF)",
+            text + ": not a photo or clip this app can wrap (JPEG, PNG, BMP, GIF, TIFF or MP4)",
             cut + ": truncated JPEG: the file ends before the image does",
             dir.resolve("missing.jpg") + ": no such file");
   }

@@ -18,7 +18,13 @@ public final class MediaReader {
     this.stationZone = stationZone;
   }
 
-  public PreparedMedia read(Path file) throws IOException, UnsupportedMediaException {
+  /**
+   * Reads and checks a media file.
+   *
+   * @param scratch where a clip's metadata-free copy may be made (same disk as the output); the
+   *     caller deletes {@link PreparedMedia#pixelFile()} when it is not the media file itself
+   */
+  public PreparedMedia read(Path file, Path scratch) throws IOException, UnsupportedMediaException {
     long size = Files.size(file);
     if (size == 0) {
       throw new UnsupportedMediaException("empty file (0 bytes)");
@@ -32,12 +38,15 @@ public final class MediaReader {
     if (startsWith(head, 0xFF, 0xD8, 0xFF)) {
       return PhotoReader.read(Files.readAllBytes(file), stationZone);
     }
+    if (head.length >= 8 && head[4] == 'f' && head[5] == 't' && head[6] == 'y' && head[7] == 'p') {
+      return Mp4Clip.read(file, stationZone, scratch);
+    }
     String lossless = losslessFormat(head);
     if (lossless != null) {
       return LosslessImageReader.read(Files.readAllBytes(file), file, stationZone, lossless);
     }
     throw new UnsupportedMediaException(
-        "not a photo or clip this app can wrap (JPEG, PNG, BMP, GIF or TIFF)");
+        "not a photo or clip this app can wrap (JPEG, PNG, BMP, GIF, TIFF or MP4)");
   }
 
   private static String losslessFormat(byte[] head) {

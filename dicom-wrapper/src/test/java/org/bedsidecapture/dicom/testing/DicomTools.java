@@ -80,6 +80,64 @@ public final class DicomTools {
     return null;
   }
 
+  /**
+   * The stream inside a video object, as ffprobe sees it: the Pixel Data fragments are written out
+   * by dcmdump and probed. Keys are ffprobe's stream fields plus "fragments".
+   */
+  public static java.util.Map<String, String> probeVideoFragment(Path file) throws IOException {
+    Path dir = java.nio.file.Files.createTempDirectory("fragments");
+    try {
+      Result dump = run(List.of("dcmdump", "-q", "+W", dir.toString(), file.toString()));
+      if (dump.exitCode() != 0) {
+        throw new AssertionError(dump.output());
+      }
+      List<Path> frags;
+      try (var s = java.nio.file.Files.list(dir)) {
+        frags = s.sorted().toList();
+      }
+      Path stream = frags.get(frags.size() - 1);
+      Result probe =
+          run(
+              List.of(
+                  "ffprobe",
+                  "-v",
+                  "error",
+                  "-select_streams",
+                  "v:0",
+                  "-count_packets",
+                  "-show_entries",
+                  "stream=codec_name,profile,level,width,height,pix_fmt,r_frame_rate,nb_read_packets",
+                  "-of",
+                  "default=noprint_wrappers=1",
+                  stream.toString()));
+      java.util.Map<String, String> fields = new java.util.HashMap<>();
+      for (String line : probe.output().split("\n")) {
+        int eq = line.indexOf('=');
+        if (eq > 0) {
+          fields.put(line.substring(0, eq), line.substring(eq + 1).strip());
+        }
+      }
+      fields.put("fragments", Integer.toString(frags.size()));
+      return fields;
+    } finally {
+      try (var s = java.nio.file.Files.walk(dir)) {
+        s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  /** Makes a test clip with ffmpeg from its synthetic test source. */
+  public static Path ffmpeg(Path out, String... outputOptions) {
+    List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y"));
+    cmd.addAll(List.of(outputOptions));
+    cmd.add(out.toString());
+    Result r = run(cmd);
+    if (r.exitCode() != 0) {
+      throw new AssertionError("ffmpeg failed: " + r.output());
+    }
+    return out;
+  }
+
   /** dcmdump's strict parse of the whole file; exit code 0 means it parsed. */
   public static Result dcmdumpStrict(Path file) {
     return run(List.of("dcmdump", "+U8", "+fo", "-Ep", file.toString()));

@@ -90,6 +90,7 @@ public final class DicomFactory {
       Dataset d = type.newDataset();
       try {
         sopCommon(d, sopInstanceUid, offset);
+        d.put(Modality, "CS", type.modality(), "Modality");
         patient(d, context);
         study(d, context, session, offset);
         series(d, series, capture, offset);

@@ -17,6 +17,7 @@ import org.bedsidecapture.app.settings.SiteSettings;
 import org.bedsidecapture.dicom.BodySite;
 import org.bedsidecapture.dicom.BodySiteCatalogue;
 import org.bedsidecapture.dicom.Capture;
+import org.bedsidecapture.dicom.CaptureDevice;
 import org.bedsidecapture.dicom.CaptureRejectedException;
 import org.bedsidecapture.dicom.DicomFactory;
 import org.bedsidecapture.dicom.EncounterContext;
@@ -77,6 +78,29 @@ final class WrapCommand implements Callable<Integer> {
       description = "Who captured the images, as Family^Given or free text.")
   String operator;
 
+  /** What the files come from, which decides the DICOM object type. */
+  enum Source {
+    camera,
+    ultrasound,
+    screen
+  }
+
+  @Option(
+      names = "--source",
+      defaultValue = "camera",
+      paramLabel = "camera|ultrasound|screen",
+      description =
+          "What the files come from: a camera (default), an ultrasound frame grabber, or a frame"
+              + " grabber on another screen.")
+  Source source;
+
+  @Option(
+      names = "--image-area-only",
+      description =
+          "For --source ultrasound: the grabs show only the image area (no text, no patient"
+              + " banner), so they become ultrasound objects instead of secondary captures.")
+  boolean imageAreaOnly;
+
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
   Path out;
 
@@ -120,11 +144,26 @@ final class WrapCommand implements Callable<Integer> {
     StudySession session =
         new StudySession(uids, encounter.studyInstanceUid(), OffsetDateTime.now(clock));
     PersonName who = operator == null ? null : PersonName.parse(operator);
+    CaptureDevice device =
+        switch (source) {
+          case camera -> CaptureDevice.importedCamera();
+          case ultrasound ->
+              new CaptureDevice(
+                  "ultrasound",
+                  CaptureDevice.Kind.ULTRASOUND_GRABBER,
+                  null,
+                  null,
+                  null,
+                  imageAreaOnly);
+          case screen ->
+              new CaptureDevice(
+                  "screen", CaptureDevice.Kind.SCREEN_GRABBER, null, null, null, false);
+        };
     int rejected = 0;
     for (Path file : files) {
       try {
         WrappedObject o =
-            factory.wrap(encounter, session, new Capture(file, null, site, side, who, null), out);
+            factory.wrap(encounter, session, new Capture(file, device, site, side, who, null), out);
         stdout.println(file + " -> " + o.file());
       } catch (CaptureRejectedException e) {
         err.println(file + ": " + e.getMessage());

@@ -89,7 +89,7 @@ class WrapCommandIT {
     assertThat(files).hasSize(2).allMatch(f -> f.getFileName().toString().endsWith(".dcm"));
     assertThat(stdout.toString()).contains("a.jpg -> ").contains("b.jpg -> ");
     for (Path f : files) {
-      assertThat(DicomTools.dciodvfyErrors(f)).as(DicomTools.dciodvfyReport(f)).isEmpty();
+      assertThat(DicomTools.dciodvfyFindings(f)).as(DicomTools.dciodvfyReport(f)).isEmpty();
       assertThat(DicomTools.dcmdumpValue(f, "0010,0010")).isEqualTo("Zzπαράδειγμα^Ελένη");
       assertThat(DicomTools.dcmdumpValue(f, "0010,0020")).isEqualTo("DEMO-000003");
       assertThat(DicomTools.dcmdumpValue(f, "0038,0010")).isEqualTo("DEMO-V0003");

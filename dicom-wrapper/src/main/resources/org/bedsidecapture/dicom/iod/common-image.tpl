@@ -27,6 +27,3 @@
 # General Image (C.7.6.1): Type 2 and 2C
 (0020,0013) IS
 (0020,0020) CS
-
-# Acquisition Context (C.7.6.14): Type 2, no acquisition context is recorded
-(0040,0555) SQ

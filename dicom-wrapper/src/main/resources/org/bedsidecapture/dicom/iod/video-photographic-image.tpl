@@ -2,7 +2,7 @@
 # graphic annotation modules shall not be present (A.32.7.3.2).
 include common-image.tpl
 (0008,0016) UI 1.2.840.10008.5.1.4.1.1.77.1.4.1
-(0008,0060) CS XC
+# Modality XC (A.32.4.3.1, A.32.7.3.1) comes from ObjectType, the one place that maps types
 (0008,0008) CS ORIGINAL\PRIMARY
 (0028,0100) US 8
 (0028,0101) US 8
@@ -10,3 +10,5 @@ include common-image.tpl
 (0028,0103) US 0
 # Multi-frame (C.7.6.6): frames follow each other in time
 (0028,0009) AT (0018,1063)
+# Acquisition Context (C.7.6.14), part of the VL IODs only: Type 2, no context is recorded
+(0040,0555) SQ

@@ -7,15 +7,24 @@ import com.pixelmed.dicom.OtherByteAttribute;
 import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.bedsidecapture.dicom.iod.Dataset;
 import org.bedsidecapture.dicom.iod.ObjectType;
 import org.bedsidecapture.dicom.iod.Part10Writer;
@@ -36,6 +45,12 @@ public final class DicomFactory {
   private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xx");
   private static final String PRODUCT = "Bedside Capture";
 
+  /** Files being flushed at once; more let the disk merge work, each costs a thread. */
+  private static final int COMMIT_THREADS = 3;
+
+  /** Encoded files waiting for their flush; bounds the temporary files of a batch. */
+  private static final int MAX_UNCOMMITTED = 6;
+
   private final Station station;
   private final UidGenerator uids;
   private final ZoneId zone;
@@ -54,12 +69,117 @@ public final class DicomFactory {
 
   /**
    * Wraps one capture into {@code outDir}; the file is named after its SOP Instance UID and appears
-   * there only when complete.
+   * there only when complete and on disk.
    *
    * @throws CaptureRejectedException when the capture or its context cannot make a valid object;
    *     nothing is written then
    */
   public WrappedObject wrap(
+      EncounterContext context, StudySession session, Capture capture, Path outDir)
+      throws CaptureRejectedException, IOException {
+    Encoded encoded = encode(context, session, capture, outDir);
+    return encoded.wrapped(writer.commit(encoded.pending()));
+  }
+
+  /** What became of one capture of a batch: its object, or the reason it was rejected. */
+  public record Outcome(Capture capture, WrappedObject object, String rejection) {
+    public boolean wrapped() {
+      return object != null;
+    }
+  }
+
+  /**
+   * Wraps captures one after the other, as {@link #wrap} does each, and reports every outcome in
+   * the order of the captures. While one file is being flushed to disk the next is already being
+   * encoded: on a batch of large photos, waiting for the disk is most of the time.
+   */
+  public void wrapAll(
+      EncounterContext context,
+      StudySession session,
+      List<Capture> captures,
+      Path outDir,
+      Consumer<Outcome> onEach) {
+    ExecutorService committer =
+        Executors.newFixedThreadPool(
+            COMMIT_THREADS,
+            r -> {
+              Thread t = new Thread(r, "dicom-commit");
+              t.setDaemon(true);
+              return t;
+            });
+    Deque<Future<Outcome>> inFlight = new ArrayDeque<>();
+    try {
+      for (Capture capture : captures) {
+        Future<Outcome> outcome;
+        try {
+          Encoded encoded = encode(context, session, capture, outDir);
+          outcome = committer.submit(() -> commit(capture, encoded));
+        } catch (CaptureRejectedException e) {
+          outcome = CompletableFuture.completedFuture(new Outcome(capture, null, e.getMessage()));
+        } catch (IOException e) {
+          outcome = CompletableFuture.completedFuture(new Outcome(capture, null, describe(e)));
+        }
+        inFlight.add(outcome);
+        while (inFlight.size() > MAX_UNCOMMITTED
+            || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
+          onEach.accept(await(inFlight.poll()));
+        }
+      }
+      while (!inFlight.isEmpty()) {
+        onEach.accept(await(inFlight.poll()));
+      }
+    } finally {
+      committer.shutdownNow();
+    }
+  }
+
+  private Outcome commit(Capture capture, Encoded encoded) {
+    try {
+      return new Outcome(capture, encoded.wrapped(writer.commit(encoded.pending())), null);
+    } catch (IOException e) {
+      return new Outcome(capture, null, describe(e));
+    }
+  }
+
+  private static Outcome await(Future<Outcome> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while wrapping", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** A one-line reason for an I/O failure, in the user's terms. */
+  private static String describe(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    return "could not be wrapped: " + e.getMessage();
+  }
+
+  /** An object encoded into its temporary file, with the UIDs that will identify it. */
+  private record Encoded(
+      Part10Writer.Pending pending,
+      String sopClassUid,
+      String sopInstanceUid,
+      String studyInstanceUid,
+      String seriesInstanceUid,
+      String transferSyntaxUid) {
+    WrappedObject wrapped(Path file) {
+      return new WrappedObject(
+          file,
+          sopClassUid,
+          sopInstanceUid,
+          studyInstanceUid,
+          seriesInstanceUid,
+          transferSyntaxUid);
+    }
+  }
+
+  private Encoded encode(
       EncounterContext context, StudySession session, Capture capture, Path outDir)
       throws CaptureRejectedException, IOException {
     if (capture.bodySite().paired() && capture.laterality() == Laterality.UNPAIRED) {
@@ -100,9 +220,10 @@ public final class DicomFactory {
       } catch (InvalidValueException e) {
         throw new CaptureRejectedException(capture.media(), e.getMessage(), e);
       }
-      Path file = writer.write(d, media.transferSyntaxUid(), outDir, sopInstanceUid + ".dcm");
-      return new WrappedObject(
-          file,
+      Part10Writer.Pending pending =
+          writer.writeUnsynced(d, media.transferSyntaxUid(), outDir, sopInstanceUid + ".dcm");
+      return new Encoded(
+          pending,
           type.sopClassUid(),
           sopInstanceUid,
           session.studyInstanceUid(),

@@ -18,14 +18,12 @@ import org.bedsidecapture.dicom.BodySite;
 import org.bedsidecapture.dicom.BodySiteCatalogue;
 import org.bedsidecapture.dicom.Capture;
 import org.bedsidecapture.dicom.CaptureDevice;
-import org.bedsidecapture.dicom.CaptureRejectedException;
 import org.bedsidecapture.dicom.DicomFactory;
 import org.bedsidecapture.dicom.EncounterContext;
 import org.bedsidecapture.dicom.Laterality;
 import org.bedsidecapture.dicom.PersonName;
 import org.bedsidecapture.dicom.StudySession;
 import org.bedsidecapture.dicom.UidGenerator;
-import org.bedsidecapture.dicom.WrappedObject;
 import org.bedsidecapture.dicom.iod.Part10Writer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -159,24 +157,23 @@ final class WrapCommand implements Callable<Integer> {
               new CaptureDevice(
                   "screen", CaptureDevice.Kind.SCREEN_GRABBER, null, null, null, false);
         };
-    int rejected = 0;
-    for (Path file : files) {
-      try {
-        WrappedObject o =
-            factory.wrap(encounter, session, new Capture(file, device, site, side, who, null), out);
-        stdout.println(file + " -> " + o.file());
-      } catch (CaptureRejectedException e) {
-        err.println(file + ": " + e.getMessage());
-        rejected++;
-      } catch (java.nio.file.NoSuchFileException e) {
-        err.println(file + ": no such file");
-        rejected++;
-      } catch (IOException e) {
-        err.println(file + ": could not be wrapped: " + e.getMessage());
-        rejected++;
-      }
-    }
+    List<Capture> captures =
+        files.stream().map(f -> new Capture(f, device, site, side, who, null)).toList();
+    int[] rejected = {0};
+    factory.wrapAll(
+        encounter,
+        session,
+        captures,
+        out,
+        outcome -> {
+          if (outcome.wrapped()) {
+            stdout.println(outcome.capture().media() + " -> " + outcome.object().file());
+          } else {
+            err.println(outcome.capture().media() + ": " + outcome.rejection());
+            rejected[0]++;
+          }
+        });
     stdout.flush();
-    return rejected == 0 ? 0 : 1;
+    return rejected[0] == 0 ? 0 : 1;
   }
 }

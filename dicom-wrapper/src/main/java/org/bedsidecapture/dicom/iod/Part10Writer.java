@@ -45,6 +45,18 @@ public final class Part10Writer {
   /** Writes {@code dataset} into {@code dir} as {@code fileName}, atomically and durably. */
   public Path write(Dataset dataset, String transferSyntaxUid, Path dir, String fileName)
       throws IOException {
+    return commit(writeUnsynced(dataset, transferSyntaxUid, dir, fileName));
+  }
+
+  /**
+   * A file written under its temporary name and not yet on disk for sure; {@link #commit} makes it
+   * so and gives it its final name. Until then, no file of that name exists.
+   */
+  public record Pending(Path temp, Path target) {}
+
+  /** The first half of {@link #write}: encodes the file under a hidden temporary name. */
+  public Pending writeUnsynced(Dataset dataset, String transferSyntaxUid, Path dir, String fileName)
+      throws IOException {
     var list = dataset.attributes();
     try {
       FileMetaInformation.addFileMetaInformation(list, transferSyntaxUid, sourceAeTitle);
@@ -61,11 +73,10 @@ public final class Part10Writer {
     list.putAll(meta.attributes());
     updateMetaGroupLength(list);
 
-    Path target = dir.resolve(fileName);
-    Path temp = dir.resolve("." + fileName + ".part");
+    Pending pending = new Pending(dir.resolve("." + fileName + ".part"), dir.resolve(fileName));
     try (FileChannel channel =
         FileChannel.open(
-            temp,
+            pending.temp(),
             StandardOpenOption.CREATE,
             StandardOpenOption.TRUNCATE_EXISTING,
             StandardOpenOption.WRITE)) {
@@ -73,16 +84,34 @@ public final class Part10Writer {
           new KeepOpen(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
       list.write(out, transferSyntaxUid, true, false);
       out.flush();
-      channel.force(true);
     } catch (DicomException e) {
-      Files.deleteIfExists(temp);
+      Files.deleteIfExists(pending.temp());
       throw new IllegalStateException("DICOM encoding failed: " + e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(temp);
+      Files.deleteIfExists(pending.temp());
       throw e;
     }
-    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    return target;
+    return pending;
+  }
+
+  /**
+   * The second half of {@link #write}: flushes the file to the disk, then renames it, so that a
+   * file under its final name is always whole, even after a power cut. Safe to call from another
+   * thread than the one that wrote the file.
+   */
+  public Path commit(Pending pending) throws IOException {
+    try (FileChannel channel = FileChannel.open(pending.temp(), StandardOpenOption.WRITE)) {
+      channel.force(false);
+    } catch (IOException e) {
+      Files.deleteIfExists(pending.temp());
+      throw e;
+    }
+    Files.move(
+        pending.temp(),
+        pending.target(),
+        StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
+    return pending.target();
   }
 
   /** (0002,0000) must count the meta elements as finally written, ours included. */

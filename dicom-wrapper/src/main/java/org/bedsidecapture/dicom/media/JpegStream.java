@@ -1,6 +1,9 @@
 package org.bedsidecapture.dicom.media;
 
 import java.io.ByteArrayOutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +27,10 @@ public final class JpegStream {
   private static final byte[] EXIF_ID = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
   private static final byte[] ICC_ID = "ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1);
   private static final byte[] ADOBE_ID = "Adobe".getBytes(StandardCharsets.ISO_8859_1);
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
 
   private final int frameMarker;
   private final int precision;
@@ -58,12 +65,11 @@ public final class JpegStream {
 
   /** Reads the marker structure of a whole JPEG file. */
   public static JpegStream parse(byte[] data) throws UnsupportedMediaException {
-    if (data.length < 4 || u8(data, 0) != 0xFF || u8(data, 1) != SOI) {
+    if (data.length < 2 || u8(data, 0) != 0xFF || u8(data, 1) != SOI) {
       throw new UnsupportedMediaException("not a JPEG file (no start-of-image marker)");
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(data.length);
-    out.write(0xFF);
-    out.write(SOI);
+    Ranges out = new Ranges(data);
+    out.keep(0, 2);
     List<byte[]> iccChunks = new ArrayList<>();
     byte[] exif = null;
     int frameMarker = -1;
@@ -87,8 +93,7 @@ public final class JpegStream {
         continue;
       }
       if (marker == EOI) {
-        out.write(0xFF);
-        out.write(EOI);
+        out.keep(pos, 2);
         break;
       }
       if (pos + 3 >= data.length) {
@@ -112,7 +117,7 @@ public final class JpegStream {
         rows = (u8(data, payload + 1) << 8) | u8(data, payload + 2);
         columns = (u8(data, payload + 3) << 8) | u8(data, payload + 4);
         components = u8(data, payload + 5);
-        out.write(data, pos, end - pos);
+        out.keep(pos, end - pos);
       } else if (marker == APP1 && startsWith(data, payload, end, EXIF_ID)) {
         exif = Arrays.copyOfRange(data, payload + EXIF_ID.length, end);
       } else if (marker == APP2 && startsWith(data, payload, end, ICC_ID)) {
@@ -120,10 +125,10 @@ public final class JpegStream {
       } else if (marker == APP14 && startsWith(data, payload, end, ADOBE_ID) && length >= 14) {
         adobeTransform = u8(data, payload + 11);
       } else if (marker == DQT || marker == DHT || marker == DRI) {
-        out.write(data, pos, end - pos);
+        out.keep(pos, end - pos);
       } else if (marker == SOS) {
         int scanEnd = endOfEntropyCodedData(data, end);
-        out.write(data, pos, scanEnd - pos);
+        out.keep(pos, scanEnd - pos);
         pos = scanEnd;
         continue;
       }
@@ -141,7 +146,7 @@ public final class JpegStream {
         adobeTransform,
         joinIcc(iccChunks),
         exif,
-        out.toByteArray());
+        out.join());
   }
 
   /**
@@ -208,22 +213,80 @@ public final class JpegStream {
     return cleaned;
   }
 
+  /** The parts of the file to keep, copied into one array of exactly their size at the end. */
+  private static final class Ranges {
+    private final byte[] data;
+    private int[] starts = new int[16];
+    private int[] lengths = new int[16];
+    private int count;
+    private int total;
+
+    Ranges(byte[] data) {
+      this.data = data;
+    }
+
+    void keep(int start, int length) {
+      if (count > 0 && starts[count - 1] + lengths[count - 1] == start) {
+        lengths[count - 1] += length;
+      } else {
+        if (count == starts.length) {
+          starts = Arrays.copyOf(starts, count * 2);
+          lengths = Arrays.copyOf(lengths, count * 2);
+        }
+        starts[count] = start;
+        lengths[count] = length;
+        count++;
+      }
+      total += length;
+    }
+
+    byte[] join() {
+      byte[] out = new byte[total];
+      int at = 0;
+      for (int i = 0; i < count; i++) {
+        System.arraycopy(data, starts[i], out, at, lengths[i]);
+        at += lengths[i];
+      }
+      return out;
+    }
+  }
+
   private static boolean isFrameMarker(int marker) {
     return marker >= 0xC0 && marker <= 0xCF && marker != DHT && marker != 0xC8 && marker != 0xCC;
   }
 
-  /** Returns the offset of the first marker after a scan's entropy-coded data. */
+  /**
+   * Returns the offset of the first marker after a scan's entropy-coded data. A 12-megapixel photo
+   * is mostly entropy-coded data in which 0xFF is rare, so the search looks at eight bytes at a
+   * time and only inspects words that hold a 0xFF.
+   */
   private static int endOfEntropyCodedData(byte[] data, int from) throws UnsupportedMediaException {
-    for (int i = from; i + 1 < data.length; i++) {
-      if (data[i] == (byte) 0xFF) {
-        int next = u8(data, i + 1);
-        boolean stuffedOrRestart = next == 0x00 || (next >= 0xD0 && next <= 0xD7) || next == 0xFF;
-        if (!stuffedOrRestart) {
+    int i = from;
+    int wordsEnd = data.length - 9;
+    while (i < wordsEnd) {
+      long word = (long) LONGS.get(data, i);
+      long inverted = ~word;
+      if (((inverted - ONES) & ~inverted & HIGH_BITS) == 0) {
+        i += 8;
+        continue;
+      }
+      for (int end = i + 8; i < end; i++) {
+        if (data[i] == (byte) 0xFF && isMarker(u8(data, i + 1))) {
           return i;
         }
       }
     }
+    for (; i + 1 < data.length; i++) {
+      if (data[i] == (byte) 0xFF && isMarker(u8(data, i + 1))) {
+        return i;
+      }
+    }
     throw truncated();
+  }
+
+  /** After 0xFF inside a scan: stuffing (00), a restart marker, a fill byte, or a real marker. */
+  private static boolean isMarker(int next) {
+    return next != 0x00 && (next < 0xD0 || next > 0xD7) && next != 0xFF;
   }
 
   private static byte[] joinIcc(List<byte[]> chunks) {

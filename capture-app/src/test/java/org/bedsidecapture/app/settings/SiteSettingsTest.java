@@ -1,0 +1,54 @@
+package org.bedsidecapture.app.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SiteSettingsTest {
+  @TempDir Path home;
+
+  private void write(String text) throws Exception {
+    Files.writeString(home.resolve(SiteSettings.FILE_NAME), text);
+  }
+
+  @Test
+  void defaultsNeedNoFile() throws Exception {
+    SiteSettings s = SiteSettings.load(home);
+    assertThat(s.uidRoot()).isEqualTo("2.25");
+    assertThat(s.aeTitle()).isEqualTo("BEDSIDE");
+    assertThat(s.stationName()).isNotBlank().hasSizeLessThanOrEqualTo(16);
+  }
+
+  @Test
+  void readsWhatTheInstallerSeeded() throws Exception {
+    write(
+        """
+        station.name=CART-ICU-3
+        station.serial=SN-3
+        uid.root=1.2.826.0.1.3680043.10.999
+        institution.name=St. Testing
+        institution.department=ICU
+        """);
+    SiteSettings s = SiteSettings.load(home);
+    assertThat(s.stationName()).isEqualTo("CART-ICU-3");
+    assertThat(s.uidRoot()).isEqualTo("1.2.826.0.1.3680043.10.999");
+    assertThat(s.station("v1").institution().department()).isEqualTo("ICU");
+  }
+
+  @Test
+  void badValuesNameTheKey() throws Exception {
+    write("station.name=A-VERY-LONG-CART-NAME\n");
+    assertThatThrownBy(() -> SiteSettings.load(home))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("station.name is 21 characters; at most 16");
+    write("uid.root=1.2.03\n");
+    assertThatThrownBy(() -> SiteSettings.load(home)).hasMessageContaining("uid.root:");
+    write("station.nmae=X\n");
+    assertThatThrownBy(() -> SiteSettings.load(home))
+        .hasMessageContaining("unknown key 'station.nmae'");
+  }
+}

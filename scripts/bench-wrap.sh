@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Wrap benchmark: the same N 12-megapixel JPEGs wrapped by our `wrap` (one JVM, JVM start
+# included) and by dcmtk's img2dcm (one process per file, as people use it), side by side in one
+# run. Prints seconds, files/s, MB/s and the ratio to img2dcm, medians of ROUNDS rounds.
+#
+# Our wrap makes every file durable (fsync) before giving it its final name; img2dcm does not, so
+# the table also shows img2dcm followed by `sync`, the like-for-like durable comparison.
+#   usage: scripts/bench-wrap.sh [N]      (default 200; ROUNDS=3, BENCH_DIR=target/bench-wrap)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+n=${1:-200}
+rounds=${ROUNDS:-3}
+work=${BENCH_DIR:-target/bench-wrap}
+jar=capture-app/target/bedside-capture.jar
+jsa=capture-app/target/bedside-capture.jsa
+input="$work/in-$n"
+
+for tool in ffmpeg img2dcm java; do
+  command -v "$tool" >/dev/null || { echo "bench-wrap: $tool is missing (run scripts/setup.sh)" >&2; exit 2; }
+done
+[ -f "$jar" ] || { echo "bench-wrap: build first (./bedside.sh bench-wrap does)" >&2; exit 2; }
+
+if [ ! -f "$input/done" ]; then
+  echo "making $n synthetic 12-megapixel JPEGs (4000x3000, about 4 MB each) in $input"
+  rm -rf "$input"; mkdir -p "$input"
+  ffmpeg -v error -f lavfi -i "testsrc2=s=4000x3000:r=1,noise=alls=16:allf=t+u" \
+    -frames:v "$n" -q:v 2 "$input/photo%04d.jpg"
+  touch "$input/done"
+fi
+BEDSIDE_CAPTURE_HOME="$work/home" java -jar "$jar" demo >/dev/null
+context="$work/home/demo/encounter-bundle.json"
+mb=$(du -sm --apparent-size "$input" | cut -f1)
+
+now() { date +%s.%N; }
+elapsed() { echo "$2 - $1" | bc -l; }
+
+run_ours() { # $@: extra JVM options
+  local out="$work/out-ours"; rm -rf "$out"; sync
+  local t0; t0=$(now)
+  java "$@" -jar "$jar" wrap --context "$context" --body-site 54735007 --laterality U \
+    --out "$out" "$input"/*.jpg >/dev/null
+  elapsed "$t0" "$(now)"
+}
+run_img2dcm() { # $1: "sync" to wait for the disk as our wrap does
+  local out="$work/out-img2dcm"; rm -rf "$out"; mkdir -p "$out"; sync
+  local t0; t0=$(now)
+  for f in "$input"/*.jpg; do img2dcm -q "$f" "$out/$(basename "$f" .jpg).dcm"; done
+  [ "${1:-}" = sync ] && sync
+  elapsed "$t0" "$(now)"
+}
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+declare -a ours cds img img_sync
+for r in $(seq "$rounds"); do
+  echo "round $r of $rounds"
+  img+=("$(run_img2dcm)")
+  img_sync+=("$(run_img2dcm sync)")
+  ours+=("$(run_ours)")
+  [ -f "$jsa" ] && cds+=("$(run_ours -XX:SharedArchiveFile="$jsa")")
+done
+
+base=$(median "${img[@]}")
+row() { # name seconds
+  printf '%-44s %7.2f s %7.1f files/s %7.0f MB/s %6.2fx\n' "$1" "$2" \
+    "$(echo "$n / $2" | bc -l)" "$(echo "$mb / $2" | bc -l)" "$(echo "$base / $2" | bc -l)"
+}
+echo
+echo "$n JPEGs, $mb MB, medians of $rounds rounds; ratio = img2dcm time / this time"
+row "img2dcm, one process per file" "$base"
+row "img2dcm, one process per file, then sync" "$(median "${img_sync[@]}")"
+row "bedside-capture wrap (java -jar)" "$(median "${ours[@]}")"
+[ ${#cds[@]} -gt 0 ] && row "bedside-capture wrap (java -jar, CDS archive)" "$(median "${cds[@]}")"
+rm -rf "$work/out-ours" "$work/out-img2dcm"

@@ -6,10 +6,8 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import javax.imageio.ImageIO;
-import org.bedsidecapture.dicom.iod.Part10Writer;
 import org.bedsidecapture.dicom.testing.Contexts;
 import org.bedsidecapture.dicom.testing.DicomTools;
 import org.bedsidecapture.dicom.testing.TestMedia;
@@ -43,13 +41,8 @@ class FrameGrabberWrappingIT {
   void setUp() throws Exception {
     out = Files.createDirectory(dir.resolve("out"));
     Clock clock = Clock.system(ZoneId.of("America/New_York"));
-    factory =
-        new DicomFactory(
-            Contexts.station(),
-            UidGenerator.uuidDerived(),
-            new Part10Writer("BEDSIDE_0_1", "BEDSIDE"),
-            clock);
-    session = new StudySession(UidGenerator.uuidDerived(), null, OffsetDateTime.now(clock));
+    factory = Contexts.factory(clock);
+    session = Contexts.session(clock);
   }
 
   private Path wrap(CaptureDevice device, Path media) throws Exception {

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -45,13 +44,8 @@ class PhotoWrappingIT {
   void setUp() throws IOException {
     out = Files.createDirectory(dir.resolve("out"));
     Clock clock = Clock.fixed(Instant.parse("2026-11-23T09:30:00Z"), ZONE);
-    factory =
-        new DicomFactory(
-            Contexts.station(),
-            UidGenerator.uuidDerived(),
-            new Part10Writer("BEDSIDE_0_1", "BEDSIDE"),
-            clock);
-    session = new StudySession(UidGenerator.uuidDerived(), null, OffsetDateTime.now(clock));
+    factory = Contexts.factory(clock);
+    session = Contexts.session(clock);
   }
 
   private WrappedObject wrap(Path media, BodySite site, Laterality laterality) throws Exception {
@@ -292,11 +286,8 @@ class PhotoWrappingIT {
         .hasMessageContaining("Accession Number is 18 characters long; DICOM allows at most 16");
 
     DicomFactory longStation =
-        new DicomFactory(
-            new Station("CART-IN-THE-EMERGENCY-ROOM", null, null, null),
-            UidGenerator.uuidDerived(),
-            new Part10Writer("BEDSIDE_0_1", "BEDSIDE"),
-            Clock.system(ZONE));
+        Contexts.factory(
+            new Station("CART-IN-THE-EMERGENCY-ROOM", null, null, null), Clock.system(ZONE));
     assertThatThrownBy(() -> longStation.wrap(c, session, capture, out))
         .isInstanceOf(CaptureRejectedException.class)
         .hasMessageContaining("Station Name is 26 characters long; DICOM allows at most 16");

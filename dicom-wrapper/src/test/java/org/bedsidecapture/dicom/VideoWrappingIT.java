@@ -8,11 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.bedsidecapture.dicom.iod.Part10Writer;
 import org.bedsidecapture.dicom.testing.Contexts;
 import org.bedsidecapture.dicom.testing.DicomTools;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,13 +34,8 @@ class VideoWrappingIT {
   void setUp() throws Exception {
     out = Files.createDirectory(dir.resolve("out"));
     Clock clock = Clock.fixed(Instant.parse("2026-11-23T09:30:00Z"), ZoneId.of("Europe/Berlin"));
-    factory =
-        new DicomFactory(
-            Contexts.station(),
-            UidGenerator.uuidDerived(),
-            new Part10Writer("BEDSIDE_0_1", "BEDSIDE"),
-            clock);
-    session = new StudySession(UidGenerator.uuidDerived(), null, OffsetDateTime.now(clock));
+    factory = Contexts.factory(clock);
+    session = Contexts.session(clock);
   }
 
   private Path clip(String name, String size, String rate, String seconds, String... codec) {

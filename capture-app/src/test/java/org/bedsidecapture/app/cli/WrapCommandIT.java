@@ -124,6 +124,46 @@ class WrapCommandIT {
   }
 
   @Test
+  void theSourceDecidesTheObjectType() throws Exception {
+    Path grab = TestMedia.write(dir, "grab.jpg", TestMedia.jpeg(320, 240));
+    assertThat(
+            run(
+                "wrap",
+                "--context",
+                bundle.toString(),
+                "--body-site",
+                "818981001",
+                "--laterality",
+                "U",
+                "--source",
+                "ultrasound",
+                "--image-area-only",
+                "--out",
+                out.toString(),
+                grab.toString()))
+        .as(stderr.toString())
+        .isZero();
+    assertThat(
+            run(
+                "wrap",
+                "--context",
+                bundle.toString(),
+                "--body-site",
+                "818981001",
+                "--laterality",
+                "U",
+                "--source",
+                "screen",
+                "--out",
+                out.toString(),
+                grab.toString()))
+        .isZero();
+    List<String> classes =
+        written().stream().map(f -> DicomTools.dcmdumpValue(f, "0008,0016")).sorted().toList();
+    assertThat(classes).containsExactly("1.2.840.10008.5.1.4.1.1.6.1", "1.2.840.10008.5.1.4.1.1.7");
+  }
+
+  @Test
   void pairedSiteWithoutSideIsRefused() throws Exception {
     Path a = TestMedia.write(dir, "a.jpg", TestMedia.jpeg(64, 64));
     assertThat(wrap("72696002", "U", a)).isEqualTo(1);

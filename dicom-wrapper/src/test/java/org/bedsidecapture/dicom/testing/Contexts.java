@@ -40,6 +40,28 @@ public final class Contexts {
     return withName(new PersonName("Testpatient", "Alice", "Q", null, null));
   }
 
+  /** A factory as a station configured by {@link #station()} has it, at a fixed clock. */
+  public static org.bedsidecapture.dicom.DicomFactory factory(java.time.Clock clock) {
+    return factory(station(), clock);
+  }
+
+  public static org.bedsidecapture.dicom.DicomFactory factory(
+      Station station, java.time.Clock clock) {
+    return new org.bedsidecapture.dicom.DicomFactory(
+        station,
+        org.bedsidecapture.dicom.UidGenerator.uuidDerived(),
+        new org.bedsidecapture.dicom.iod.Part10Writer("BEDSIDE_0_1", "BEDSIDE"),
+        clock);
+  }
+
+  /** A capture session that started at the clock's now. */
+  public static org.bedsidecapture.dicom.StudySession session(java.time.Clock clock) {
+    return new org.bedsidecapture.dicom.StudySession(
+        org.bedsidecapture.dicom.UidGenerator.uuidDerived(),
+        null,
+        java.time.OffsetDateTime.now(clock));
+  }
+
   public static Station station() {
     return new Station(
         "CART-ED-07",

@@ -1,0 +1,490 @@
+package org.bedsidecapture.dicom.outbox;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.DicomInputStream;
+import com.pixelmed.dicom.TagFromName;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * The durable outbox between capture and archive. An object is in it — encrypted, flushed to disk
+ * and renamed into place — before anyone is told it was taken, and stays until every destination
+ * confirmed it holds it (storage commitment, or the STOW-RS answer for a destination that offers no
+ * commitment), or a person removes it. Each destination is tracked on its own. Every change of
+ * state is a small file replaced atomically, so a crash or power cut at any moment leaves each
+ * object either in its old state or its new one; objects found "sending" at start are queued again,
+ * and re-sending keeps their SOP Instance UID.
+ */
+public final class Outbox {
+  private static final Pattern UID = Pattern.compile("[0-9]+(\\.[0-9]+)*");
+  private static final Pattern DESTINATION = Pattern.compile("[A-Za-z0-9_.@:-]{1,64}");
+  private static final String BLOB = ".dcm.enc";
+  private static final String STATE = ".state";
+
+  private final Path dir;
+  private final OutboxKey key;
+  private final Clock clock;
+  private final RetryPolicy retry;
+  private final AuditLog audit;
+  private final Map<String, OutboxEntry> entries = new LinkedHashMap<>();
+  private final List<Consumer<OutboxStatus>> listeners = new CopyOnWriteArrayList<>();
+  private String lastError;
+
+  private Outbox(Path dir, OutboxKey key, Clock clock, RetryPolicy retry, AuditLog audit) {
+    this.dir = dir;
+    this.key = key;
+    this.clock = clock;
+    this.retry = retry;
+    this.audit = audit;
+  }
+
+  /**
+   * Opens the outbox in {@code dir} (made, readable by this user only, when missing) and recovers
+   * from whatever an earlier run left: half-written files are removed, deliveries that were being
+   * sent are queued again, and an object written whose state was not (a crash between the two) is
+   * kept as {@link DeliveryState#QUARANTINED} for a person to send on, never dropped.
+   */
+  public static Outbox open(Path dir, OutboxKey key, Clock clock, RetryPolicy retry, AuditLog audit)
+      throws IOException {
+    PrivateFiles.createDirectoryRestricted(dir);
+    Outbox outbox = new Outbox(dir, key, clock, retry, audit);
+    outbox.recover();
+    return outbox;
+  }
+
+  private void recover() throws IOException {
+    Set<String> blobs = new HashSet<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+      for (Path f : files) {
+        String name = f.getFileName().toString();
+        if (name.startsWith(".") && name.endsWith(".part")) {
+          Files.delete(f);
+        } else if (name.endsWith(BLOB)) {
+          blobs.add(name.substring(0, name.length() - BLOB.length()));
+        }
+      }
+    }
+    Instant now = clock.instant();
+    for (String id : blobs) {
+      Path state = dir.resolve(id + STATE);
+      OutboxEntry entry;
+      if (Files.exists(state)) {
+        entry = readState(state);
+        Map<String, Delivery> deliveries = new LinkedHashMap<>(entry.deliveries());
+        deliveries.replaceAll(
+            (d, v) -> v.state() == DeliveryState.SENDING ? v.with(DeliveryState.QUEUED, now) : v);
+        entry = withDeliveries(entry, deliveries);
+      } else {
+        entry = recoverUnrecorded(id, now);
+      }
+      entries.put(id, entry);
+      writeState(entry);
+    }
+  }
+
+  /** An object whose state file was lost: its UIDs are in the object itself; where to was not. */
+  private OutboxEntry recoverUnrecorded(String id, Instant now) throws IOException {
+    Path blob = dir.resolve(id + BLOB);
+    try (InputStream in = read(id)) {
+      AttributeList header = header(in);
+      return new OutboxEntry(
+          id,
+          value(header, TagFromName.SOPClassUID),
+          value(header, TagFromName.TransferSyntaxUID),
+          value(header, TagFromName.StudyInstanceUID),
+          Files.size(blob),
+          Files.getLastModifiedTime(blob).toInstant(),
+          Map.of(
+              "unknown",
+              new Delivery(
+                  DeliveryState.QUARANTINED,
+                  0,
+                  now,
+                  "found after a crash without its destinations: choose where to send it",
+                  now)));
+    } catch (IOException | DicomException e) {
+      return new OutboxEntry(
+          id,
+          "",
+          "",
+          "",
+          Files.size(blob),
+          now,
+          Map.of(
+              "unknown",
+              new Delivery(
+                  DeliveryState.QUARANTINED,
+                  0,
+                  now,
+                  "unreadable after a crash: " + e.getMessage(),
+                  now)));
+    }
+  }
+
+  /**
+   * Puts a DICOM file into the outbox for the given destinations and returns once it is on disk,
+   * encrypted. The file itself is left as it is. Putting an object that is already in the outbox
+   * adds the new destinations to it and otherwise changes nothing.
+   *
+   * @throws NotDicomException when the file is not a DICOM Part 10 object with the UIDs needed
+   */
+  public synchronized OutboxEntry put(Path dicomFile, Collection<String> destinations)
+      throws IOException, NotDicomException {
+    for (String d : destinations) {
+      if (!DESTINATION.matcher(d).matches()) {
+        throw new IllegalArgumentException(
+            "destination name '" + d + "' has characters that cannot name a file");
+      }
+    }
+    AttributeList header;
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(dicomFile))) {
+      header = header(in);
+    } catch (DicomException | IOException e) {
+      throw new NotDicomException(dicomFile + ": not a DICOM file: " + e.getMessage());
+    }
+    String id = value(header, TagFromName.SOPInstanceUID);
+    if (!UID.matcher(id).matches() || id.length() > 64) {
+      throw new NotDicomException(dicomFile + ": no valid SOP Instance UID");
+    }
+    Instant now = clock.instant();
+    OutboxEntry existing = entries.get(id);
+    if (existing != null) {
+      Map<String, Delivery> deliveries = new LinkedHashMap<>(existing.deliveries());
+      for (String d : destinations) {
+        deliveries.putIfAbsent(d, new Delivery(DeliveryState.QUEUED, 0, now, null, now));
+      }
+      OutboxEntry updated = withDeliveries(existing, deliveries);
+      store(updated);
+      return updated;
+    }
+    Path blob = dir.resolve(id + BLOB);
+    Path temp = dir.resolve("." + id + BLOB + ".part");
+    try (FileChannel ch = PrivateFiles.createPrivate(temp)) {
+      try (OutputStream enc = key.encrypting(Channels.newOutputStream(new Unclosed(ch)), id)) {
+        Files.copy(dicomFile, enc);
+      }
+      ch.force(true);
+    } catch (IOException e) {
+      Files.deleteIfExists(temp);
+      throw new IOException(
+          "the outbox could not store the object ("
+              + e.getMessage()
+              + "); it is still at "
+              + dicomFile,
+          e);
+    }
+    PrivateFiles.commit(temp, blob);
+    Map<String, Delivery> deliveries = new LinkedHashMap<>();
+    for (String d : destinations) {
+      deliveries.put(d, new Delivery(DeliveryState.QUEUED, 0, now, null, now));
+    }
+    OutboxEntry entry =
+        new OutboxEntry(
+            id,
+            value(header, TagFromName.SOPClassUID),
+            value(header, TagFromName.TransferSyntaxUID),
+            value(header, TagFromName.StudyInstanceUID),
+            Files.size(dicomFile),
+            now,
+            deliveries);
+    store(entry);
+    return entry;
+  }
+
+  /** The decrypted object; fails when the stored file was damaged or changed. */
+  public InputStream read(String sopInstanceUid) throws IOException {
+    return key.decrypting(
+        new BufferedInputStream(Files.newInputStream(dir.resolve(sopInstanceUid + BLOB)), 1 << 16),
+        sopInstanceUid);
+  }
+
+  public synchronized List<OutboxEntry> entries() {
+    return List.copyOf(entries.values());
+  }
+
+  public synchronized OutboxEntry entry(String sopInstanceUid) {
+    return entries.get(sopInstanceUid);
+  }
+
+  /**
+   * What is due for a destination now, oldest first. Within a study, an object waits while an
+   * earlier one of the same study is not yet stored there, so the archive receives a study in the
+   * order it was captured.
+   */
+  public synchronized List<OutboxEntry> due(String destination) {
+    Instant now = clock.instant();
+    List<OutboxEntry> ordered = new ArrayList<>(entries.values());
+    ordered.sort(Comparator.comparing(OutboxEntry::queuedAt));
+    Set<String> blockedStudies = new HashSet<>();
+    List<OutboxEntry> due = new ArrayList<>();
+    for (OutboxEntry e : ordered) {
+      Delivery d = e.delivery(destination);
+      if (d == null || !d.state().waiting()) {
+        continue;
+      }
+      if (blockedStudies.contains(e.studyInstanceUid())) {
+        continue;
+      }
+      if (d.nextAttempt().isAfter(now)) {
+        blockedStudies.add(e.studyInstanceUid());
+        continue;
+      }
+      due.add(e);
+    }
+    return due;
+  }
+
+  public synchronized void sending(String id, String destination) throws IOException {
+    change(id, destination, d -> d.with(DeliveryState.SENDING, clock.instant()));
+  }
+
+  /** The archive took the object; with {@code committed} it also confirmed it holds it. */
+  public synchronized void stored(String id, String destination, boolean committed)
+      throws IOException {
+    change(
+        id,
+        destination,
+        d -> d.with(committed ? DeliveryState.COMMITTED : DeliveryState.STORED, clock.instant()));
+    purgeIfDone(id);
+  }
+
+  public synchronized void committed(String id, String destination) throws IOException {
+    change(id, destination, d -> d.with(DeliveryState.COMMITTED, clock.instant()));
+    purgeIfDone(id);
+  }
+
+  /** A failure worth retrying: the delivery waits with back-off. */
+  public synchronized void failed(String id, String destination, String reason) throws IOException {
+    Instant now = clock.instant();
+    lastError = reason;
+    change(
+        id,
+        destination,
+        d -> {
+          int attempts = d.attempts() + 1;
+          return new Delivery(
+              DeliveryState.FAILED, attempts, now.plus(retry.delayAfter(attempts)), reason, now);
+        });
+  }
+
+  /** Refused for good (or unreadable): kept, not retried, until a person decides. */
+  public synchronized void quarantined(String id, String destination, String reason)
+      throws IOException {
+    Instant now = clock.instant();
+    lastError = reason;
+    change(
+        id,
+        destination,
+        d -> new Delivery(DeliveryState.QUARANTINED, d.attempts() + 1, now, reason, now));
+  }
+
+  /** Makes every failed or quarantined delivery due now; returns how many. */
+  public synchronized int retryNow() throws IOException {
+    Instant now = clock.instant();
+    int n = 0;
+    for (OutboxEntry e : List.copyOf(entries.values())) {
+      Map<String, Delivery> deliveries = new LinkedHashMap<>(e.deliveries());
+      boolean changed = false;
+      for (Map.Entry<String, Delivery> d : deliveries.entrySet()) {
+        Delivery v = d.getValue();
+        if (v.state() == DeliveryState.FAILED || v.state() == DeliveryState.QUARANTINED) {
+          d.setValue(new Delivery(DeliveryState.QUEUED, v.attempts(), now, v.lastError(), now));
+          changed = true;
+          n++;
+        }
+      }
+      if (changed) {
+        store(withDeliveries(e, deliveries));
+      }
+    }
+    return n;
+  }
+
+  public synchronized OutboxStatus status() {
+    Map<DeliveryState, Integer> counts = new EnumMap<>(DeliveryState.class);
+    Instant oldest = null;
+    for (OutboxEntry e : entries.values()) {
+      boolean waiting = false;
+      for (Delivery d : e.deliveries().values()) {
+        counts.merge(d.state(), 1, Integer::sum);
+        waiting |= d.state() != DeliveryState.COMMITTED;
+      }
+      if (waiting && (oldest == null || e.queuedAt().isBefore(oldest))) {
+        oldest = e.queuedAt();
+      }
+    }
+    return new OutboxStatus(entries.size(), counts, oldest, lastError);
+  }
+
+  /** Called after every change, on the thread that made it. */
+  public void addListener(Consumer<OutboxStatus> listener) {
+    listeners.add(listener);
+  }
+
+  private interface Change {
+    Delivery apply(Delivery d);
+  }
+
+  private void change(String id, String destination, Change change) throws IOException {
+    OutboxEntry e = entries.get(id);
+    if (e == null || e.delivery(destination) == null) {
+      throw new IllegalArgumentException("no delivery of " + id + " to " + destination);
+    }
+    Map<String, Delivery> deliveries = new LinkedHashMap<>(e.deliveries());
+    deliveries.put(destination, change.apply(e.delivery(destination)));
+    store(withDeliveries(e, deliveries));
+  }
+
+  private void purgeIfDone(String id) throws IOException {
+    OutboxEntry e = entries.get(id);
+    boolean done =
+        e.deliveries().values().stream().allMatch(d -> d.state() == DeliveryState.COMMITTED);
+    if (!done) {
+      return;
+    }
+    PrivateFiles.deleteDurably(dir.resolve(id + BLOB));
+    PrivateFiles.deleteDurably(dir.resolve(id + STATE));
+    entries.remove(id);
+    audit.record("PURGED", id, "confirmed by " + String.join(",", e.deliveries().keySet()));
+    notifyListeners();
+  }
+
+  private void store(OutboxEntry e) throws IOException {
+    writeState(e);
+    entries.put(e.sopInstanceUid(), e);
+    notifyListeners();
+  }
+
+  private void notifyListeners() {
+    OutboxStatus s = status();
+    for (Consumer<OutboxStatus> l : listeners) {
+      l.accept(s);
+    }
+  }
+
+  private static OutboxEntry withDeliveries(OutboxEntry e, Map<String, Delivery> deliveries) {
+    return new OutboxEntry(
+        e.sopInstanceUid(),
+        e.sopClassUid(),
+        e.transferSyntaxUid(),
+        e.studyInstanceUid(),
+        e.bytes(),
+        e.queuedAt(),
+        deliveries);
+  }
+
+  private void writeState(OutboxEntry e) throws IOException {
+    Properties p = new Properties();
+    p.setProperty("sop.instance", e.sopInstanceUid());
+    p.setProperty("sop.class", e.sopClassUid());
+    p.setProperty("transfer.syntax", e.transferSyntaxUid());
+    p.setProperty("study", e.studyInstanceUid());
+    p.setProperty("bytes", Long.toString(e.bytes()));
+    p.setProperty("queued.at", e.queuedAt().toString());
+    for (Map.Entry<String, Delivery> d : e.deliveries().entrySet()) {
+      String k = "to." + d.getKey() + ".";
+      Delivery v = d.getValue();
+      p.setProperty(k + "state", v.state().name());
+      p.setProperty(k + "attempts", Integer.toString(v.attempts()));
+      p.setProperty(k + "next", v.nextAttempt().toString());
+      p.setProperty(k + "updated", v.updated().toString());
+      if (v.lastError() != null) {
+        p.setProperty(k + "error", v.lastError());
+      }
+    }
+    StringWriter w = new StringWriter();
+    p.store(w, null);
+    PrivateFiles.writeAtomically(
+        dir.resolve(e.sopInstanceUid() + STATE), w.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static OutboxEntry readState(Path file) throws IOException {
+    Properties p = new Properties();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(r);
+    }
+    Map<String, Delivery> deliveries = new LinkedHashMap<>();
+    for (String k : p.stringPropertyNames()) {
+      if (k.startsWith("to.") && k.endsWith(".state")) {
+        String d = k.substring(3, k.length() - ".state".length());
+        String base = "to." + d + ".";
+        deliveries.put(
+            d,
+            new Delivery(
+                DeliveryState.valueOf(p.getProperty(k)),
+                Integer.parseInt(p.getProperty(base + "attempts", "0")),
+                Instant.parse(p.getProperty(base + "next")),
+                p.getProperty(base + "error"),
+                Instant.parse(p.getProperty(base + "updated"))));
+      }
+    }
+    return new OutboxEntry(
+        p.getProperty("sop.instance"),
+        p.getProperty("sop.class"),
+        p.getProperty("transfer.syntax"),
+        p.getProperty("study"),
+        Long.parseLong(p.getProperty("bytes")),
+        Instant.parse(p.getProperty("queued.at")),
+        deliveries);
+  }
+
+  /** The object's attributes up to its pixel data. */
+  static AttributeList header(InputStream in) throws IOException, DicomException {
+    AttributeList list = new AttributeList();
+    list.read(new DicomInputStream(in), TagFromName.PixelData);
+    return list;
+  }
+
+  private static String value(AttributeList list, com.pixelmed.dicom.AttributeTag tag) {
+    return Attribute.getSingleStringValueOrEmptyString(list, tag);
+  }
+
+  /** Lets the encrypting stream be closed (to write its last segment) without closing the file. */
+  private static final class Unclosed implements java.nio.channels.WritableByteChannel {
+    private final FileChannel ch;
+
+    Unclosed(FileChannel ch) {
+      this.ch = ch;
+    }
+
+    @Override
+    public int write(java.nio.ByteBuffer src) throws IOException {
+      return ch.write(src);
+    }
+
+    @Override
+    public boolean isOpen() {
+      return ch.isOpen();
+    }
+
+    @Override
+    public void close() {}
+  }
+}

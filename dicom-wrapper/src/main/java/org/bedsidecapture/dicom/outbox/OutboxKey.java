@@ -1,0 +1,74 @@
+package org.bedsidecapture.dicom.outbox;
+
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeyTemplates;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.StreamingAead;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+
+/**
+ * The key that encrypts captures at rest, and the encrypting and decrypting streams made with it:
+ * Tink's streaming AEAD (AES-256-GCM with HKDF, in 1 MB segments), so a long clip is never held in
+ * memory and any change to a stored file is detected. The key lives in a file the site controls,
+ * outside the outbox folder, readable only by the app's user.
+ */
+public final class OutboxKey {
+  private static final String TEMPLATE = "AES256_GCM_HKDF_1MB";
+
+  private final StreamingAead aead;
+
+  private OutboxKey(StreamingAead aead) {
+    this.aead = aead;
+  }
+
+  /** Reads the key file, or makes a new key there when it does not exist yet. */
+  public static OutboxKey openOrCreate(Path keyFile) throws IOException {
+    try {
+      StreamingAeadConfig.register();
+      KeysetHandle keyset;
+      if (Files.exists(keyFile)) {
+        keyset =
+            TinkJsonProtoKeysetFormat.parseKeyset(
+                Files.readString(keyFile, StandardCharsets.UTF_8), InsecureSecretKeyAccess.get());
+      } else {
+        keyset = KeysetHandle.generateNew(KeyTemplates.get(TEMPLATE));
+        Files.createDirectories(keyFile.toAbsolutePath().getParent());
+        PrivateFiles.createDirectoryRestricted(keyFile.toAbsolutePath().getParent());
+        PrivateFiles.writeAtomically(
+            keyFile,
+            TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get())
+                .getBytes(StandardCharsets.UTF_8));
+      }
+      return new OutboxKey(keyset.getPrimitive(RegistryConfiguration.get(), StreamingAead.class));
+    } catch (GeneralSecurityException e) {
+      throw new IOException("outbox key " + keyFile + " cannot be used: " + e.getMessage(), e);
+    }
+  }
+
+  /** Encrypts what is written into {@code out}; {@code name} is bound to the ciphertext. */
+  OutputStream encrypting(OutputStream out, String name) throws IOException {
+    try {
+      return aead.newEncryptingStream(out, name.getBytes(StandardCharsets.US_ASCII));
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot encrypt: " + e.getMessage(), e);
+    }
+  }
+
+  /** Decrypts and authenticates; reading fails if the file was changed or belongs elsewhere. */
+  InputStream decrypting(InputStream in, String name) throws IOException {
+    try {
+      return aead.newDecryptingStream(in, name.getBytes(StandardCharsets.US_ASCII));
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot decrypt: " + e.getMessage(), e);
+    }
+  }
+}

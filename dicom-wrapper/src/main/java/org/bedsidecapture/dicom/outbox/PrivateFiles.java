@@ -1,0 +1,89 @@
+package org.bedsidecapture.dicom.outbox;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * File operations for patient data: readable by the app's user only, and durable — a file is
+ * written under a temporary name, flushed, renamed, and its folder flushed, so that after a crash
+ * or a power cut it is either there whole or not there at all.
+ */
+final class PrivateFiles {
+  private static final boolean POSIX =
+      FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+  private static final Set<PosixFilePermission> OWNER_FILE =
+      PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> OWNER_DIR =
+      PosixFilePermissions.fromString("rwx------");
+
+  private PrivateFiles() {}
+
+  static void createDirectoryRestricted(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    if (POSIX) {
+      Files.setPosixFilePermissions(dir, OWNER_DIR);
+    }
+  }
+
+  /** Writing into a new private file; the caller closes, then {@link #commit}s it. */
+  static FileChannel createPrivate(Path file) throws IOException {
+    FileAttribute<?>[] attrs =
+        POSIX
+            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)}
+            : new FileAttribute<?>[0];
+    return FileChannel.open(
+        file,
+        Set.of(
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE),
+        attrs);
+  }
+
+  /** Renames a flushed temporary file to its name and flushes the folder, so the rename lasts. */
+  static void commit(Path temp, Path target) throws IOException {
+    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    syncDirectory(target.toAbsolutePath().getParent());
+  }
+
+  static void writeAtomically(Path target, byte[] content) throws IOException {
+    Path temp = target.resolveSibling("." + target.getFileName() + ".part");
+    try (FileChannel ch = createPrivate(temp);
+        OutputStream out = Channels.newOutputStream(ch)) {
+      out.write(content);
+      out.flush();
+      ch.force(true);
+    } catch (IOException e) {
+      Files.deleteIfExists(temp);
+      throw e;
+    }
+    commit(temp, target);
+  }
+
+  static void deleteDurably(Path file) throws IOException {
+    if (Files.deleteIfExists(file)) {
+      syncDirectory(file.toAbsolutePath().getParent());
+    }
+  }
+
+  static void syncDirectory(Path dir) throws IOException {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException e) {
+      if (POSIX) {
+        throw e;
+      }
+    }
+  }
+}

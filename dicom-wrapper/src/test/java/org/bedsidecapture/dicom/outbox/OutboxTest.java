@@ -1,0 +1,256 @@
+package org.bedsidecapture.dicom.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.bedsidecapture.dicom.BodySiteCatalogue;
+import org.bedsidecapture.dicom.Capture;
+import org.bedsidecapture.dicom.DicomFactory;
+import org.bedsidecapture.dicom.Laterality;
+import org.bedsidecapture.dicom.StudySession;
+import org.bedsidecapture.dicom.WrappedObject;
+import org.bedsidecapture.dicom.testing.Contexts;
+import org.bedsidecapture.dicom.testing.TestMedia;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutboxTest {
+  @TempDir Path dir;
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+  private Path outboxDir;
+  private Path keyFile;
+  private Path auditFile;
+  private DicomFactory factory;
+  private StudySession session;
+
+  @BeforeEach
+  void setUp() {
+    outboxDir = dir.resolve("outbox");
+    keyFile = dir.resolve("keys").resolve("outbox.key");
+    auditFile = dir.resolve("audit.log");
+    Clock fixed = Clock.fixed(clock.instant(), ZoneOffset.UTC);
+    factory = Contexts.factory(fixed);
+    session = Contexts.session(fixed);
+  }
+
+  private Outbox open() throws IOException {
+    return Outbox.open(
+        outboxDir,
+        OutboxKey.openOrCreate(keyFile),
+        clock,
+        new RetryPolicy(
+            Duration.ofSeconds(10), Duration.ofMinutes(5), RandomGenerator.of("L64X128MixRandom")),
+        new AuditLog(auditFile, clock));
+  }
+
+  private WrappedObject wrapped(String name) throws Exception {
+    Path media = TestMedia.write(dir, name + ".jpg", TestMedia.jpeg(64, 48));
+    Path out = Files.createDirectories(dir.resolve("wrapped"));
+    return factory.wrap(
+        Contexts.typical(),
+        session,
+        new Capture(
+            media,
+            null,
+            BodySiteCatalogue.standard().bySnomedId("54735007").orElseThrow(),
+            Laterality.UNPAIRED,
+            null,
+            null),
+        out);
+  }
+
+  @Test
+  void storesObjectsEncryptedAndPrivateAndGivesThemBackIntact() throws Exception {
+    Outbox outbox = open();
+    WrappedObject o = wrapped("a");
+
+    OutboxEntry e = outbox.put(o.file(), List.of("pacs"));
+
+    assertThat(e.sopInstanceUid()).isEqualTo(o.sopInstanceUid());
+    assertThat(e.sopClassUid()).isEqualTo("1.2.840.10008.5.1.4.1.1.77.1.4");
+    assertThat(e.delivery("pacs").state()).isEqualTo(DeliveryState.QUEUED);
+    Path blob = outboxDir.resolve(o.sopInstanceUid() + ".dcm.enc");
+    byte[] stored = Files.readAllBytes(blob);
+    assertThat(new String(stored, StandardCharsets.ISO_8859_1))
+        .doesNotContain("Testpatient")
+        .doesNotContain("MRN0042")
+        .doesNotContain("DICM");
+    try (InputStream in = outbox.read(o.sopInstanceUid())) {
+      assertThat(in.readAllBytes()).isEqualTo(Files.readAllBytes(o.file()));
+    }
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(blob)))
+        .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(outboxDir)))
+        .isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
+        .isEqualTo("rw-------");
+    assertThat(keyFile.startsWith(outboxDir)).isFalse();
+  }
+
+  @Test
+  void aChangedFileIsDetectedNotDelivered() throws Exception {
+    Outbox outbox = open();
+    WrappedObject o = wrapped("t");
+    outbox.put(o.file(), List.of("pacs"));
+    Path blob = outboxDir.resolve(o.sopInstanceUid() + ".dcm.enc");
+    byte[] b = Files.readAllBytes(blob);
+    b[b.length / 2] ^= 1;
+    Files.write(blob, b);
+    assertThatThrownBy(
+            () -> {
+              try (InputStream in = outbox.read(o.sopInstanceUid())) {
+                in.readAllBytes();
+              }
+            })
+        .isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void eachDestinationIsTrackedAndTheCopyIsPurgedOnlyWhenAllConfirmed() throws Exception {
+    Outbox outbox = open();
+    WrappedObject o = wrapped("b");
+    String id = o.sopInstanceUid();
+    outbox.put(o.file(), List.of("vna", "pacs"));
+
+    outbox.sending(id, "vna");
+    outbox.stored(id, "vna", false);
+    assertThat(outbox.entry(id).delivery("vna").state()).isEqualTo(DeliveryState.STORED);
+    outbox.committed(id, "vna");
+    assertThat(outbox.entry(id)).isNotNull();
+    assertThat(outbox.due("pacs")).extracting(OutboxEntry::sopInstanceUid).containsExactly(id);
+    assertThat(outbox.due("vna")).isEmpty();
+
+    outbox.stored(id, "pacs", true);
+
+    assertThat(outbox.entry(id)).isNull();
+    assertThat(Files.exists(outboxDir.resolve(id + ".dcm.enc"))).isFalse();
+    assertThat(Files.readString(auditFile)).contains("PURGED sop=" + id + " confirmed by vna,pacs");
+    assertThat(Files.readString(auditFile)).doesNotContain("Testpatient");
+  }
+
+  @Test
+  void failuresWaitWithGrowingBackOffAndRetryNowMakesThemDue() throws Exception {
+    Outbox outbox = open();
+    String id = outbox.put(wrapped("c").file(), List.of("pacs")).sopInstanceUid();
+
+    outbox.failed(id, "pacs", "archive not reachable");
+    Instant first = outbox.entry(id).delivery("pacs").nextAttempt();
+    assertThat(Duration.between(clock.instant(), first))
+        .isBetween(Duration.ofSeconds(5), Duration.ofSeconds(10));
+    assertThat(outbox.due("pacs")).isEmpty();
+    clock.advance(Duration.ofSeconds(11));
+    assertThat(outbox.due("pacs")).hasSize(1);
+    outbox.failed(id, "pacs", "archive not reachable");
+    outbox.failed(id, "pacs", "archive not reachable");
+    assertThat(Duration.between(clock.instant(), outbox.entry(id).delivery("pacs").nextAttempt()))
+        .isBetween(Duration.ofSeconds(20), Duration.ofSeconds(40));
+    assertThat(outbox.status().lastError()).isEqualTo("archive not reachable");
+
+    assertThat(outbox.retryNow()).isEqualTo(1);
+    assertThat(outbox.due("pacs")).hasSize(1);
+  }
+
+  @Test
+  void aStudyIsDeliveredInTheOrderItWasCaptured() throws Exception {
+    Outbox outbox = open();
+    String first = outbox.put(wrapped("d1").file(), List.of("pacs")).sopInstanceUid();
+    clock.advance(Duration.ofSeconds(1));
+    String second = outbox.put(wrapped("d2").file(), List.of("pacs")).sopInstanceUid();
+
+    outbox.failed(first, "pacs", "refused for now");
+
+    assertThat(outbox.due("pacs")).isEmpty();
+    clock.advance(Duration.ofMinutes(10));
+    assertThat(outbox.due("pacs"))
+        .extracting(OutboxEntry::sopInstanceUid)
+        .containsExactly(first, second);
+  }
+
+  @Test
+  void afterACrashNothingIsLostAndNothingIsSentUnderANewUid() throws Exception {
+    Outbox outbox = open();
+    WrappedObject a = wrapped("e1");
+    WrappedObject b = wrapped("e2");
+    outbox.put(a.file(), List.of("pacs"));
+    outbox.put(b.file(), List.of("pacs"));
+    outbox.sending(a.sopInstanceUid(), "pacs");
+    // a crash: one object's state file never got written, and a half-written file remains
+    Files.delete(outboxDir.resolve(b.sopInstanceUid() + ".state"));
+    Files.writeString(outboxDir.resolve(".999.dcm.enc.part"), "half");
+
+    Outbox reopened = open();
+
+    assertThat(reopened.entry(a.sopInstanceUid()).delivery("pacs").state())
+        .isEqualTo(DeliveryState.QUEUED);
+    OutboxEntry recovered = reopened.entry(b.sopInstanceUid());
+    assertThat(recovered.delivery("unknown").state()).isEqualTo(DeliveryState.QUARANTINED);
+    assertThat(recovered.sopClassUid()).isEqualTo("1.2.840.10008.5.1.4.1.1.77.1.4");
+    assertThat(Files.exists(outboxDir.resolve(".999.dcm.enc.part"))).isFalse();
+    assertThat(reopened.status().objects()).isEqualTo(2);
+  }
+
+  @Test
+  void puttingTheSameObjectAgainOnlyAddsDestinations() throws Exception {
+    Outbox outbox = open();
+    WrappedObject o = wrapped("f");
+    outbox.put(o.file(), List.of("pacs"));
+    outbox.failed(o.sopInstanceUid(), "pacs", "x");
+
+    OutboxEntry again = outbox.put(o.file(), List.of("pacs", "vna"));
+
+    assertThat(again.delivery("pacs").state()).isEqualTo(DeliveryState.FAILED);
+    assertThat(again.delivery("vna").state()).isEqualTo(DeliveryState.QUEUED);
+    assertThat(outbox.entries()).hasSize(1);
+  }
+
+  @Test
+  void refusesFilesThatAreNotDicom() throws Exception {
+    Outbox outbox = open();
+    Path text = Files.writeString(dir.resolve("x.dcm"), "not dicom");
+    assertThatThrownBy(() -> outbox.put(text, List.of("pacs")))
+        .isInstanceOf(NotDicomException.class)
+        .hasMessageContaining("not a DICOM file");
+    assertThat(outbox.entries()).isEmpty();
+  }
+
+  /** A clock the test moves. */
+  static final class MutableClock extends Clock {
+    private Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+}

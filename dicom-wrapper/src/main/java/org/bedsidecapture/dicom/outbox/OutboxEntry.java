@@ -1,11 +1,13 @@
 package org.bedsidecapture.dicom.outbox;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One DICOM object in the outbox: the UIDs that identify it (no patient data), its size, when it
- * was queued, and its delivery to each destination.
+ * was queued, and its delivery to each destination (in the order of their names).
  */
 public record OutboxEntry(
     String sopInstanceUid,
@@ -17,7 +19,7 @@ public record OutboxEntry(
     Map<String, Delivery> deliveries) {
 
   public OutboxEntry {
-    deliveries = Map.copyOf(deliveries);
+    deliveries = Collections.unmodifiableMap(new TreeMap<>(deliveries));
   }
 
   public Delivery delivery(String destination) {

@@ -137,7 +137,7 @@ class OutboxTest {
 
     assertThat(outbox.entry(id)).isNull();
     assertThat(Files.exists(outboxDir.resolve(id + ".dcm.enc"))).isFalse();
-    assertThat(Files.readString(auditFile)).contains("PURGED sop=" + id + " confirmed by vna,pacs");
+    assertThat(Files.readString(auditFile)).contains("PURGED sop=" + id + " confirmed by pacs,vna");
     assertThat(Files.readString(auditFile)).doesNotContain("Testpatient");
   }
 

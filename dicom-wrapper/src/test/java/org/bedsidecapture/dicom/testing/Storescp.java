@@ -1,0 +1,97 @@
+package org.bedsidecapture.dicom.testing;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * dcmtk's storescp as an archive for tests: on a free port, storing into a folder, accepting every
+ * transfer syntax dcmtk knows (JPEG and MPEG-4 included). Stopped by {@link #close()}.
+ */
+public final class Storescp implements AutoCloseable {
+  public static final String AE_TITLE = "TESTARCHIVE";
+  private final Process process;
+  private final int port;
+  private final Path folder;
+
+  private Storescp(Process process, int port, Path folder) {
+    this.process = process;
+    this.port = port;
+    this.folder = folder;
+  }
+
+  public static Storescp start(Path folder) throws IOException, InterruptedException {
+    return start(folder, freePort());
+  }
+
+  public static Storescp start(Path folder, int port) throws IOException, InterruptedException {
+    Files.createDirectories(folder);
+    Process p =
+        new ProcessBuilder(
+                List.of(
+                    "storescp",
+                    "+xa",
+                    "-aet",
+                    AE_TITLE,
+                    "-od",
+                    folder.toString(),
+                    Integer.toString(port)))
+            .redirectErrorStream(true)
+            .redirectOutput(folder.resolveSibling(folder.getFileName() + ".log").toFile())
+            .start();
+    Storescp s = new Storescp(p, port, folder);
+    s.awaitListening();
+    return s;
+  }
+
+  public static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private void awaitListening() throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IOException("storescp exited with " + process.exitValue());
+      }
+      try (Socket probe = new Socket()) {
+        probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        return;
+      } catch (IOException notYet) {
+        Thread.sleep(50);
+      }
+    }
+    throw new IOException("storescp did not listen on " + port);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String url() {
+    return "dicom://" + AE_TITLE + "@127.0.0.1:" + port;
+  }
+
+  /** The files it received so far. */
+  public List<Path> received() throws IOException {
+    try (Stream<Path> s = Files.list(folder)) {
+      return s.filter(Files::isRegularFile).sorted().toList();
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(5, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+}

@@ -9,8 +9,22 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = BedsideCaptureCommand.Version.class,
     description = "Encounter-based point-of-care imaging capture.",
-    subcommands = {WrapCommand.class, BodySitesCommand.class, DemoCommand.class})
+    subcommands = {
+      WrapCommand.class,
+      SendCommand.class,
+      EchoCommand.class,
+      OutboxCommand.class,
+      BodySitesCommand.class,
+      DemoCommand.class
+    })
 public final class BedsideCaptureCommand implements Runnable {
+  /**
+   * The DICOM toolkit logs problems that the commands already report as one line each. Held here
+   * because java.util.logging keeps loggers only weakly, and with them their levels.
+   */
+  private static final java.util.logging.Logger PIXELMED_LOG =
+      java.util.logging.Logger.getLogger("com.pixelmed");
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
@@ -25,6 +39,7 @@ public final class BedsideCaptureCommand implements Runnable {
     for (java.util.logging.Handler h : root.getHandlers()) {
       h.setLevel(java.util.logging.Level.WARNING);
     }
+    PIXELMED_LOG.setLevel(java.util.logging.Level.OFF);
   }
 
   /** The command line with this app's error handling: one line on stderr, no stack trace. */

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -22,7 +23,9 @@ public record SiteSettings(
     String stationSerial,
     String aeTitle,
     String uidRoot,
-    Institution institution) {
+    Institution institution,
+    Path outboxKeyFile,
+    Duration dicomTimeout) {
 
   public static final String FILE_NAME = "site.properties";
   static final Set<String> KEYS =
@@ -33,7 +36,9 @@ public record SiteSettings(
           "uid.root",
           "institution.name",
           "institution.address",
-          "institution.department");
+          "institution.department",
+          "outbox.key-file",
+          "dicom.timeout-seconds");
 
   /** Reads {@code home/site.properties}; a missing file means all defaults. */
   public static SiteSettings load(Path home) throws SettingsException {
@@ -71,7 +76,32 @@ public record SiteSettings(
             p.getProperty("institution.department"));
     check(file, "institution.name", institution.name(), 64);
     check(file, "institution.department", institution.department(), 64);
-    return new SiteSettings(stationName, serial, ae, root, institution);
+    Path keyFile =
+        Path.of(
+            p.getProperty(
+                "outbox.key-file", home.resolve("keys").resolve("outbox.key").toString()));
+    if (keyFile
+        .toAbsolutePath()
+        .normalize()
+        .startsWith(home.resolve("outbox").toAbsolutePath().normalize())) {
+      throw new SettingsException(
+          file
+              + ": outbox.key-file must not be inside the outbox folder, or a copy of the folder"
+              + " would carry its own key");
+    }
+    Duration timeout;
+    try {
+      timeout =
+          Duration.ofSeconds(
+              Integer.parseInt(p.getProperty("dicom.timeout-seconds", "30").strip()));
+    } catch (NumberFormatException e) {
+      throw new SettingsException(
+          file + ": dicom.timeout-seconds is not a whole number of seconds");
+    }
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new SettingsException(file + ": dicom.timeout-seconds must be at least 1");
+    }
+    return new SiteSettings(stationName, serial, ae, root, institution, keyFile, timeout);
   }
 
   /** The station as the DICOM objects describe it. */

@@ -30,6 +30,9 @@ public final class AuditLog {
             + sopInstanceUid
             + (detail == null ? "" : " " + detail.replace('\n', ' '))
             + "\n";
+    if (!Files.exists(file)) {
+      PrivateFiles.createPrivate(file).close();
+    }
     Files.writeString(
         file,
         line,

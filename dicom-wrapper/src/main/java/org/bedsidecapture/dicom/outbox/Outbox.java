@@ -165,6 +165,13 @@ public final class Outbox {
     }
     AttributeList header;
     try (InputStream in = new BufferedInputStream(Files.newInputStream(dicomFile))) {
+      in.mark(132);
+      byte[] preamble = in.readNBytes(132);
+      if (preamble.length < 132
+          || !new String(preamble, 128, 4, StandardCharsets.US_ASCII).equals("DICM")) {
+        throw new NotDicomException(dicomFile + ": not a DICOM file (no Part 10 header)");
+      }
+      in.reset();
       header = header(in);
     } catch (DicomException | IOException e) {
       throw new NotDicomException(dicomFile + ": not a DICOM file: " + e.getMessage());

@@ -1,0 +1,51 @@
+package org.bedsidecapture.app.cli;
+
+import java.util.concurrent.Callable;
+import org.bedsidecapture.app.AppHome;
+import org.bedsidecapture.app.settings.SettingsException;
+import org.bedsidecapture.app.settings.SiteSettings;
+import org.bedsidecapture.dicom.delivery.CStoreArchiveSender;
+import org.bedsidecapture.dicom.delivery.DicomDestination;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** C-ECHO: checks that the archive answers and accepts this station's AE title. */
+@Command(name = "echo", mixinStandardHelpOptions = true, description = "C-ECHO an archive.")
+final class EchoCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "dicom://AET@HOST:PORT")
+  String to;
+
+  @Option(
+      names = "--aet",
+      paramLabel = "OUR_AET",
+      description = "Our AE title (default: settings).")
+  String aeTitle;
+
+  @Override
+  public Integer call() {
+    try {
+      SiteSettings settings = SiteSettings.load(AppHome.resolve());
+      DicomDestination destination = DicomDestination.parse(to);
+      String problem =
+          new CStoreArchiveSender(
+                  destination,
+                  aeTitle == null ? settings.aeTitle() : aeTitle,
+                  settings.dicomTimeout(),
+                  true)
+              .echo();
+      if (problem != null) {
+        spec.commandLine().getErr().println("echo: " + problem);
+        return 1;
+      }
+      spec.commandLine().getOut().println(destination + " answered");
+      return 0;
+    } catch (SettingsException | IllegalArgumentException e) {
+      spec.commandLine().getErr().println("echo: " + e.getMessage());
+      return 2;
+    }
+  }
+}

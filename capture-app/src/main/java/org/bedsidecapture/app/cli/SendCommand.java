@@ -1,0 +1,112 @@
+package org.bedsidecapture.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.bedsidecapture.app.AppHome;
+import org.bedsidecapture.app.AppOutbox;
+import org.bedsidecapture.app.settings.SettingsException;
+import org.bedsidecapture.app.settings.SiteSettings;
+import org.bedsidecapture.dicom.delivery.DicomDestination;
+import org.bedsidecapture.dicom.outbox.NotDicomException;
+import org.bedsidecapture.dicom.outbox.Outbox;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Puts DICOM files into the outbox and delivers them to an archive in the foreground. */
+@Command(
+    name = "send",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Put DICOM objects into the outbox, then deliver them to the archive now.",
+      "Objects that could not be delivered stay in the outbox (see: outbox status, outbox retry)."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every object was delivered",
+      "1:some objects were not delivered; they stay in the outbox",
+      "2:bad arguments or settings; nothing was queued"
+    })
+final class SendCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--to",
+      required = true,
+      paramLabel = "dicom://AET@HOST:PORT",
+      description = "The archive, reached by C-STORE.")
+  String to;
+
+  @Option(
+      names = "--aet",
+      paramLabel = "OUR_AET",
+      description = "Our AE title (default: settings).")
+  String aeTitle;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE|DIR",
+      description = "DICOM files, or folders of them.")
+  List<Path> inputs;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    SiteSettings settings;
+    DicomDestination destination;
+    try {
+      settings = SiteSettings.load(AppHome.resolve());
+      if (to.startsWith("http://") || to.startsWith("https://")) {
+        err.println(
+            "send: DICOMweb (STOW-RS) destinations are not supported yet; use dicom://AET@HOST:PORT");
+        return 2;
+      }
+      destination = DicomDestination.parse(to);
+    } catch (SettingsException | IllegalArgumentException e) {
+      err.println("send: " + e.getMessage());
+      return 2;
+    }
+    Outbox outbox = AppOutbox.open(AppHome.resolve(), settings, Clock.systemUTC());
+    int notQueued = 0;
+    for (Path file : files()) {
+      try {
+        outbox.put(file, List.of(destination.name()));
+      } catch (NotDicomException e) {
+        err.println(e.getMessage());
+        notQueued++;
+      }
+    }
+    boolean delivered =
+        Deliveries.deliverDue(
+            outbox,
+            List.of(destination.name()),
+            aeTitle == null ? settings.aeTitle() : aeTitle,
+            settings.dicomTimeout(),
+            out,
+            err);
+    return delivered && notQueued == 0 ? 0 : 1;
+  }
+
+  private List<Path> files() throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (Path p : inputs) {
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> s = Files.walk(p)) {
+          s.filter(Files::isRegularFile).sorted().forEach(files::add);
+        }
+      } else {
+        files.add(p);
+      }
+    }
+    return files;
+  }
+}

@@ -1,0 +1,104 @@
+package org.bedsidecapture.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bedsidecapture.dicom.testing.Storescp;
+import org.bedsidecapture.dicom.testing.TestMedia;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * send, echo and outbox as a user runs them, against dcmtk's storescp; the app's home is a
+ * temporary folder (BEDSIDE_CAPTURE_HOME is read by a child JVM, so these run the jar).
+ */
+class SendCommandIT {
+  @TempDir Path dir;
+  private Path home;
+  private Path wrapped;
+
+  @BeforeEach
+  void wrapSomePhotos() throws Exception {
+    home = dir.resolve("home");
+    Path demo = dir.resolve("demo-home");
+    assertThat(jar(demo, "demo").exitCode()).isZero();
+    wrapped = demo.resolve("demo").resolve("dicom");
+  }
+
+  private record Run(int exitCode, String out, String err) {}
+
+  private Run jar(Path appHome, String... args) throws Exception {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "java",
+                "-jar",
+                Path.of("target", "bedside-capture.jar").toAbsolutePath().toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("BEDSIDE_CAPTURE_HOME", appHome.toString());
+    Path out = Files.createTempFile(dir, "out", ".txt");
+    Path err = Files.createTempFile(dir, "err", ".txt");
+    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    int rc = p.waitFor();
+    return new Run(rc, Files.readString(out), Files.readString(err));
+  }
+
+  @Test
+  void sendDeliversAndEmptiesTheOutbox() throws Exception {
+    try (Storescp archive = Storescp.start(dir.resolve("archive"))) {
+      assertThat(jar(home, "echo", archive.url()).exitCode()).isZero();
+
+      Run send = jar(home, "send", "--to", archive.url(), wrapped.toString());
+
+      assertThat(send.exitCode()).as(send.err()).isZero();
+      assertThat(send.out()).contains("2 delivered, 0 refused");
+      assertThat(archive.received()).hasSize(2);
+      assertThat(jar(home, "outbox", "status").out()).contains("objects: 0");
+    }
+  }
+
+  @Test
+  void whatCouldNotBeDeliveredStaysAndIsDeliveredByRetry() throws Exception {
+    int port = Storescp.freePort();
+    String url = "dicom://" + Storescp.AE_TITLE + "@127.0.0.1:" + port;
+    Path notDicom = TestMedia.write(dir, "photo.jpg", TestMedia.jpeg(16, 16));
+
+    Run send = jar(home, "send", "--to", url, wrapped.toString(), notDicom.toString());
+
+    assertThat(send.exitCode()).isEqualTo(1);
+    assertThat(send.err())
+        .contains(notDicom + ": not a DICOM file (no Part 10 header)")
+        .contains("not reachable");
+    assertThat(send.out()).contains("0 delivered, 0 refused (kept in quarantine), 2 failed");
+    Run echo = jar(home, "echo", url);
+    assertThat(echo.exitCode()).isEqualTo(1);
+    assertThat(echo.err()).startsWith("echo: archive " + url + " not reachable");
+    assertThat(jar(home, "outbox", "list").out().lines())
+        .hasSize(2)
+        .allMatch(l -> l.contains(" failed "));
+    assertThat(jar(home, "outbox", "status").out()).contains("failed:      2");
+
+    try (Storescp archive = Storescp.start(dir.resolve("archive"), port)) {
+      Run retry = jar(home, "outbox", "retry");
+      assertThat(retry.exitCode()).as(retry.err()).isZero();
+      assertThat(archive.received()).hasSize(2);
+    }
+    assertThat(jar(home, "outbox", "status").out()).contains("objects: 0");
+    assertThat(Files.readString(home.resolve("audit.log")).lines()).hasSize(2);
+  }
+
+  @Test
+  void badArgumentsQueueNothing() throws Exception {
+    Run bad = jar(home, "send", "--to", "pacs.example:104", wrapped.toString());
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("is not dicom://AET@HOST:PORT");
+    Run web = jar(home, "send", "--to", "http://127.0.0.1:8042/dicom-web", wrapped.toString());
+    assertThat(web.exitCode()).isEqualTo(2);
+    assertThat(web.err()).contains("STOW-RS");
+  }
+}

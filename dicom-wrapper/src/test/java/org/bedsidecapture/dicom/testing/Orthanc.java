@@ -1,0 +1,161 @@
+package org.bedsidecapture.dicom.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Orthanc (Debian's orthanc + orthanc-dicomweb) as an archive for tests: non-default free ports,
+ * HTTP for loopback only (RemoteAccessAllowed false; Orthanc has no bind address for DICOM, so
+ * tests only ever send it loopback traffic), its database in a temporary folder. Our station can be
+ * registered as a modality, which storage commitment needs: Orthanc answers on a new association to
+ * our listener.
+ */
+public final class Orthanc implements AutoCloseable {
+  public static final String AE_TITLE = "ORTHANC";
+  private final Process process;
+  private final int httpPort;
+  private final int dicomPort;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private Orthanc(Process process, int httpPort, int dicomPort) {
+    this.process = process;
+    this.httpPort = httpPort;
+    this.dicomPort = dicomPort;
+  }
+
+  /**
+   * @param stationAeTitle our AE title, registered with {@code stationPort} as a modality, or null
+   *     for none
+   */
+  public static Orthanc start(Path folder, String stationAeTitle, int stationPort)
+      throws IOException, InterruptedException {
+    Files.createDirectories(folder);
+    int httpPort = Storescp.freePort();
+    int dicomPort = Storescp.freePort();
+    String modalities =
+        stationAeTitle == null
+            ? "{}"
+            : "{ \"station\": [\"" + stationAeTitle + "\", \"127.0.0.1\", " + stationPort + "] }";
+    String config =
+        """
+        {
+          "Name": "bedside-capture-test",
+          "StorageDirectory": "%1$s/db",
+          "IndexDirectory": "%1$s/db",
+          "HttpPort": %2$d,
+          "DicomPort": %3$d,
+          "DicomAet": "%4$s",
+          "RemoteAccessAllowed": false,
+          "AuthenticationEnabled": false,
+          "DicomCheckCalledAet": true,
+          "DicomAlwaysAllowEcho": true,
+          "DicomAlwaysAllowStore": true,
+          "DicomModalities": %5$s,
+          "Plugins": ["/usr/share/orthanc/plugins/libOrthancDicomWeb.so"],
+          "DicomWeb": { "Enable": true, "Root": "/dicom-web/" },
+          "StableAge": 1
+        }
+        """
+            .formatted(folder, httpPort, dicomPort, AE_TITLE, modalities);
+    Path configFile = folder.resolve("orthanc.json");
+    Files.writeString(configFile, config);
+    Process p =
+        new ProcessBuilder(List.of("Orthanc", configFile.toString()))
+            .redirectErrorStream(true)
+            .redirectOutput(folder.resolve("orthanc.log").toFile())
+            .start();
+    Orthanc o = new Orthanc(p, httpPort, dicomPort);
+    o.awaitReady();
+    return o;
+  }
+
+  private void awaitReady() throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IOException("Orthanc exited with " + process.exitValue());
+      }
+      try {
+        if (get("/system").statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        Thread.sleep(100);
+      }
+    }
+    throw new IOException("Orthanc did not start");
+  }
+
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(httpBase() + path))
+            .timeout(Duration.ofSeconds(10))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  public String httpBase() {
+    return "http://127.0.0.1:" + httpPort;
+  }
+
+  public String dicomWebBase() {
+    return httpBase() + "/dicom-web";
+  }
+
+  public String dicomUrl() {
+    return "dicom://" + AE_TITLE + "@127.0.0.1:" + dicomPort;
+  }
+
+  /** The JSON list of the instances Orthanc holds. */
+  public String instances() throws IOException, InterruptedException {
+    return get("/instances").body();
+  }
+
+  /** Tags of the instance with this SOP Instance UID, as Orthanc's simplified JSON, or null. */
+  public String tagsOf(String sopInstanceUid) throws IOException, InterruptedException {
+    HttpResponse<String> lookup =
+        http.send(
+            HttpRequest.newBuilder(URI.create(httpBase() + "/tools/lookup"))
+                .POST(HttpRequest.BodyPublishers.ofString(sopInstanceUid))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    String body = lookup.body();
+    int at = body.indexOf("\"ID\" : \"");
+    if (at < 0) {
+      return null;
+    }
+    String id = body.substring(at + 8, body.indexOf('"', at + 8));
+    return unescapeUnicode(get("/instances/" + id + "/simplified-tags").body());
+  }
+
+  /** Orthanc writes non-ASCII text in its JSON as backslash-u escapes. */
+  private static String unescapeUnicode(String json) {
+    StringBuilder out = new StringBuilder(json.length());
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (c == '\\' && i + 5 < json.length() && json.charAt(i + 1) == 'u') {
+        out.append((char) Integer.parseInt(json.substring(i + 2, i + 6), 16));
+        i += 5;
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+}

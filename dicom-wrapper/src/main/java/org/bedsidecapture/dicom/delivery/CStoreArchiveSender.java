@@ -16,8 +16,6 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.reflect.Field;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -100,7 +98,7 @@ public final class CStoreArchiveSender {
               proposed,
               null,
               false);
-      tune(association);
+      Sockets.tune(association, timeout);
     } catch (DicomNetworkException | IOException e) {
       String why = explain(e);
       for (OutboxEntry entry : entries) {
@@ -212,19 +210,6 @@ public final class CStoreArchiveSender {
             | (element[10] & 0xFFL) << 16
             | (element[11] & 0xFFL) << 24;
     data.skipNBytes(length);
-  }
-
-  /** TCP_NODELAY and a read timeout on the toolkit's socket, which it gives no other way to set. */
-  private void tune(Association association) throws IOException {
-    try {
-      Field f = Association.class.getDeclaredField("socket");
-      f.setAccessible(true);
-      Socket socket = (Socket) f.get(association);
-      socket.setTcpNoDelay(true);
-      socket.setSoTimeout((int) timeout.toMillis());
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new IOException("cannot tune the DICOM socket: " + e, e);
-    }
   }
 
   /** A one-line reason for the user, naming the archive and saying what to check. */

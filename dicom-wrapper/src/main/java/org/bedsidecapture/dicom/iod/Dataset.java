@@ -112,8 +112,8 @@ public final class Dataset {
     return Attribute.getDelimitedStringValuesOrNull(list, tag);
   }
 
-  /** The toolkit's list, for writing; only the writer in this package uses it. */
-  AttributeList attributes() {
+  /** The toolkit's list, for the code of this module that encodes files and DIMSE messages. */
+  public AttributeList toolkitList() {
     return list;
   }
 

@@ -57,7 +57,7 @@ public final class Part10Writer {
   /** The first half of {@link #write}: encodes the file under a hidden temporary name. */
   public Pending writeUnsynced(Dataset dataset, String transferSyntaxUid, Path dir, String fileName)
       throws IOException {
-    var list = dataset.attributes();
+    var list = dataset.toolkitList();
     try {
       FileMetaInformation.addFileMetaInformation(list, transferSyntaxUid, sourceAeTitle);
     } catch (DicomException e) {
@@ -70,7 +70,7 @@ public final class Part10Writer {
         "SH",
         implementationVersionName,
         "Implementation Version Name");
-    list.putAll(meta.attributes());
+    list.putAll(meta.toolkitList());
     updateMetaGroupLength(list);
 
     Pending pending = new Pending(dir.resolve("." + fileName + ".part"), dir.resolve(fileName));

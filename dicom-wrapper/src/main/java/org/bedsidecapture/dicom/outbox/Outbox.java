@@ -68,8 +68,10 @@ public final class Outbox {
   /**
    * Opens the outbox in {@code dir} (made, readable by this user only, when missing) and recovers
    * from whatever an earlier run left: half-written files are removed, deliveries that were being
-   * sent are queued again, and an object written whose state was not (a crash between the two) is
-   * kept as {@link DeliveryState#QUARANTINED} for a person to send on, never dropped.
+   * sent, or stored and waiting for a commitment report that may have come while the app was down,
+   * are queued again (same SOP Instance UID), and an object written whose state was not (a crash
+   * between the two) is kept as {@link DeliveryState#QUARANTINED} for a person to send on, never
+   * dropped.
    */
   public static Outbox open(Path dir, OutboxKey key, Clock clock, RetryPolicy retry, AuditLog audit)
       throws IOException {
@@ -99,7 +101,10 @@ public final class Outbox {
         entry = readState(state);
         Map<String, Delivery> deliveries = new LinkedHashMap<>(entry.deliveries());
         deliveries.replaceAll(
-            (d, v) -> v.state() == DeliveryState.SENDING ? v.with(DeliveryState.QUEUED, now) : v);
+            (d, v) ->
+                v.state() == DeliveryState.SENDING || v.state() == DeliveryState.STORED
+                    ? v.with(DeliveryState.QUEUED, now)
+                    : v);
         entry = withDeliveries(entry, deliveries);
       } else {
         entry = recoverUnrecorded(id, now);

@@ -1,0 +1,135 @@
+package org.bedsidecapture.dicom.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.bedsidecapture.dicom.BodySiteCatalogue;
+import org.bedsidecapture.dicom.Capture;
+import org.bedsidecapture.dicom.DicomFactory;
+import org.bedsidecapture.dicom.Laterality;
+import org.bedsidecapture.dicom.StudySession;
+import org.bedsidecapture.dicom.UidGenerator;
+import org.bedsidecapture.dicom.WrappedObject;
+import org.bedsidecapture.dicom.outbox.AuditLog;
+import org.bedsidecapture.dicom.outbox.DeliveryState;
+import org.bedsidecapture.dicom.outbox.Outbox;
+import org.bedsidecapture.dicom.outbox.OutboxEntry;
+import org.bedsidecapture.dicom.outbox.OutboxKey;
+import org.bedsidecapture.dicom.outbox.RetryPolicy;
+import org.bedsidecapture.dicom.testing.Contexts;
+import org.bedsidecapture.dicom.testing.Orthanc;
+import org.bedsidecapture.dicom.testing.Storescp;
+import org.bedsidecapture.dicom.testing.TestMedia;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Storage commitment with Orthanc: N-ACTION from us, N-EVENT-REPORT from Orthanc on a new
+ * association to our listener, and the outbox purging only what Orthanc committed.
+ */
+class StorageCommitmentIT {
+  private static final String OUR_AE = "BEDSIDE";
+  @TempDir Path dir;
+  private Outbox outbox;
+  private final List<WrappedObject> objects = new ArrayList<>();
+
+  @BeforeEach
+  void setUp() throws Exception {
+    Clock clock = Clock.systemUTC();
+    outbox =
+        Outbox.open(
+            dir.resolve("outbox"),
+            OutboxKey.openOrCreate(dir.resolve("keys/outbox.key")),
+            clock,
+            RetryPolicy.standard(),
+            new AuditLog(dir.resolve("audit.log"), clock));
+    DicomFactory factory = Contexts.factory(clock);
+    StudySession session = Contexts.session(clock);
+    Path wrapped = Files.createDirectories(dir.resolve("wrapped"));
+    var site = BodySiteCatalogue.standard().bySnomedId("54735007").orElseThrow();
+    for (int i = 0; i < 3; i++) {
+      Path media = TestMedia.write(dir, "p" + i + ".jpg", TestMedia.jpeg(160, 120));
+      objects.add(
+          factory.wrap(
+              Contexts.typical(),
+              session,
+              new Capture(media, null, site, Laterality.UNPAIRED, null, null),
+              wrapped));
+    }
+  }
+
+  private StorageCommitter committer(int port, Duration timeout) throws Exception {
+    return StorageCommitter.start(
+        OUR_AE, InetAddress.getLoopbackAddress(), port, UidGenerator.uuidDerived(), timeout);
+  }
+
+  @Test
+  void onlyWhatTheArchiveCommittedIsPurgedAndTheRestIsSentAgain() throws Exception {
+    int listen = Storescp.freePort();
+    try (StorageCommitter committer = committer(listen, Duration.ofSeconds(20));
+        Orthanc orthanc = Orthanc.start(dir.resolve("orthanc"), OUR_AE, listen)) {
+      DicomDestination archive = DicomDestination.parse(orthanc.dicomUrl());
+      String dest = archive.name();
+      for (WrappedObject o : objects) {
+        outbox.put(o.file(), List.of(dest));
+      }
+      // the third never reaches the archive: it is marked stored without being sent
+      String neverSent = objects.get(2).sopInstanceUid();
+      List<OutboxEntry> due = outbox.due(dest);
+      SendReport sent =
+          new CStoreArchiveSender(archive, OUR_AE, Duration.ofSeconds(10), false)
+              .send(outbox, due.subList(0, 2));
+      assertThat(sent.allDelivered()).isTrue();
+      outbox.sending(neverSent, dest);
+      outbox.stored(neverSent, dest, false);
+
+      int committed =
+          committer.commit(
+              outbox,
+              archive,
+              outbox.entries().stream()
+                  .filter(e -> e.delivery(dest).state() == DeliveryState.STORED)
+                  .toList());
+
+      assertThat(committed).isEqualTo(2);
+      assertThat(outbox.entries())
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.sopInstanceUid()).isEqualTo(neverSent);
+                assertThat(e.delivery(dest).state()).isEqualTo(DeliveryState.FAILED);
+                assertThat(e.delivery(dest).lastError())
+                    .contains("did not commit")
+                    .contains("no such object");
+              });
+      assertThat(Files.readString(dir.resolve("audit.log")).lines()).hasSize(2);
+    }
+  }
+
+  @Test
+  void anArchiveThatCannotReachUsLeavesObjectsToBeSentAgain() throws Exception {
+    int listen = Storescp.freePort();
+    try (StorageCommitter committer = committer(listen, Duration.ofSeconds(3));
+        Orthanc orthanc = Orthanc.start(dir.resolve("orthanc"), null, 0)) {
+      DicomDestination archive = DicomDestination.parse(orthanc.dicomUrl());
+      String dest = archive.name();
+      outbox.put(objects.get(0).file(), List.of(dest));
+      new CStoreArchiveSender(archive, OUR_AE, Duration.ofSeconds(10), false)
+          .send(outbox, outbox.due(dest));
+
+      int committed = committer.commit(outbox, archive, outbox.entries());
+
+      assertThat(committed).isZero();
+      OutboxEntry e = outbox.entries().get(0);
+      assertThat(e.delivery(dest).state()).isEqualTo(DeliveryState.FAILED);
+      assertThat(e.delivery(dest).lastError()).isNotBlank();
+    }
+  }
+}

@@ -2,10 +2,13 @@ package org.bedsidecapture.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import org.bedsidecapture.dicom.delivery.CStoreArchiveSender;
 import org.bedsidecapture.dicom.delivery.DicomDestination;
 import org.bedsidecapture.dicom.delivery.SendReport;
+import org.bedsidecapture.dicom.delivery.StorageCommitter;
+import org.bedsidecapture.dicom.outbox.DeliveryState;
 import org.bedsidecapture.dicom.outbox.Outbox;
 import org.bedsidecapture.dicom.outbox.OutboxEntry;
 
@@ -19,13 +22,16 @@ final class Deliveries {
   /**
    * Sends everything due to each destination and prints one summary line per destination.
    *
-   * @return true when every due object was delivered
+   * @param committer when not null, storage commitment is requested after each batch and only
+   *     committed objects count as delivered
+   * @return true when every due object was delivered (and committed)
    */
   static boolean deliverDue(
       Outbox outbox,
       List<String> destinations,
       String aeTitle,
-      java.time.Duration timeout,
+      Duration timeout,
+      StorageCommitter committer,
       PrintWriter out,
       PrintWriter err)
       throws IOException {
@@ -37,7 +43,8 @@ final class Deliveries {
       }
       DicomDestination destination = DicomDestination.fromName(name);
       SendReport report =
-          new CStoreArchiveSender(destination, aeTitle, timeout, true).send(outbox, due);
+          new CStoreArchiveSender(destination, aeTitle, timeout, committer == null)
+              .send(outbox, due);
       for (SendReport.Result r : report.results()) {
         if (r.outcome() == SendReport.Outcome.STORED_WITH_WARNING) {
           out.println(r.sopInstanceUid() + ": " + r.message());
@@ -56,9 +63,36 @@ final class Deliveries {
           report.count(SendReport.Outcome.REFUSED),
           report.count(SendReport.Outcome.FAILED));
       all &= report.allDelivered();
+      if (committer != null) {
+        all &= commit(outbox, committer, destination, out, err);
+      }
     }
     out.flush();
     err.flush();
     return all;
+  }
+
+  private static boolean commit(
+      Outbox outbox,
+      StorageCommitter committer,
+      DicomDestination destination,
+      PrintWriter out,
+      PrintWriter err)
+      throws IOException {
+    String name = destination.name();
+    List<OutboxEntry> stored =
+        outbox.entries().stream()
+            .filter(e -> e.delivery(name) != null)
+            .filter(e -> e.delivery(name).state() == DeliveryState.STORED)
+            .toList();
+    int committed = committer.commit(outbox, destination, stored);
+    out.printf("%s: %d of %d committed%n", destination, committed, stored.size());
+    for (OutboxEntry e : stored) {
+      OutboxEntry now = outbox.entry(e.sopInstanceUid());
+      if (now != null) {
+        err.println(e.sopInstanceUid() + ": " + now.delivery(name).lastError());
+      }
+    }
+    return committed == stored.size();
   }
 }

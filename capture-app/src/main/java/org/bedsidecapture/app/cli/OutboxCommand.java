@@ -117,6 +117,7 @@ final class OutboxCommand {
               java.util.List.copyOf(destinations),
               settings.aeTitle(),
               settings.dicomTimeout(),
+              null,
               out,
               err);
       return all ? 0 : 1;

@@ -2,6 +2,7 @@ package org.bedsidecapture.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,7 +14,9 @@ import org.bedsidecapture.app.AppHome;
 import org.bedsidecapture.app.AppOutbox;
 import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
+import org.bedsidecapture.dicom.UidGenerator;
 import org.bedsidecapture.dicom.delivery.DicomDestination;
+import org.bedsidecapture.dicom.delivery.StorageCommitter;
 import org.bedsidecapture.dicom.outbox.NotDicomException;
 import org.bedsidecapture.dicom.outbox.Outbox;
 import picocli.CommandLine;
@@ -51,6 +54,19 @@ final class SendCommand implements Callable<Integer> {
       description = "Our AE title (default: settings).")
   String aeTitle;
 
+  @Option(
+      names = "--commit",
+      description =
+          "Also ask the archive for storage commitment and wait for it; only committed objects"
+              + " leave the outbox. The archive must know this station (AE title, host, port).")
+  boolean commit;
+
+  @Option(
+      names = "--listen",
+      paramLabel = "PORT",
+      description = "With --commit: our port for the archive's report (default: settings).")
+  Integer listen;
+
   @Parameters(
       arity = "1..*",
       paramLabel = "FILE|DIR",
@@ -85,15 +101,36 @@ final class SendCommand implements Callable<Integer> {
         notQueued++;
       }
     }
-    boolean delivered =
-        Deliveries.deliverDue(
-            outbox,
-            List.of(destination.name()),
-            aeTitle == null ? settings.aeTitle() : aeTitle,
-            settings.dicomTimeout(),
-            out,
-            err);
-    return delivered && notQueued == 0 ? 0 : 1;
+    String ourAe = aeTitle == null ? settings.aeTitle() : aeTitle;
+    if (!commit) {
+      boolean delivered =
+          Deliveries.deliverDue(
+              outbox, List.of(destination.name()), ourAe, settings.dicomTimeout(), null, out, err);
+      return delivered && notQueued == 0 ? 0 : 1;
+    }
+    int port = listen == null ? settings.listenPort() : listen;
+    try (StorageCommitter committer =
+        StorageCommitter.start(
+            ourAe,
+            InetAddress.getByName(settings.listenAddress()),
+            port,
+            new UidGenerator(settings.uidRoot()),
+            settings.commitmentTimeout())) {
+      boolean delivered =
+          Deliveries.deliverDue(
+              outbox,
+              List.of(destination.name()),
+              ourAe,
+              settings.dicomTimeout(),
+              committer,
+              out,
+              err);
+      return delivered && notQueued == 0 ? 0 : 1;
+    } catch (java.net.BindException e) {
+      err.println(
+          "send: cannot listen on port " + port + " for storage commitment: " + e.getMessage());
+      return 1;
+    }
   }
 
   private List<Path> files() throws IOException {

@@ -25,7 +25,10 @@ public record SiteSettings(
     String uidRoot,
     Institution institution,
     Path outboxKeyFile,
-    Duration dicomTimeout) {
+    Duration dicomTimeout,
+    int listenPort,
+    String listenAddress,
+    Duration commitmentTimeout) {
 
   public static final String FILE_NAME = "site.properties";
   static final Set<String> KEYS =
@@ -38,7 +41,10 @@ public record SiteSettings(
           "institution.address",
           "institution.department",
           "outbox.key-file",
-          "dicom.timeout-seconds");
+          "dicom.timeout-seconds",
+          "station.listen-port",
+          "station.listen-address",
+          "commitment.timeout-seconds");
 
   /** Reads {@code home/site.properties}; a missing file means all defaults. */
   public static SiteSettings load(Path home) throws SettingsException {
@@ -89,24 +95,45 @@ public record SiteSettings(
               + ": outbox.key-file must not be inside the outbox folder, or a copy of the folder"
               + " would carry its own key");
     }
-    Duration timeout;
-    try {
-      timeout =
-          Duration.ofSeconds(
-              Integer.parseInt(p.getProperty("dicom.timeout-seconds", "30").strip()));
-    } catch (NumberFormatException e) {
-      throw new SettingsException(
-          file + ": dicom.timeout-seconds is not a whole number of seconds");
-    }
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new SettingsException(file + ": dicom.timeout-seconds must be at least 1");
-    }
-    return new SiteSettings(stationName, serial, ae, root, institution, keyFile, timeout);
+    Duration timeout = Duration.ofSeconds(number(p, file, "dicom.timeout-seconds", 30, 1, 3600));
+    int listenPort = number(p, file, "station.listen-port", 11112, 1, 65535);
+    String listenAddress = p.getProperty("station.listen-address", "0.0.0.0").strip();
+    Duration commitmentTimeout =
+        Duration.ofSeconds(number(p, file, "commitment.timeout-seconds", 60, 1, 86400));
+    return new SiteSettings(
+        stationName,
+        serial,
+        ae,
+        root,
+        institution,
+        keyFile,
+        timeout,
+        listenPort,
+        listenAddress,
+        commitmentTimeout);
   }
 
   /** The station as the DICOM objects describe it. */
   public Station station(String softwareVersion) {
     return new Station(stationName, stationSerial, softwareVersion, institution);
+  }
+
+  private static int number(Properties p, Path file, String key, int fallback, int min, int max)
+      throws SettingsException {
+    String text = p.getProperty(key);
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(text.strip());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, with the range
+    }
+    throw new SettingsException(
+        file + ": " + key + " must be a whole number from " + min + " to " + max);
   }
 
   private static void check(Path file, String key, String value, int max) throws SettingsException {

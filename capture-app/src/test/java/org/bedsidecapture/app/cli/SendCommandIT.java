@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.bedsidecapture.dicom.testing.Orthanc;
 import org.bedsidecapture.dicom.testing.Storescp;
 import org.bedsidecapture.dicom.testing.TestMedia;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +91,32 @@ class SendCommandIT {
     }
     assertThat(jar(home, "outbox", "status").out()).contains("objects: 0");
     assertThat(Files.readString(home.resolve("audit.log")).lines()).hasSize(2);
+  }
+
+  @Test
+  void sendWithCommitmentEmptiesTheOutboxOnlyWhenTheArchiveCommitted() throws Exception {
+    int listen = Storescp.freePort();
+    Files.createDirectories(home);
+    Files.writeString(
+        home.resolve("site.properties"),
+        "station.ae-title=BEDSIDE\nstation.listen-address=127.0.0.1\ncommitment.timeout-seconds=20\n");
+    try (Orthanc orthanc = Orthanc.start(dir.resolve("orthanc"), "BEDSIDE", listen)) {
+      Run send =
+          jar(
+              home,
+              "send",
+              "--to",
+              orthanc.dicomUrl(),
+              "--commit",
+              "--listen",
+              Integer.toString(listen),
+              wrapped.toString());
+
+      assertThat(send.exitCode()).as(send.err()).isZero();
+      assertThat(send.out()).contains("2 delivered").contains("2 of 2 committed");
+      assertThat(orthanc.instances()).contains(",");
+      assertThat(jar(home, "outbox", "status").out()).contains("objects: 0");
+    }
   }
 
   @Test

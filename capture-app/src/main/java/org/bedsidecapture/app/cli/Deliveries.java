@@ -2,12 +2,14 @@ package org.bedsidecapture.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.bedsidecapture.dicom.delivery.CStoreArchiveSender;
 import org.bedsidecapture.dicom.delivery.DicomDestination;
 import org.bedsidecapture.dicom.delivery.SendReport;
 import org.bedsidecapture.dicom.delivery.StorageCommitter;
+import org.bedsidecapture.dicom.delivery.StowRsArchiveSender;
 import org.bedsidecapture.dicom.outbox.DeliveryState;
 import org.bedsidecapture.dicom.outbox.Outbox;
 import org.bedsidecapture.dicom.outbox.OutboxEntry;
@@ -22,6 +24,7 @@ final class Deliveries {
   /**
    * Sends everything due to each destination and prints one summary line per destination.
    *
+   * @param dicomWebAuthorization the Authorization header for DICOMweb destinations, or null
    * @param committer when not null, storage commitment is requested after each batch and only
    *     committed objects count as delivered
    * @return true when every due object was delivered (and committed)
@@ -30,6 +33,7 @@ final class Deliveries {
       Outbox outbox,
       List<String> destinations,
       String aeTitle,
+      String dicomWebAuthorization,
       Duration timeout,
       StorageCommitter committer,
       PrintWriter out,
@@ -41,10 +45,15 @@ final class Deliveries {
       if (due.isEmpty()) {
         continue;
       }
-      DicomDestination destination = DicomDestination.fromName(name);
+      boolean web = name.startsWith("http://") || name.startsWith("https://");
+      String shown = web ? name : DicomDestination.fromName(name).toString();
       SendReport report =
-          new CStoreArchiveSender(destination, aeTitle, timeout, committer == null)
-              .send(outbox, due);
+          web
+              ? new StowRsArchiveSender(URI.create(name), dicomWebAuthorization, timeout)
+                  .send(outbox, due, name)
+              : new CStoreArchiveSender(
+                      DicomDestination.fromName(name), aeTitle, timeout, committer == null)
+                  .send(outbox, due);
       for (SendReport.Result r : report.results()) {
         if (r.outcome() == SendReport.Outcome.STORED_WITH_WARNING) {
           out.println(r.sopInstanceUid() + ": " + r.message());
@@ -58,13 +67,13 @@ final class Deliveries {
               + report.count(SendReport.Outcome.STORED_WITH_WARNING);
       out.printf(
           "%s: %d delivered, %d refused (kept in quarantine), %d failed (kept, retried later)%n",
-          destination,
+          shown,
           delivered,
           report.count(SendReport.Outcome.REFUSED),
           report.count(SendReport.Outcome.FAILED));
       all &= report.allDelivered();
-      if (committer != null) {
-        all &= commit(outbox, committer, destination, out, err);
+      if (committer != null && !web) {
+        all &= commit(outbox, committer, DicomDestination.fromName(name), out, err);
       }
     }
     out.flush();

@@ -116,6 +116,7 @@ final class OutboxCommand {
               outbox,
               java.util.List.copyOf(destinations),
               settings.aeTitle(),
+              settings.dicomWebAuthorization(),
               settings.dicomTimeout(),
               null,
               out,

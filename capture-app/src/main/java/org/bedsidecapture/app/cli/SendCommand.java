@@ -3,6 +3,7 @@ package org.bedsidecapture.app.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import org.bedsidecapture.app.settings.SiteSettings;
 import org.bedsidecapture.dicom.UidGenerator;
 import org.bedsidecapture.dicom.delivery.DicomDestination;
 import org.bedsidecapture.dicom.delivery.StorageCommitter;
+import org.bedsidecapture.dicom.delivery.StowRsArchiveSender;
 import org.bedsidecapture.dicom.outbox.NotDicomException;
 import org.bedsidecapture.dicom.outbox.Outbox;
 import picocli.CommandLine;
@@ -44,8 +46,8 @@ final class SendCommand implements Callable<Integer> {
   @Option(
       names = "--to",
       required = true,
-      paramLabel = "dicom://AET@HOST:PORT",
-      description = "The archive, reached by C-STORE.")
+      paramLabel = "dicom://AET@HOST:PORT|http(s)://HOST:PORT/PATH/dicom-web",
+      description = "The archive: C-STORE, or STOW-RS to a DICOMweb root.")
   String to;
 
   @Option(
@@ -78,15 +80,13 @@ final class SendCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     SiteSettings settings;
-    DicomDestination destination;
+    boolean web;
+    String destinationName;
     try {
       settings = SiteSettings.load(AppHome.resolve());
-      if (to.startsWith("http://") || to.startsWith("https://")) {
-        err.println(
-            "send: DICOMweb (STOW-RS) destinations are not supported yet; use dicom://AET@HOST:PORT");
-        return 2;
-      }
-      destination = DicomDestination.parse(to);
+      web = to.startsWith("http://") || to.startsWith("https://");
+      destinationName =
+          web ? StowRsArchiveSender.name(URI.create(to)) : DicomDestination.parse(to).name();
     } catch (SettingsException | IllegalArgumentException e) {
       err.println("send: " + e.getMessage());
       return 2;
@@ -95,17 +95,28 @@ final class SendCommand implements Callable<Integer> {
     int notQueued = 0;
     for (Path file : files()) {
       try {
-        outbox.put(file, List.of(destination.name()));
+        outbox.put(file, List.of(destinationName));
       } catch (NotDicomException e) {
         err.println(e.getMessage());
         notQueued++;
       }
     }
     String ourAe = aeTitle == null ? settings.aeTitle() : aeTitle;
+    if (commit && web) {
+      err.println("send: --commit is for DICOM destinations; a STOW-RS answer is final");
+      return 2;
+    }
     if (!commit) {
       boolean delivered =
           Deliveries.deliverDue(
-              outbox, List.of(destination.name()), ourAe, settings.dicomTimeout(), null, out, err);
+              outbox,
+              List.of(destinationName),
+              ourAe,
+              settings.dicomWebAuthorization(),
+              settings.dicomTimeout(),
+              null,
+              out,
+              err);
       return delivered && notQueued == 0 ? 0 : 1;
     }
     int port = listen == null ? settings.listenPort() : listen;
@@ -119,8 +130,9 @@ final class SendCommand implements Callable<Integer> {
       boolean delivered =
           Deliveries.deliverDue(
               outbox,
-              List.of(destination.name()),
+              List.of(destinationName),
               ourAe,
+              settings.dicomWebAuthorization(),
               settings.dicomTimeout(),
               committer,
               out,

@@ -28,7 +28,8 @@ public record SiteSettings(
     Duration dicomTimeout,
     int listenPort,
     String listenAddress,
-    Duration commitmentTimeout) {
+    Duration commitmentTimeout,
+    String dicomWebAuthorization) {
 
   public static final String FILE_NAME = "site.properties";
   static final Set<String> KEYS =
@@ -44,7 +45,9 @@ public record SiteSettings(
           "dicom.timeout-seconds",
           "station.listen-port",
           "station.listen-address",
-          "commitment.timeout-seconds");
+          "commitment.timeout-seconds",
+          "dicomweb.basic-auth-file",
+          "dicomweb.bearer-token-file");
 
   /** Reads {@code home/site.properties}; a missing file means all defaults. */
   public static SiteSettings load(Path home) throws SettingsException {
@@ -100,6 +103,7 @@ public record SiteSettings(
     String listenAddress = p.getProperty("station.listen-address", "0.0.0.0").strip();
     Duration commitmentTimeout =
         Duration.ofSeconds(number(p, file, "commitment.timeout-seconds", 60, 1, 86400));
+    String authorization = dicomWebAuthorization(p, file);
     return new SiteSettings(
         stationName,
         serial,
@@ -110,12 +114,46 @@ public record SiteSettings(
         timeout,
         listenPort,
         listenAddress,
-        commitmentTimeout);
+        commitmentTimeout,
+        authorization);
   }
 
   /** The station as the DICOM objects describe it. */
   public Station station(String softwareVersion) {
     return new Station(stationName, stationSerial, softwareVersion, institution);
+  }
+
+  /**
+   * The Authorization header for DICOMweb, from a file the installer protects: {@code
+   * user:password} for basic, or a token for bearer. Secrets are never settings values or command
+   * arguments.
+   */
+  private static String dicomWebAuthorization(Properties p, Path file) throws SettingsException {
+    String basic = p.getProperty("dicomweb.basic-auth-file");
+    String bearer = p.getProperty("dicomweb.bearer-token-file");
+    if (basic != null && bearer != null) {
+      throw new SettingsException(
+          file + ": set dicomweb.basic-auth-file or dicomweb.bearer-token-file, not both");
+    }
+    String key = basic != null ? "dicomweb.basic-auth-file" : "dicomweb.bearer-token-file";
+    String name = basic != null ? basic : bearer;
+    if (name == null) {
+      return null;
+    }
+    String secret;
+    try {
+      secret =
+          java.nio.file.Files.readString(Path.of(name.strip()), StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new SettingsException(file + ": " + key + ": cannot read " + name + " (" + e + ")");
+    }
+    if (basic != null && !secret.contains(":")) {
+      throw new SettingsException(file + ": " + key + ": the file must hold user:password");
+    }
+    return basic != null
+        ? "Basic "
+            + java.util.Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8))
+        : "Bearer " + secret;
   }
 
   private static int number(Properties p, Path file, String key, int fallback, int min, int max)

@@ -120,12 +120,28 @@ class SendCommandIT {
   }
 
   @Test
+  void sendByStowRsWithCredentialsFromAProtectedFile() throws Exception {
+    Files.createDirectories(home);
+    Path secret =
+        Files.writeString(dir.resolve("dicomweb.auth"), Orthanc.USER + ":" + Orthanc.PASSWORD);
+    Files.writeString(home.resolve("site.properties"), "dicomweb.basic-auth-file=" + secret + "\n");
+    try (Orthanc orthanc = Orthanc.start(dir.resolve("orthanc"), null, 0, true)) {
+      Run send = jar(home, "send", "--to", orthanc.dicomWebBase(), wrapped.toString());
+
+      assertThat(send.exitCode()).as(send.err()).isZero();
+      assertThat(send.out()).contains(orthanc.dicomWebBase() + ": 2 delivered");
+      assertThat(jar(home, "outbox", "status").out()).contains("objects: 0");
+    }
+  }
+
+  @Test
   void badArgumentsQueueNothing() throws Exception {
     Run bad = jar(home, "send", "--to", "pacs.example:104", wrapped.toString());
     assertThat(bad.exitCode()).isEqualTo(2);
     assertThat(bad.err()).contains("is not dicom://AET@HOST:PORT");
-    Run web = jar(home, "send", "--to", "http://127.0.0.1:8042/dicom-web", wrapped.toString());
-    assertThat(web.exitCode()).isEqualTo(2);
-    assertThat(web.err()).contains("STOW-RS");
+    Run badKey =
+        jar(home, "send", "--to", "http://127.0.0.1:9/dicom-web", "--commit", wrapped.toString());
+    assertThat(badKey.exitCode()).isEqualTo(2);
+    assertThat(badKey.err()).contains("a STOW-RS answer is final");
   }
 }

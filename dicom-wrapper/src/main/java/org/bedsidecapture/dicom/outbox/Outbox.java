@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
  */
 public final class Outbox {
   private static final Pattern UID = Pattern.compile("[0-9]+(\\.[0-9]+)*");
-  private static final Pattern DESTINATION = Pattern.compile("[A-Za-z0-9_.@:-]{1,64}");
+  private static final Pattern DESTINATION = Pattern.compile("[A-Za-z0-9_.@:/-]{1,200}");
   private static final String BLOB = ".dcm.enc";
   private static final String STATE = ".state";
 

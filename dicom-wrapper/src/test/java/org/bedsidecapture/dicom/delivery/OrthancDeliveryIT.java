@@ -88,6 +88,40 @@ class OrthancDeliveryIT {
   }
 
   @Test
+  void stowRsToOrthancStoresEachObjectAndEmptiesTheOutbox() throws Exception {
+    try (Orthanc orthanc = Orthanc.start(dir.resolve("orthanc"), null, 0, true)) {
+      java.net.URI base = java.net.URI.create(orthanc.dicomWebBase());
+      String dest = StowRsArchiveSender.name(base);
+      for (WrappedObject o : objects) {
+        outbox.put(o.file(), List.of(dest));
+      }
+
+      SendReport wrongPassword =
+          new StowRsArchiveSender(
+                  base, Orthanc.basicAuthorization(Orthanc.USER, "wrong"), Duration.ofSeconds(10))
+              .send(outbox, outbox.due(dest), dest);
+      assertThat(wrongPassword.count(SendReport.Outcome.FAILED)).isEqualTo(3);
+      assertThat(wrongPassword.results().get(0).message()).contains("refused our credentials");
+      outbox.retryNow();
+
+      SendReport report =
+          new StowRsArchiveSender(
+                  base,
+                  Orthanc.basicAuthorization(Orthanc.USER, Orthanc.PASSWORD),
+                  Duration.ofSeconds(10))
+              .send(outbox, outbox.due(dest), dest);
+
+      assertThat(report.allDelivered()).as(report.toString()).isTrue();
+      for (WrappedObject o : objects) {
+        assertThat(orthanc.tagsOf(o.sopInstanceUid()))
+            .contains("\"PatientName\" : \"Παπαδοπούλου^Ελένη\"")
+            .contains("\"AdmissionID\" : \"V20260001\"");
+      }
+      assertThat(outbox.entries()).isEmpty();
+    }
+  }
+
+  @Test
   void aWrongCalledAeTitleIsRefusedWithAClearMessage() throws Exception {
     try (Orthanc orthanc = Orthanc.start(dir.resolve("orthanc"), null, 0)) {
       DicomDestination real = DicomDestination.parse(orthanc.dicomUrl());

@@ -24,11 +24,27 @@ public final class Orthanc implements AutoCloseable {
   private final int httpPort;
   private final int dicomPort;
   private final HttpClient http = HttpClient.newHttpClient();
+  private final boolean authentication;
 
-  private Orthanc(Process process, int httpPort, int dicomPort) {
+  private Orthanc(Process process, int httpPort, int dicomPort, boolean authentication) {
     this.process = process;
     this.httpPort = httpPort;
     this.dicomPort = dicomPort;
+    this.authentication = authentication;
+  }
+
+  /** The Authorization header value for {@link #USER} and {@link #PASSWORD}. */
+  public static String basicAuthorization(String user, String password) {
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(httpBase() + path)).timeout(Duration.ofSeconds(10));
+    return authentication ? b.header("Authorization", basicAuthorization(USER, PASSWORD)) : b;
   }
 
   /**
@@ -36,6 +52,20 @@ public final class Orthanc implements AutoCloseable {
    *     for none
    */
   public static Orthanc start(Path folder, String stationAeTitle, int stationPort)
+      throws IOException, InterruptedException {
+    return start(folder, stationAeTitle, stationPort, false);
+  }
+
+  /** User and password Orthanc asks for over HTTP when started with authentication. */
+  public static final String USER = "bedside";
+
+  public static final String PASSWORD = "test-only-secret";
+
+  /**
+   * @param authentication whether HTTP (DICOMweb, REST) needs {@link #USER} and {@link #PASSWORD}
+   */
+  public static Orthanc start(
+      Path folder, String stationAeTitle, int stationPort, boolean authentication)
       throws IOException, InterruptedException {
     Files.createDirectories(folder);
     int httpPort = Storescp.freePort();
@@ -54,7 +84,8 @@ public final class Orthanc implements AutoCloseable {
           "DicomPort": %3$d,
           "DicomAet": "%4$s",
           "RemoteAccessAllowed": false,
-          "AuthenticationEnabled": false,
+          "AuthenticationEnabled": %6$s,
+          "RegisteredUsers": { "%7$s": "%8$s" },
           "DicomCheckCalledAet": true,
           "DicomAlwaysAllowEcho": true,
           "DicomAlwaysAllowStore": true,
@@ -64,7 +95,8 @@ public final class Orthanc implements AutoCloseable {
           "StableAge": 1
         }
         """
-            .formatted(folder, httpPort, dicomPort, AE_TITLE, modalities);
+            .formatted(
+                folder, httpPort, dicomPort, AE_TITLE, modalities, authentication, USER, PASSWORD);
     Path configFile = folder.resolve("orthanc.json");
     Files.writeString(configFile, config);
     Process p =
@@ -72,34 +104,34 @@ public final class Orthanc implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(folder.resolve("orthanc.log").toFile())
             .start();
-    Orthanc o = new Orthanc(p, httpPort, dicomPort);
+    Orthanc o = new Orthanc(p, httpPort, dicomPort, authentication);
     o.awaitReady();
     return o;
   }
 
   private void awaitReady() throws IOException, InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    String last = "no answer";
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IOException("Orthanc exited with " + process.exitValue());
       }
       try {
-        if (get("/system").statusCode() == 200) {
+        HttpResponse<String> r = get("/system");
+        if (r.statusCode() == 200) {
           return;
         }
+        last = "HTTP " + r.statusCode();
       } catch (IOException notYet) {
-        Thread.sleep(100);
+        last = notYet.toString();
       }
+      Thread.sleep(100);
     }
-    throw new IOException("Orthanc did not start");
+    throw new IOException("Orthanc did not start: " + last);
   }
 
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(httpBase() + path))
-            .timeout(Duration.ofSeconds(10))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   public String httpBase() {
@@ -123,7 +155,7 @@ public final class Orthanc implements AutoCloseable {
   public String tagsOf(String sopInstanceUid) throws IOException, InterruptedException {
     HttpResponse<String> lookup =
         http.send(
-            HttpRequest.newBuilder(URI.create(httpBase() + "/tools/lookup"))
+            request("/tools/lookup")
                 .POST(HttpRequest.BodyPublishers.ofString(sopInstanceUid))
                 .build(),
             HttpResponse.BodyHandlers.ofString());

@@ -100,7 +100,9 @@ class SendCommandIT {
     Files.writeString(
         home.resolve("site.properties"),
         "station.ae-title=BEDSIDE\nstation.listen-address=127.0.0.1\ncommitment.timeout-seconds=20\n");
-    try (Orthanc orthanc = Orthanc.start(dir.resolve("orthanc"), "BEDSIDE", listen)) {
+    try (Orthanc orthanc =
+        Orthanc.start(
+            dir.resolve("orthanc"), Orthanc.Options.plain().withStation("BEDSIDE", listen))) {
       Run send =
           jar(
               home,
@@ -125,7 +127,8 @@ class SendCommandIT {
     Path secret =
         Files.writeString(dir.resolve("dicomweb.auth"), Orthanc.USER + ":" + Orthanc.PASSWORD);
     Files.writeString(home.resolve("site.properties"), "dicomweb.basic-auth-file=" + secret + "\n");
-    try (Orthanc orthanc = Orthanc.start(dir.resolve("orthanc"), null, 0, true)) {
+    try (Orthanc orthanc =
+        Orthanc.start(dir.resolve("orthanc"), Orthanc.Options.plain().withAuthentication())) {
       Run send = jar(home, "send", "--to", orthanc.dicomWebBase(), wrapped.toString());
 
       assertThat(send.exitCode()).as(send.err()).isZero();

@@ -16,6 +16,7 @@ import org.bedsidecapture.dicom.PersonName;
 import org.bedsidecapture.dicom.StudySession;
 import org.bedsidecapture.dicom.WrappedObject;
 import org.bedsidecapture.dicom.outbox.AuditLog;
+import org.bedsidecapture.dicom.outbox.DeliveryState;
 import org.bedsidecapture.dicom.outbox.Outbox;
 import org.bedsidecapture.dicom.outbox.OutboxKey;
 import org.bedsidecapture.dicom.outbox.RetryPolicy;
@@ -59,7 +60,7 @@ class OrthancDeliveryIT {
 
   @Test
   void cStoreToOrthancKeepsEveryTag() throws Exception {
-    try (Orthanc orthanc = Orthanc.start(dir.resolve("orthanc"), null, 0)) {
+    try (Orthanc orthanc = Orthanc.start(dir.resolve("orthanc"), Orthanc.Options.plain())) {
       DicomDestination destination = DicomDestination.parse(orthanc.dicomUrl());
       for (WrappedObject o : objects) {
         outbox.put(o.file(), List.of(destination.name()));
@@ -89,7 +90,8 @@ class OrthancDeliveryIT {
 
   @Test
   void stowRsToOrthancStoresEachObjectAndEmptiesTheOutbox() throws Exception {
-    try (Orthanc orthanc = Orthanc.start(dir.resolve("orthanc"), null, 0, true)) {
+    try (Orthanc orthanc =
+        Orthanc.start(dir.resolve("orthanc"), Orthanc.Options.plain().withAuthentication())) {
       java.net.URI base = java.net.URI.create(orthanc.dicomWebBase());
       String dest = StowRsArchiveSender.name(base);
       for (WrappedObject o : objects) {
@@ -122,8 +124,84 @@ class OrthancDeliveryIT {
   }
 
   @Test
+  void anObjectTheArchiveCannotStoreNowIsKeptForRetryAndTheOthersGoOn() throws Exception {
+    String failing = objects.get(1).sopInstanceUid();
+    try (Orthanc orthanc =
+        Orthanc.start(dir.resolve("orthanc"), Orthanc.Options.plain().failing(failing))) {
+      DicomDestination destination = DicomDestination.parse(orthanc.dicomUrl());
+      for (WrappedObject o : objects) {
+        outbox.put(o.file(), List.of(destination.name()));
+      }
+
+      SendReport report =
+          new CStoreArchiveSender(destination, "BEDSIDE", Duration.ofSeconds(10), true)
+              .send(outbox, outbox.due(destination.name()));
+
+      assertThat(report.count(SendReport.Outcome.STORED)).isEqualTo(2);
+      assertThat(report.count(SendReport.Outcome.FAILED)).isEqualTo(1);
+      assertThat(outbox.entries())
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.sopInstanceUid()).isEqualTo(failing);
+                assertThat(e.delivery(destination.name()).state()).isEqualTo(DeliveryState.FAILED);
+                assertThat(e.delivery(destination.name()).lastError())
+                    .isEqualTo("archive out of resources, status A700");
+              });
+      assertThat(orthanc.tagsOf(failing)).isNull();
+      assertThat(orthanc.tagsOf(objects.get(2).sopInstanceUid())).isNotNull();
+    }
+  }
+
+  @Test
+  void objectsTheArchiveRefusesForGoodAreQuarantinedWithTheReason() throws Exception {
+    Path png = dir.resolve("screen.png");
+    javax.imageio.ImageIO.write(
+        TestMedia.picture(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png.toFile());
+    WrappedObject lossless =
+        Contexts.factory(Clock.systemUTC())
+            .wrap(
+                Contexts.typical(),
+                Contexts.session(Clock.systemUTC()),
+                new Capture(
+                    png,
+                    null,
+                    BodySiteCatalogue.standard().bySnomedId("54735007").orElseThrow(),
+                    Laterality.UNPAIRED,
+                    null,
+                    null),
+                dir.resolve("wrapped"));
+    try (Orthanc orthanc =
+        Orthanc.start(
+            dir.resolve("orthanc"),
+            Orthanc.Options.plain()
+                .accepting(List.of("1.2.840.10008.1.2", "1.2.840.10008.1.2.1")))) {
+      DicomDestination destination = DicomDestination.parse(orthanc.dicomUrl());
+      outbox.put(objects.get(0).file(), List.of(destination.name()));
+      outbox.put(lossless.file(), List.of(destination.name()));
+
+      SendReport report =
+          new CStoreArchiveSender(destination, "BEDSIDE", Duration.ofSeconds(10), true)
+              .send(outbox, outbox.due(destination.name()));
+
+      assertThat(report.count(SendReport.Outcome.STORED)).isEqualTo(1);
+      assertThat(report.count(SendReport.Outcome.REFUSED)).isEqualTo(1);
+      assertThat(outbox.entries())
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.delivery(destination.name()).state())
+                    .isEqualTo(DeliveryState.QUARANTINED);
+                assertThat(e.delivery(destination.name()).lastError())
+                    .contains("does not accept SOP class 1.2.840.10008.5.1.4.1.1.77.1.4")
+                    .contains("transfer syntax 1.2.840.10008.1.2.4.50");
+              });
+    }
+  }
+
+  @Test
   void aWrongCalledAeTitleIsRefusedWithAClearMessage() throws Exception {
-    try (Orthanc orthanc = Orthanc.start(dir.resolve("orthanc"), null, 0)) {
+    try (Orthanc orthanc = Orthanc.start(dir.resolve("orthanc"), Orthanc.Options.plain())) {
       DicomDestination real = DicomDestination.parse(orthanc.dicomUrl());
       DicomDestination wrong = new DicomDestination("NOTORTHANC", real.host(), real.port());
       outbox.put(objects.get(0).file(), List.of(wrong.name()));

@@ -74,7 +74,9 @@ class StorageCommitmentIT {
   void onlyWhatTheArchiveCommittedIsPurgedAndTheRestIsSentAgain() throws Exception {
     int listen = Storescp.freePort();
     try (StorageCommitter committer = committer(listen, Duration.ofSeconds(20));
-        Orthanc orthanc = Orthanc.start(dir.resolve("orthanc"), OUR_AE, listen)) {
+        Orthanc orthanc =
+            Orthanc.start(
+                dir.resolve("orthanc"), Orthanc.Options.plain().withStation(OUR_AE, listen))) {
       DicomDestination archive = DicomDestination.parse(orthanc.dicomUrl());
       String dest = archive.name();
       for (WrappedObject o : objects) {
@@ -117,7 +119,7 @@ class StorageCommitmentIT {
   void anArchiveThatCannotReachUsLeavesObjectsToBeSentAgain() throws Exception {
     int listen = Storescp.freePort();
     try (StorageCommitter committer = committer(listen, Duration.ofSeconds(3));
-        Orthanc orthanc = Orthanc.start(dir.resolve("orthanc"), null, 0)) {
+        Orthanc orthanc = Orthanc.start(dir.resolve("orthanc"), Orthanc.Options.plain())) {
       DicomDestination archive = DicomDestination.parse(orthanc.dicomUrl());
       String dest = archive.name();
       outbox.put(objects.get(0).file(), List.of(dest));

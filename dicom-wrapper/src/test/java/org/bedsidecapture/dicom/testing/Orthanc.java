@@ -48,12 +48,43 @@ public final class Orthanc implements AutoCloseable {
   }
 
   /**
-   * @param stationAeTitle our AE title, registered with {@code stationPort} as a modality, or null
-   *     for none
+   * How a test wants Orthanc.
+   *
+   * @param stationAeTitle our AE title, registered with {@code stationPort} as a modality (which
+   *     storage commitment needs), or null for none
+   * @param authentication whether HTTP (DICOMweb, REST) needs {@link #USER} and {@link #PASSWORD}
+   * @param failSopInstanceUid an object whose storing fails in a Lua filter (Orthanc then answers
+   *     A700, out of resources), or null
+   * @param acceptedTransferSyntaxes what Orthanc accepts, or null for its default (all)
    */
-  public static Orthanc start(Path folder, String stationAeTitle, int stationPort)
-      throws IOException, InterruptedException {
-    return start(folder, stationAeTitle, stationPort, false);
+  public record Options(
+      String stationAeTitle,
+      int stationPort,
+      boolean authentication,
+      String failSopInstanceUid,
+      List<String> acceptedTransferSyntaxes) {
+    public static Options plain() {
+      return new Options(null, 0, false, null, null);
+    }
+
+    public Options withStation(String aeTitle, int port) {
+      return new Options(
+          aeTitle, port, authentication, failSopInstanceUid, acceptedTransferSyntaxes);
+    }
+
+    public Options withAuthentication() {
+      return new Options(
+          stationAeTitle, stationPort, true, failSopInstanceUid, acceptedTransferSyntaxes);
+    }
+
+    public Options failing(String sopInstanceUid) {
+      return new Options(
+          stationAeTitle, stationPort, authentication, sopInstanceUid, acceptedTransferSyntaxes);
+    }
+
+    public Options accepting(List<String> syntaxes) {
+      return new Options(stationAeTitle, stationPort, authentication, failSopInstanceUid, syntaxes);
+    }
   }
 
   /** User and password Orthanc asks for over HTTP when started with authentication. */
@@ -61,19 +92,25 @@ public final class Orthanc implements AutoCloseable {
 
   public static final String PASSWORD = "test-only-secret";
 
-  /**
-   * @param authentication whether HTTP (DICOMweb, REST) needs {@link #USER} and {@link #PASSWORD}
-   */
-  public static Orthanc start(
-      Path folder, String stationAeTitle, int stationPort, boolean authentication)
+  public static Orthanc start(Path folder, Options options)
       throws IOException, InterruptedException {
     Files.createDirectories(folder);
     int httpPort = Storescp.freePort();
     int dicomPort = Storescp.freePort();
     String modalities =
-        stationAeTitle == null
+        options.stationAeTitle() == null
             ? "{}"
-            : "{ \"station\": [\"" + stationAeTitle + "\", \"127.0.0.1\", " + stationPort + "] }";
+            : "{ \"station\": [\""
+                + options.stationAeTitle()
+                + "\", \"127.0.0.1\", "
+                + options.stationPort()
+                + "] }";
+    String accepted =
+        options.acceptedTransferSyntaxes() == null
+            ? ""
+            : ",\n  \"AcceptedTransferSyntaxes\": [\""
+                + String.join("\", \"", options.acceptedTransferSyntaxes())
+                + "\"]";
     String config =
         """
         {
@@ -92,11 +129,35 @@ public final class Orthanc implements AutoCloseable {
           "DicomModalities": %5$s,
           "Plugins": ["/usr/share/orthanc/plugins/libOrthancDicomWeb.so"],
           "DicomWeb": { "Enable": true, "Root": "/dicom-web/" },
-          "StableAge": 1
+          "StableAge": 1,
+          "LuaScripts": [%9$s]%10$s
         }
         """
             .formatted(
-                folder, httpPort, dicomPort, AE_TITLE, modalities, authentication, USER, PASSWORD);
+                folder,
+                httpPort,
+                dicomPort,
+                AE_TITLE,
+                modalities,
+                options.authentication(),
+                USER,
+                PASSWORD,
+                options.failSopInstanceUid() == null
+                    ? ""
+                    : "\"" + folder.resolve("fail.lua") + "\"",
+                accepted);
+    if (options.failSopInstanceUid() != null) {
+      Files.writeString(
+          folder.resolve("fail.lua"),
+          "function ReceivedInstanceFilter(dicom, origin, info)\n"
+              + "  if dicom.SOPInstanceUID == '"
+              + options.failSopInstanceUid()
+              + "' then\n"
+              + "    error('this test archive fails this object')\n"
+              + "  end\n"
+              + "  return true\n"
+              + "end\n");
+    }
     Path configFile = folder.resolve("orthanc.json");
     Files.writeString(configFile, config);
     Process p =
@@ -104,7 +165,7 @@ public final class Orthanc implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(folder.resolve("orthanc.log").toFile())
             .start();
-    Orthanc o = new Orthanc(p, httpPort, dicomPort, authentication);
+    Orthanc o = new Orthanc(p, httpPort, dicomPort, options.authentication());
     o.awaitReady();
     return o;
   }

@@ -138,6 +138,70 @@ class SendCommandIT {
   }
 
   @Test
+  void aSendKilledMidBatchLosesNothingAndDuplicatesNothing() throws Exception {
+    Path many = Files.createDirectories(dir.resolve("many"));
+    Path bundle = wrapped.resolveSibling("encounter-bundle.json");
+    List<Path> photos = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      photos.add(TestMedia.write(dir, "photo" + i + ".jpg", TestMedia.jpeg(1600, 1200)));
+    }
+    List<String> wrapArgs =
+        new ArrayList<>(
+            List.of(
+                "wrap",
+                "--context",
+                bundle.toString(),
+                "--body-site",
+                "54735007",
+                "--laterality",
+                "U",
+                "--out",
+                many.toString()));
+    photos.forEach(p -> wrapArgs.add(p.toString()));
+    assertThat(jar(home, wrapArgs.toArray(String[]::new)).exitCode()).isZero();
+    java.util.Set<String> sent = new java.util.TreeSet<>();
+    try (var files = Files.list(many)) {
+      files.forEach(f -> sent.add(f.getFileName().toString().replace(".dcm", "")));
+    }
+
+    int port = Storescp.freePort();
+    Path received = dir.resolve("archive");
+    try (Storescp slow = Storescp.start(received, port, "--sleep-after", "1")) {
+      ProcessBuilder pb =
+          new ProcessBuilder(
+              "java",
+              "-jar",
+              Path.of("target", "bedside-capture.jar").toAbsolutePath().toString(),
+              "send",
+              "--to",
+              slow.url(),
+              many.toString());
+      pb.environment().put("BEDSIDE_CAPTURE_HOME", home.toString());
+      Process send =
+          pb.redirectOutput(dir.resolve("killed.out").toFile())
+              .redirectError(dir.resolve("killed.err").toFile())
+              .start();
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (slow.received().size() < 2 && send.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      send.destroyForcibly().waitFor();
+      assertThat(slow.received().size()).as("killed while sending").isBetween(1, 39);
+    }
+    try (Storescp archive = Storescp.start(received, port)) {
+      Run retry = jar(home, "outbox", "retry");
+
+      assertThat(retry.exitCode()).as(retry.err()).isZero();
+      java.util.Set<String> arrived = new java.util.TreeSet<>();
+      for (Path f : archive.received()) {
+        arrived.add(org.bedsidecapture.dicom.testing.DicomTools.dcmdumpValue(f, "0008,0018"));
+      }
+      assertThat(arrived).as("every object arrived, none under a new UID").isEqualTo(sent);
+    }
+    assertThat(jar(home, "outbox", "status").out()).contains("objects: 0");
+  }
+
+  @Test
   void badArgumentsQueueNothing() throws Exception {
     Run bad = jar(home, "send", "--to", "pacs.example:104", wrapped.toString());
     assertThat(bad.exitCode()).isEqualTo(2);

@@ -132,6 +132,29 @@ class CStoreArchiveSenderIT {
   }
 
   @Test
+  void anArchiveThatBreaksOffMidBatchLosesNothing() throws Exception {
+    int port = Storescp.freePort();
+    String url = "dicom://" + Storescp.AE_TITLE + "@127.0.0.1:" + port;
+    String dest = DicomDestination.parse(url).name();
+    for (WrappedObject o : objects) {
+      outbox.put(o.file(), List.of(dest));
+    }
+    try (Storescp breaking = Storescp.start(dir.resolve("archive"), port, "--abort-during")) {
+      SendReport report = sender(url, true).send(outbox, outbox.due(dest));
+      assertThat(report.count(SendReport.Outcome.FAILED)).isEqualTo(3);
+    }
+    assertThat(outbox.entries())
+        .hasSize(3)
+        .allMatch(e -> e.delivery(dest).state() == DeliveryState.FAILED);
+    try (Storescp archive = Storescp.start(dir.resolve("archive2"), port)) {
+      outbox.retryNow();
+      assertThat(sender(url, true).send(outbox, outbox.due(dest)).allDelivered()).isTrue();
+      assertThat(archive.received()).hasSize(3);
+    }
+    assertThat(outbox.entries()).isEmpty();
+  }
+
+  @Test
   void withoutCommitmentConfiguredAsFinalObjectsWaitStoredInTheOutbox() throws Exception {
     try (Storescp archive = Storescp.start(dir.resolve("archive"))) {
       String dest = DicomDestination.parse(archive.url()).name();

@@ -30,20 +30,24 @@ public final class Storescp implements AutoCloseable {
     return start(folder, freePort());
   }
 
-  public static Storescp start(Path folder, int port) throws IOException, InterruptedException {
+  /**
+   * @param behaviour further storescp options, e.g. {@code --sleep-after 1} for a slow archive or
+   *     {@code --abort-during} for one that breaks off
+   */
+  public static Storescp start(Path folder, int port, String... behaviour)
+      throws IOException, InterruptedException {
     Files.createDirectories(folder);
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of("storescp", "+xa", "-aet", AE_TITLE, "-od", folder.toString()));
+    command.addAll(List.of(behaviour));
+    command.add(Integer.toString(port));
     Process p =
-        new ProcessBuilder(
-                List.of(
-                    "storescp",
-                    "+xa",
-                    "-aet",
-                    AE_TITLE,
-                    "-od",
-                    folder.toString(),
-                    Integer.toString(port)))
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(folder.resolveSibling(folder.getFileName() + ".log").toFile())
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(
+                    folder.resolveSibling(folder.getFileName() + ".log").toFile()))
             .start();
     Storescp s = new Storescp(p, port, folder);
     s.awaitListening();

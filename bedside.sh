@@ -3,6 +3,7 @@
 #   ./bedside.sh demo        set up, build, and run the demo on embedded defaults
 #   ./bedside.sh test        set up and run every test (what CI runs)
 #   ./bedside.sh bench-wrap  set up, build, and compare `wrap` with dcmtk's img2dcm
+#   ./bedside.sh bench-send  set up, build, and compare `send` with dcmtk's storescu
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -24,8 +25,14 @@ case "${1:-}" in
     shift
     exec scripts/bench-wrap.sh "$@"
     ;;
+  bench-send)
+    scripts/setup.sh
+    build
+    shift
+    exec scripts/bench-send.sh "$@"
+    ;;
   *)
-    sed -n '2,6p' "$0" >&2
+    sed -n '2,7p' "$0" >&2
     exit 2
     ;;
 esac

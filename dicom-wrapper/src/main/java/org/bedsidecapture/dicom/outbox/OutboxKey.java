@@ -33,6 +33,7 @@ public final class OutboxKey {
   /** Reads the key file, or makes a new key there when it does not exist yet. */
   public static OutboxKey openOrCreate(Path keyFile) throws IOException {
     try {
+      NativeCrypto.install();
       StreamingAeadConfig.register();
       KeysetHandle keyset;
       if (Files.exists(keyFile)) {

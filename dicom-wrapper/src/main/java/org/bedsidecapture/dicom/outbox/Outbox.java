@@ -273,8 +273,20 @@ public final class Outbox {
     return due;
   }
 
-  public synchronized void sending(String id, String destination) throws IOException {
-    change(id, destination, d -> d.with(DeliveryState.SENDING, clock.instant()));
+  /**
+   * Marks a delivery as under way, in memory only: after a crash it would be queued again anyway,
+   * so flushing it to disk would cost a flush per object and change nothing.
+   */
+  public synchronized void sending(String id, String destination) {
+    OutboxEntry e = entries.get(id);
+    if (e == null || e.delivery(destination) == null) {
+      throw new IllegalArgumentException("no delivery of " + id + " to " + destination);
+    }
+    Map<String, Delivery> deliveries = new LinkedHashMap<>(e.deliveries());
+    deliveries.put(
+        destination, e.delivery(destination).with(DeliveryState.SENDING, clock.instant()));
+    entries.put(id, withDeliveries(e, deliveries));
+    notifyListeners();
   }
 
   /** The archive took the object; with {@code committed} it also confirmed it holds it. */
@@ -381,8 +393,9 @@ public final class Outbox {
     if (!done) {
       return;
     }
-    PrivateFiles.deleteDurably(dir.resolve(id + BLOB));
-    PrivateFiles.deleteDurably(dir.resolve(id + STATE));
+    Files.deleteIfExists(dir.resolve(id + BLOB));
+    Files.deleteIfExists(dir.resolve(id + STATE));
+    PrivateFiles.syncDirectory(dir);
     entries.remove(id);
     audit.record("PURGED", id, "confirmed by " + String.join(",", e.deliveries().keySet()));
     notifyListeners();

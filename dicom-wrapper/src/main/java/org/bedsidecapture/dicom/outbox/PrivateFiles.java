@@ -71,12 +71,6 @@ final class PrivateFiles {
     commit(temp, target);
   }
 
-  static void deleteDurably(Path file) throws IOException {
-    if (Files.deleteIfExists(file)) {
-      syncDirectory(file.toAbsolutePath().getParent());
-    }
-  }
-
   static void syncDirectory(Path dir) throws IOException {
     try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
       ch.force(true);

@@ -15,11 +15,8 @@ import org.bedsidecapture.dicom.Laterality;
 import org.bedsidecapture.dicom.PersonName;
 import org.bedsidecapture.dicom.StudySession;
 import org.bedsidecapture.dicom.WrappedObject;
-import org.bedsidecapture.dicom.outbox.AuditLog;
 import org.bedsidecapture.dicom.outbox.DeliveryState;
 import org.bedsidecapture.dicom.outbox.Outbox;
-import org.bedsidecapture.dicom.outbox.OutboxKey;
-import org.bedsidecapture.dicom.outbox.RetryPolicy;
 import org.bedsidecapture.dicom.testing.Contexts;
 import org.bedsidecapture.dicom.testing.Orthanc;
 import org.bedsidecapture.dicom.testing.TestMedia;
@@ -36,13 +33,7 @@ class OrthancDeliveryIT {
   @BeforeEach
   void setUp() throws Exception {
     Clock clock = Clock.systemUTC();
-    outbox =
-        Outbox.open(
-            dir.resolve("outbox"),
-            OutboxKey.openOrCreate(dir.resolve("keys/outbox.key")),
-            clock,
-            RetryPolicy.standard(),
-            new AuditLog(dir.resolve("audit.log"), clock));
+    outbox = Contexts.outbox(dir, clock);
     DicomFactory factory = Contexts.factory(clock);
     StudySession session = Contexts.session(clock);
     Path wrapped = Files.createDirectories(dir.resolve("wrapped"));

@@ -54,6 +54,20 @@ public final class Contexts {
         clock);
   }
 
+  /**
+   * An outbox in {@code dir/outbox}, its key in {@code dir/keys}, its audit log {@code
+   * dir/audit.log}, with the standard retry policy.
+   */
+  public static org.bedsidecapture.dicom.outbox.Outbox outbox(
+      java.nio.file.Path dir, java.time.Clock clock) throws java.io.IOException {
+    return org.bedsidecapture.dicom.outbox.Outbox.open(
+        dir.resolve("outbox"),
+        org.bedsidecapture.dicom.outbox.OutboxKey.openOrCreate(dir.resolve("keys/outbox.key")),
+        clock,
+        org.bedsidecapture.dicom.outbox.RetryPolicy.standard(),
+        new org.bedsidecapture.dicom.outbox.AuditLog(dir.resolve("audit.log"), clock));
+  }
+
   /** A capture session that started at the clock's now. */
   public static org.bedsidecapture.dicom.StudySession session(java.time.Clock clock) {
     return new org.bedsidecapture.dicom.StudySession(

@@ -83,6 +83,7 @@ public final class Outbox {
 
   private void recover() throws IOException {
     Set<String> blobs = new HashSet<>();
+    Set<String> states = new HashSet<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path f : files) {
         String name = f.getFileName().toString();
@@ -90,8 +91,14 @@ public final class Outbox {
           Files.delete(f);
         } else if (name.endsWith(BLOB)) {
           blobs.add(name.substring(0, name.length() - BLOB.length()));
+        } else if (name.endsWith(STATE)) {
+          states.add(name.substring(0, name.length() - STATE.length()));
         }
       }
+    }
+    states.removeAll(blobs);
+    for (String purged : states) {
+      Files.delete(dir.resolve(purged + STATE));
     }
     Instant now = clock.instant();
     for (String id : blobs) {
@@ -296,12 +303,10 @@ public final class Outbox {
         id,
         destination,
         d -> d.with(committed ? DeliveryState.COMMITTED : DeliveryState.STORED, clock.instant()));
-    purgeIfDone(id);
   }
 
   public synchronized void committed(String id, String destination) throws IOException {
     change(id, destination, d -> d.with(DeliveryState.COMMITTED, clock.instant()));
-    purgeIfDone(id);
   }
 
   /** A failure worth retrying: the delivery waits with back-off. */
@@ -383,21 +388,29 @@ public final class Outbox {
     }
     Map<String, Delivery> deliveries = new LinkedHashMap<>(e.deliveries());
     deliveries.put(destination, change.apply(e.delivery(destination)));
-    store(withDeliveries(e, deliveries));
+    OutboxEntry updated = withDeliveries(e, deliveries);
+    boolean done =
+        updated.deliveries().values().stream().allMatch(d -> d.state() == DeliveryState.COMMITTED);
+    if (done) {
+      purge(updated);
+    } else {
+      store(updated);
+    }
   }
 
-  private void purgeIfDone(String id) throws IOException {
-    OutboxEntry e = entries.get(id);
-    boolean done =
-        e.deliveries().values().stream().allMatch(d -> d.state() == DeliveryState.COMMITTED);
-    if (!done) {
-      return;
-    }
+  /**
+   * Removes a confirmed object: audit line first, then the encrypted copy, then its state, then one
+   * flush of the folder. Its "committed" state is never written, since it would be deleted at once;
+   * after a crash midway the object is either sent again (same UID) or its leftover state file is
+   * removed at the next start.
+   */
+  private void purge(OutboxEntry e) throws IOException {
+    String id = e.sopInstanceUid();
+    audit.record("PURGED", id, "confirmed by " + String.join(",", e.deliveries().keySet()));
     Files.deleteIfExists(dir.resolve(id + BLOB));
     Files.deleteIfExists(dir.resolve(id + STATE));
     PrivateFiles.syncDirectory(dir);
     entries.remove(id);
-    audit.record("PURGED", id, "confirmed by " + String.join(",", e.deliveries().keySet()));
     notifyListeners();
   }
 

@@ -190,6 +190,8 @@ class OutboxTest {
     // a crash: one object's state file never got written, and a half-written file remains
     Files.delete(outboxDir.resolve(b.sopInstanceUid() + ".state"));
     Files.writeString(outboxDir.resolve(".999.dcm.enc.part"), "half");
+    // and a purge was cut short after the encrypted copy was deleted
+    Files.writeString(outboxDir.resolve("1.2.3.state"), "sop.instance=1.2.3");
 
     Outbox reopened = open();
 
@@ -199,6 +201,7 @@ class OutboxTest {
     assertThat(recovered.delivery("unknown").state()).isEqualTo(DeliveryState.QUARANTINED);
     assertThat(recovered.sopClassUid()).isEqualTo("1.2.840.10008.5.1.4.1.1.77.1.4");
     assertThat(Files.exists(outboxDir.resolve(".999.dcm.enc.part"))).isFalse();
+    assertThat(Files.exists(outboxDir.resolve("1.2.3.state"))).isFalse();
     assertThat(reopened.status().objects()).isEqualTo(2);
   }
 

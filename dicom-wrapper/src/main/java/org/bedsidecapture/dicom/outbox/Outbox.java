@@ -421,6 +421,9 @@ public final class Outbox {
   }
 
   private void notifyListeners() {
+    if (listeners.isEmpty()) {
+      return;
+    }
     OutboxStatus s = status();
     for (Consumer<OutboxStatus> l : listeners) {
       l.accept(s);

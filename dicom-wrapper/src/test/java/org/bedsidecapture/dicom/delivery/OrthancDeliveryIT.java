@@ -2,18 +2,14 @@ package org.bedsidecapture.dicom.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.bedsidecapture.dicom.BodySiteCatalogue;
 import org.bedsidecapture.dicom.Capture;
-import org.bedsidecapture.dicom.DicomFactory;
 import org.bedsidecapture.dicom.Laterality;
 import org.bedsidecapture.dicom.PersonName;
-import org.bedsidecapture.dicom.StudySession;
 import org.bedsidecapture.dicom.WrappedObject;
 import org.bedsidecapture.dicom.outbox.DeliveryState;
 import org.bedsidecapture.dicom.outbox.Outbox;
@@ -28,25 +24,19 @@ import org.junit.jupiter.api.io.TempDir;
 class OrthancDeliveryIT {
   @TempDir Path dir;
   private Outbox outbox;
-  private final List<WrappedObject> objects = new ArrayList<>();
+  private List<WrappedObject> objects;
 
   @BeforeEach
   void setUp() throws Exception {
     Clock clock = Clock.systemUTC();
     outbox = Contexts.outbox(dir, clock);
-    DicomFactory factory = Contexts.factory(clock);
-    StudySession session = Contexts.session(clock);
-    Path wrapped = Files.createDirectories(dir.resolve("wrapped"));
-    var knee = BodySiteCatalogue.standard().bySnomedId("72696002").orElseThrow();
-    for (int i = 0; i < 3; i++) {
-      Path media = TestMedia.write(dir, "p" + i + ".jpg", TestMedia.jpeg(320, 240));
-      objects.add(
-          factory.wrap(
-              Contexts.withName(PersonName.of("Παπαδοπούλου", "Ελένη")),
-              session,
-              new Capture(media, null, knee, Laterality.LEFT, PersonName.of("Nurse", "Nora"), null),
-              wrapped));
-    }
+    objects =
+        Contexts.wrappedPhotos(
+            dir,
+            Contexts.withName(PersonName.of("Παπαδοπούλου", "Ελένη")),
+            "72696002",
+            Laterality.LEFT,
+            3);
   }
 
   @Test

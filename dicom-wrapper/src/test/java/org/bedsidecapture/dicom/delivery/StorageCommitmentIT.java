@@ -7,13 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.bedsidecapture.dicom.BodySiteCatalogue;
-import org.bedsidecapture.dicom.Capture;
-import org.bedsidecapture.dicom.DicomFactory;
 import org.bedsidecapture.dicom.Laterality;
-import org.bedsidecapture.dicom.StudySession;
 import org.bedsidecapture.dicom.UidGenerator;
 import org.bedsidecapture.dicom.WrappedObject;
 import org.bedsidecapture.dicom.outbox.DeliveryState;
@@ -22,7 +17,6 @@ import org.bedsidecapture.dicom.outbox.OutboxEntry;
 import org.bedsidecapture.dicom.testing.Contexts;
 import org.bedsidecapture.dicom.testing.Orthanc;
 import org.bedsidecapture.dicom.testing.Storescp;
-import org.bedsidecapture.dicom.testing.TestMedia;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,25 +29,13 @@ class StorageCommitmentIT {
   private static final String OUR_AE = "BEDSIDE";
   @TempDir Path dir;
   private Outbox outbox;
-  private final List<WrappedObject> objects = new ArrayList<>();
+  private List<WrappedObject> objects;
 
   @BeforeEach
   void setUp() throws Exception {
     Clock clock = Clock.systemUTC();
     outbox = Contexts.outbox(dir, clock);
-    DicomFactory factory = Contexts.factory(clock);
-    StudySession session = Contexts.session(clock);
-    Path wrapped = Files.createDirectories(dir.resolve("wrapped"));
-    var site = BodySiteCatalogue.standard().bySnomedId("54735007").orElseThrow();
-    for (int i = 0; i < 3; i++) {
-      Path media = TestMedia.write(dir, "p" + i + ".jpg", TestMedia.jpeg(160, 120));
-      objects.add(
-          factory.wrap(
-              Contexts.typical(),
-              session,
-              new Capture(media, null, site, Laterality.UNPAIRED, null, null),
-              wrapped));
-    }
+    objects = Contexts.wrappedPhotos(dir, Contexts.typical(), "54735007", Laterality.UNPAIRED, 3);
   }
 
   private StorageCommitter committer(int port, Duration timeout) throws Exception {

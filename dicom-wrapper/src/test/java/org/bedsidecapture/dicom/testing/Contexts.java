@@ -68,6 +68,34 @@ public final class Contexts {
         new org.bedsidecapture.dicom.outbox.AuditLog(dir.resolve("audit.log"), clock));
   }
 
+  /** Wraps {@code count} small synthetic photos of one site for one context, in one session. */
+  public static java.util.List<org.bedsidecapture.dicom.WrappedObject> wrappedPhotos(
+      java.nio.file.Path dir,
+      EncounterContext context,
+      String snomedSite,
+      org.bedsidecapture.dicom.Laterality side,
+      int count)
+      throws Exception {
+    java.time.Clock clock = java.time.Clock.systemUTC();
+    org.bedsidecapture.dicom.DicomFactory factory = factory(clock);
+    org.bedsidecapture.dicom.StudySession session = session(clock);
+    java.nio.file.Path wrapped = java.nio.file.Files.createDirectories(dir.resolve("wrapped"));
+    org.bedsidecapture.dicom.BodySite site =
+        org.bedsidecapture.dicom.BodySiteCatalogue.standard().bySnomedId(snomedSite).orElseThrow();
+    java.util.List<org.bedsidecapture.dicom.WrappedObject> objects = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      java.nio.file.Path media = TestMedia.write(dir, "p" + i + ".jpg", TestMedia.jpeg(160, 120));
+      objects.add(
+          factory.wrap(
+              context,
+              session,
+              new org.bedsidecapture.dicom.Capture(
+                  media, null, site, side, PersonName.of("Nurse", "Nora"), null),
+              wrapped));
+    }
+    return objects;
+  }
+
   /** A capture session that started at the clock's now. */
   public static org.bedsidecapture.dicom.StudySession session(java.time.Clock clock) {
     return new org.bedsidecapture.dicom.StudySession(

@@ -111,6 +111,8 @@ public final class Orthanc implements AutoCloseable {
             : ",\n  \"AcceptedTransferSyntaxes\": [\""
                 + String.join("\", \"", options.acceptedTransferSyntaxes())
                 + "\"]";
+    // KeepAlive off: Orthanc drops idle connections after a second, and the JDK client would now
+    // and then send a request on a connection Orthanc had just closed.
     String config =
         """
         {
@@ -121,6 +123,7 @@ public final class Orthanc implements AutoCloseable {
           "DicomPort": %3$d,
           "DicomAet": "%4$s",
           "RemoteAccessAllowed": false,
+          "KeepAlive": false,
           "AuthenticationEnabled": %6$s,
           "RegisteredUsers": { "%7$s": "%8$s" },
           "DicomCheckCalledAet": true,

@@ -70,8 +70,17 @@ public final class CStoreArchiveSender {
     }
   }
 
-  /** Sends the entries (all due for this destination) and records each outcome in the outbox. */
+  /**
+   * Sends the entries (all due for this destination) and records each outcome in the outbox, made
+   * durable together as one batch when the association ends.
+   */
   public SendReport send(Outbox outbox, List<OutboxEntry> entries) throws IOException {
+    try (Outbox.Batch batch = outbox.batch()) {
+      return sendBatch(outbox, entries);
+    }
+  }
+
+  private SendReport sendBatch(Outbox outbox, List<OutboxEntry> entries) throws IOException {
     List<SendReport.Result> results = new ArrayList<>();
     if (entries.isEmpty()) {
       return new SendReport(results);
@@ -108,36 +117,50 @@ public final class CStoreArchiveSender {
       return new SendReport(results);
     }
     boolean associationLost = false;
-    for (OutboxEntry entry : entries) {
-      String id = entry.sopInstanceUid();
-      if (associationLost) {
-        outbox.failed(id, dest, "not sent: the association was lost");
-        results.add(new SendReport.Result(id, SendReport.Outcome.FAILED, "association lost"));
-        continue;
-      }
-      byte context;
-      try {
-        context =
-            association.getSuitablePresentationContextID(
-                entry.sopClassUid(), entry.transferSyntaxUid());
-      } catch (DicomNetworkException e) {
-        String why =
-            "the archive does not accept SOP class "
-                + entry.sopClassUid()
-                + " in transfer syntax "
-                + entry.transferSyntaxUid();
-        outbox.quarantined(id, dest, why);
-        results.add(new SendReport.Result(id, SendReport.Outcome.REFUSED, why));
-        continue;
-      }
-      outbox.sending(id, dest);
-      try {
-        results.add(store(association, context, outbox, entry));
-      } catch (DicomNetworkException | IOException | DicomException | AReleaseException e) {
-        associationLost = true;
-        String why = explain(e);
-        outbox.failed(id, dest, why);
-        results.add(new SendReport.Result(id, SendReport.Outcome.FAILED, why));
+    try (ReadAhead ahead = new ReadAhead(outbox, entries)) {
+      for (OutboxEntry entry : entries) {
+        String id = entry.sopInstanceUid();
+        if (associationLost) {
+          outbox.failed(id, dest, "not sent: the association was lost");
+          results.add(new SendReport.Result(id, SendReport.Outcome.FAILED, "association lost"));
+          continue;
+        }
+        ReadAhead.DataSet data;
+        try {
+          data = ahead.next();
+        } catch (ReadAhead.UnreadableException e) {
+          String why =
+              "the outbox copy cannot be read back whole ("
+                  + e.getMessage()
+                  + "): it is kept for a person to decide";
+          outbox.quarantined(id, dest, why);
+          results.add(new SendReport.Result(id, SendReport.Outcome.REFUSED, why));
+          continue;
+        }
+        byte context;
+        try {
+          context =
+              association.getSuitablePresentationContextID(
+                  entry.sopClassUid(), entry.transferSyntaxUid());
+        } catch (DicomNetworkException e) {
+          String why =
+              "the archive does not accept SOP class "
+                  + entry.sopClassUid()
+                  + " in transfer syntax "
+                  + entry.transferSyntaxUid();
+          outbox.quarantined(id, dest, why);
+          results.add(new SendReport.Result(id, SendReport.Outcome.REFUSED, why));
+          continue;
+        }
+        outbox.sending(id, dest);
+        try {
+          results.add(store(association, context, outbox, entry, data));
+        } catch (DicomNetworkException | IOException | DicomException | AReleaseException e) {
+          associationLost = true;
+          String why = explain(e);
+          outbox.failed(id, dest, why);
+          results.add(new SendReport.Result(id, SendReport.Outcome.FAILED, why));
+        }
       }
     }
     try {
@@ -153,7 +176,11 @@ public final class CStoreArchiveSender {
   }
 
   private SendReport.Result store(
-      Association association, byte context, Outbox outbox, OutboxEntry entry)
+      Association association,
+      byte context,
+      Outbox outbox,
+      OutboxEntry entry,
+      ReadAhead.DataSet data)
       throws DicomNetworkException, IOException, DicomException, AReleaseException {
     String id = entry.sopInstanceUid();
     String dest = destination.name();
@@ -161,12 +188,9 @@ public final class CStoreArchiveSender {
     association.setReceivedDataHandler(handler);
     byte[] command = new CStoreRequestCommandMessage(entry.sopClassUid(), id).getBytes();
     association.send(context, command, null);
-    try (InputStream in = outbox.read(id)) {
-      skipFileMetaInformation(in);
-      OutputStream out = association.getAssociationOutputStream(context);
-      in.transferTo(out);
-      out.close();
-    }
+    OutputStream out = association.getAssociationOutputStream(context);
+    data.writeTo(out);
+    out.close();
     association.waitForCommandPDataPDUs();
     int status = handler.getStatus();
     String message =

@@ -118,6 +118,14 @@ public final class StorageCommitter implements AutoCloseable {
     } catch (ExecutionException e) {
       throw new IllegalStateException(e);
     }
+    try (Outbox.Batch batch = outbox.batch()) {
+      return record(outbox, dest, stored, report);
+    }
+  }
+
+  private static int record(
+      Outbox outbox, String dest, List<OutboxEntry> stored, StorageCommitment report)
+      throws IOException {
     int committed = 0;
     for (OutboxEntry entry : stored) {
       String id = entry.sopInstanceUid();

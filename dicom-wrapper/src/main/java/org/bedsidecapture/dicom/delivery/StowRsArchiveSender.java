@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -60,10 +61,34 @@ public final class StowRsArchiveSender {
     return base.toString();
   }
 
-  /** Sends the entries in one request; STOW-RS success is final (no commitment follows). */
+  /**
+   * Sends the entries in one request; STOW-RS success is final (no commitment follows). The
+   * outcomes are made durable in the outbox together, as one batch.
+   */
   public SendReport send(Outbox outbox, List<OutboxEntry> entries, String destinationName)
       throws IOException {
+    try (Outbox.Batch batch = outbox.batch()) {
+      return sendBatch(outbox, entries, destinationName);
+    }
+  }
+
+  private SendReport sendBatch(Outbox outbox, List<OutboxEntry> candidates, String destinationName)
+      throws IOException {
     List<SendReport.Result> results = new ArrayList<>();
+    List<OutboxEntry> entries = new ArrayList<>();
+    for (OutboxEntry e : candidates) {
+      String unreadable = unreadable(outbox, e);
+      if (unreadable == null) {
+        entries.add(e);
+      } else {
+        String why =
+            "the outbox copy cannot be read back whole ("
+                + unreadable
+                + "): it is kept for a person to decide";
+        outbox.quarantined(e.sopInstanceUid(), destinationName, why);
+        results.add(new SendReport.Result(e.sopInstanceUid(), SendReport.Outcome.REFUSED, why));
+      }
+    }
     if (entries.isEmpty()) {
       return new SendReport(results);
     }
@@ -153,6 +178,19 @@ public final class StowRsArchiveSender {
       }
     }
     return new SendReport(results);
+  }
+
+  /**
+   * Null when the outbox copy decrypts whole and unchanged, else why not: checked before the
+   * request, since one bad part would fail the whole request, and with it every other object.
+   */
+  private static String unreadable(Outbox outbox, OutboxEntry e) {
+    try (InputStream in = outbox.read(e.sopInstanceUid())) {
+      in.transferTo(OutputStream.nullOutputStream());
+      return null;
+    } catch (IOException x) {
+      return x.getMessage() == null ? x.getClass().getSimpleName() : x.getMessage();
+    }
   }
 
   private static SendReport failAll(

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The audit trail of what happened to patient data on this station, one line per event, with UIDs
@@ -21,21 +22,29 @@ public final class AuditLog {
     this.clock = clock;
   }
 
-  synchronized void record(String event, String sopInstanceUid, String detail) throws IOException {
-    String line =
-        Instant.now(clock)
-            + " "
-            + event
-            + " sop="
-            + sopInstanceUid
-            + (detail == null ? "" : " " + detail.replace('\n', ' '))
-            + "\n";
+  /**
+   * Appends the events (each {@code {event, SOP Instance UID, detail}}) and flushes them to disk
+   * once, before the caller acts on them.
+   */
+  synchronized void record(List<String[]> events) throws IOException {
+    if (events.isEmpty()) {
+      return;
+    }
+    String now = Instant.now(clock).toString();
+    StringBuilder lines = new StringBuilder();
+    for (String[] e : events) {
+      lines.append(now).append(' ').append(e[0]).append(" sop=").append(e[1]);
+      if (e[2] != null) {
+        lines.append(' ').append(e[2].replace('\n', ' '));
+      }
+      lines.append('\n');
+    }
     if (!Files.exists(file)) {
       PrivateFiles.createPrivate(file).close();
     }
     Files.writeString(
         file,
-        line,
+        lines,
         StandardCharsets.UTF_8,
         StandardOpenOption.CREATE,
         StandardOpenOption.APPEND,

@@ -15,6 +15,11 @@ public enum DeliveryState {
   /** Refused for good or unreadable: kept for a person to decide, never retried on its own. */
   QUARANTINED;
 
+  /** Under way: not written to disk, since after a restart it is queued again anyway. */
+  boolean inFlight() {
+    return this == SENDING || this == STORED;
+  }
+
   boolean waiting() {
     return this == QUEUED || this == FAILED;
   }

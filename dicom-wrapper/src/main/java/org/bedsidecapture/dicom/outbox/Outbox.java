@@ -11,12 +11,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,11 +27,16 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -47,6 +54,7 @@ public final class Outbox {
   private static final Pattern DESTINATION = Pattern.compile("[A-Za-z0-9_.@:/-]{1,200}");
   private static final String BLOB = ".dcm.enc";
   private static final String STATE = ".state";
+  private static final int PURGE_GROUP = 16;
 
   private final Path dir;
   private final OutboxKey key;
@@ -55,6 +63,9 @@ public final class Outbox {
   private final AuditLog audit;
   private final Map<String, OutboxEntry> entries = new LinkedHashMap<>();
   private final List<Consumer<OutboxStatus>> listeners = new CopyOnWriteArrayList<>();
+  private final Set<String> unwritten = new LinkedHashSet<>();
+  private final List<OutboxEntry> confirmed = new ArrayList<>();
+  private Batch batch;
   private String lastError;
 
   private Outbox(Path dir, OutboxKey key, Clock clock, RetryPolicy retry, AuditLog audit) {
@@ -105,20 +116,30 @@ public final class Outbox {
       Path state = dir.resolve(id + STATE);
       OutboxEntry entry;
       if (Files.exists(state)) {
-        entry = readState(state);
-        Map<String, Delivery> deliveries = new LinkedHashMap<>(entry.deliveries());
+        OutboxEntry recorded = readState(state);
+        Map<String, Delivery> deliveries = new LinkedHashMap<>(recorded.deliveries());
         deliveries.replaceAll(
-            (d, v) ->
-                v.state() == DeliveryState.SENDING || v.state() == DeliveryState.STORED
-                    ? v.with(DeliveryState.QUEUED, now)
-                    : v);
-        entry = withDeliveries(entry, deliveries);
+            (d, v) -> v.state().inFlight() ? v.with(DeliveryState.QUEUED, now) : v);
+        entry = withDeliveries(recorded, deliveries);
+        if (!deliveries.equals(recorded.deliveries())) {
+          writeState(entry);
+        }
       } else {
         entry = recoverUnrecorded(id, now);
+        writeState(entry);
       }
       entries.put(id, entry);
-      writeState(entry);
     }
+    PrivateFiles.syncDirectory(dir);
+    entries.values().stream()
+        .flatMap(e -> e.deliveries().values().stream())
+        .filter(
+            d ->
+                d.lastError() != null
+                    && (d.state() == DeliveryState.FAILED
+                        || d.state() == DeliveryState.QUARANTINED))
+        .max(Comparator.comparing(Delivery::updated))
+        .ifPresent(d -> lastError = d.lastError());
   }
 
   /** An object whose state file was lost: its UIDs are in the object itself; where to was not. */
@@ -126,12 +147,16 @@ public final class Outbox {
     Path blob = dir.resolve(id + BLOB);
     try (InputStream in = read(id)) {
       AttributeList header = header(in);
+      long bytes;
+      try (InputStream whole = read(id)) {
+        bytes = whole.transferTo(OutputStream.nullOutputStream());
+      }
       return new OutboxEntry(
           id,
           value(header, TagFromName.SOPClassUID),
           value(header, TagFromName.TransferSyntaxUID),
           value(header, TagFromName.StudyInstanceUID),
-          Files.size(blob),
+          bytes,
           Files.getLastModifiedTime(blob).toInstant(),
           Map.of(
               "unknown",
@@ -200,7 +225,10 @@ public final class Outbox {
         deliveries.putIfAbsent(d, new Delivery(DeliveryState.QUEUED, 0, now, null, now));
       }
       OutboxEntry updated = withDeliveries(existing, deliveries);
-      store(updated);
+      writeState(updated);
+      PrivateFiles.syncDirectory(dir);
+      entries.put(id, updated);
+      notifyListeners();
       return updated;
     }
     Path blob = dir.resolve(id + BLOB);
@@ -219,7 +247,7 @@ public final class Outbox {
               + dicomFile,
           e);
     }
-    PrivateFiles.commit(temp, blob);
+    Files.move(temp, blob, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     Map<String, Delivery> deliveries = new LinkedHashMap<>();
     for (String d : destinations) {
       deliveries.put(d, new Delivery(DeliveryState.QUEUED, 0, now, null, now));
@@ -233,7 +261,10 @@ public final class Outbox {
             Files.size(dicomFile),
             now,
             deliveries);
-    store(entry);
+    writeState(entry);
+    PrivateFiles.syncDirectory(dir);
+    entries.put(id, entry);
+    notifyListeners();
     return entry;
   }
 
@@ -281,22 +312,87 @@ public final class Outbox {
   }
 
   /**
-   * Marks a delivery as under way, in memory only: after a crash it would be queued again anyway,
-   * so flushing it to disk would cost a flush per object and change nothing.
+   * Groups the changes that follow until {@link Batch#close()}: they take effect at once, and are
+   * made durable together — the state files written when the batch closes, and confirmed objects
+   * purged in groups on the batch's own thread while the batch goes on (one audit flush and one
+   * folder flush per group) — instead of flushing the disk several times per object. A crash before
+   * a change is durable loses only that change, which leaves the object to be sent again with the
+   * same SOP Instance UID. {@link #put} is never deferred.
    */
-  public synchronized void sending(String id, String destination) {
-    OutboxEntry e = entries.get(id);
-    if (e == null || e.delivery(destination) == null) {
-      throw new IllegalArgumentException("no delivery of " + id + " to " + destination);
+  public synchronized Batch batch() {
+    if (batch == null) {
+      batch = new Batch();
     }
-    Map<String, Delivery> deliveries = new LinkedHashMap<>(e.deliveries());
-    deliveries.put(
-        destination, e.delivery(destination).with(DeliveryState.SENDING, clock.instant()));
-    entries.put(id, withDeliveries(e, deliveries));
-    notifyListeners();
+    batch.open++;
+    return batch;
   }
 
-  /** The archive took the object; with {@code committed} it also confirmed it holds it. */
+  /** See {@link #batch()}. Closing it once for each {@link #batch()} ends it. */
+  public final class Batch implements AutoCloseable {
+    private int open;
+    private ExecutorService purger;
+    private CompletableFuture<Void> purging = CompletableFuture.completedFuture(null);
+
+    private Batch() {}
+
+    private void purgeInBackground(List<OutboxEntry> group) {
+      if (purger == null) {
+        purger =
+            Executors.newSingleThreadExecutor(
+                r -> {
+                  Thread t = new Thread(r, "outbox-purge");
+                  t.setDaemon(true);
+                  return t;
+                });
+      }
+      purging =
+          purging.thenRunAsync(
+              () -> {
+                try {
+                  purge(group);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              },
+              purger);
+    }
+
+    @Override
+    public void close() throws IOException {
+      synchronized (Outbox.this) {
+        if (batch != this || --open > 0) {
+          return;
+        }
+        batch = null;
+        try {
+          purging.join();
+        } catch (CompletionException e) {
+          throw e.getCause() instanceof UncheckedIOException u
+              ? u.getCause()
+              : new IOException("purging confirmed objects failed", e.getCause());
+        } finally {
+          if (purger != null) {
+            purger.shutdown();
+          }
+        }
+        flush();
+      }
+    }
+  }
+
+  /**
+   * Marks a delivery as under way. States in flight are kept in memory only: after a crash they
+   * would be queued again anyway, so flushing them would cost a flush per object and change
+   * nothing.
+   */
+  public synchronized void sending(String id, String destination) throws IOException {
+    change(id, destination, d -> d.with(DeliveryState.SENDING, clock.instant()));
+  }
+
+  /**
+   * The archive took the object; with {@code committed} it also confirmed it holds it. Stored and
+   * waiting for commitment is kept in memory only (see {@link #sending}).
+   */
   public synchronized void stored(String id, String destination, boolean committed)
       throws IOException {
     change(
@@ -334,25 +430,38 @@ public final class Outbox {
         d -> new Delivery(DeliveryState.QUARANTINED, d.attempts() + 1, now, reason, now));
   }
 
-  /** Makes every failed or quarantined delivery due now; returns how many. */
+  /**
+   * Makes every failed or quarantined delivery due now; returns how many. Releasing a quarantined
+   * one is a person's decision and is written to disk; a failed one made due early is not, since
+   * after a crash it would only wait for its back-off again.
+   */
   public synchronized int retryNow() throws IOException {
     Instant now = clock.instant();
     int n = 0;
     for (OutboxEntry e : List.copyOf(entries.values())) {
       Map<String, Delivery> deliveries = new LinkedHashMap<>(e.deliveries());
       boolean changed = false;
+      boolean released = false;
       for (Map.Entry<String, Delivery> d : deliveries.entrySet()) {
         Delivery v = d.getValue();
         if (v.state() == DeliveryState.FAILED || v.state() == DeliveryState.QUARANTINED) {
           d.setValue(new Delivery(DeliveryState.QUEUED, v.attempts(), now, v.lastError(), now));
           changed = true;
+          released |= v.state() == DeliveryState.QUARANTINED;
           n++;
         }
       }
       if (changed) {
-        store(withDeliveries(e, deliveries));
+        entries.put(e.sopInstanceUid(), withDeliveries(e, deliveries));
+      }
+      if (released) {
+        unwritten.add(e.sopInstanceUid());
       }
     }
+    if (batch == null) {
+      flush();
+    }
+    notifyListeners();
     return n;
   }
 
@@ -386,38 +495,70 @@ public final class Outbox {
     if (e == null || e.delivery(destination) == null) {
       throw new IllegalArgumentException("no delivery of " + id + " to " + destination);
     }
+    Delivery changed = change.apply(e.delivery(destination));
     Map<String, Delivery> deliveries = new LinkedHashMap<>(e.deliveries());
-    deliveries.put(destination, change.apply(e.delivery(destination)));
+    deliveries.put(destination, changed);
     OutboxEntry updated = withDeliveries(e, deliveries);
     boolean done =
         updated.deliveries().values().stream().allMatch(d -> d.state() == DeliveryState.COMMITTED);
     if (done) {
-      purge(updated);
+      entries.remove(id);
+      unwritten.remove(id);
+      confirmed.add(updated);
+      if (batch != null && confirmed.size() >= PURGE_GROUP) {
+        batch.purgeInBackground(List.copyOf(confirmed));
+        confirmed.clear();
+      }
     } else {
-      store(updated);
+      entries.put(id, updated);
+      if (!changed.state().inFlight()) {
+        unwritten.add(id);
+      }
+    }
+    if (batch == null) {
+      flush();
+    }
+    notifyListeners();
+  }
+
+  /** Makes the changes since the last flush durable. */
+  private void flush() throws IOException {
+    for (String id : unwritten) {
+      writeState(entries.get(id));
+    }
+    boolean written = !unwritten.isEmpty();
+    unwritten.clear();
+    if (!confirmed.isEmpty()) {
+      purge(List.copyOf(confirmed));
+      confirmed.clear();
+    } else if (written) {
+      PrivateFiles.syncDirectory(dir);
     }
   }
 
   /**
-   * Removes a confirmed object: audit line first, then the encrypted copy, then its state, then one
-   * flush of the folder. Its "committed" state is never written, since it would be deleted at once;
-   * after a crash midway the object is either sent again (same UID) or its leftover state file is
-   * removed at the next start.
+   * Removes confirmed objects: their audit lines first, then the encrypted copies and their states,
+   * then one flush of the folder. A "committed" state is never written, since it would be deleted
+   * at once; after a crash midway an object is either sent again (same UID) or its leftover state
+   * file is removed at the next start. Runs without the outbox's lock: these objects are no longer
+   * in it.
    */
-  private void purge(OutboxEntry e) throws IOException {
-    String id = e.sopInstanceUid();
-    audit.record("PURGED", id, "confirmed by " + String.join(",", e.deliveries().keySet()));
-    Files.deleteIfExists(dir.resolve(id + BLOB));
-    Files.deleteIfExists(dir.resolve(id + STATE));
+  private void purge(List<OutboxEntry> group) throws IOException {
+    List<String[]> lines = new ArrayList<>();
+    for (OutboxEntry e : group) {
+      lines.add(
+          new String[] {
+            "PURGED",
+            e.sopInstanceUid(),
+            "confirmed by " + String.join(",", e.deliveries().keySet())
+          });
+    }
+    audit.record(lines);
+    for (OutboxEntry e : group) {
+      Files.deleteIfExists(dir.resolve(e.sopInstanceUid() + BLOB));
+      Files.deleteIfExists(dir.resolve(e.sopInstanceUid() + STATE));
+    }
     PrivateFiles.syncDirectory(dir);
-    entries.remove(id);
-    notifyListeners();
-  }
-
-  private void store(OutboxEntry e) throws IOException {
-    writeState(e);
-    entries.put(e.sopInstanceUid(), e);
-    notifyListeners();
   }
 
   private void notifyListeners() {
@@ -441,6 +582,7 @@ public final class Outbox {
         deliveries);
   }
 
+  /** Replaces the entry's state file; the caller flushes the folder. */
   private void writeState(OutboxEntry e) throws IOException {
     Properties p = new Properties();
     p.setProperty("sop.instance", e.sopInstanceUid());
@@ -462,7 +604,7 @@ public final class Outbox {
     }
     StringWriter w = new StringWriter();
     p.store(w, null);
-    PrivateFiles.writeAtomically(
+    PrivateFiles.replace(
         dir.resolve(e.sopInstanceUid() + STATE), w.toString().getBytes(StandardCharsets.UTF_8));
   }
 

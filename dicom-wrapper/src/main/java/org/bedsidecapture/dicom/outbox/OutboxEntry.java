@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One DICOM object in the outbox: the UIDs that identify it (no patient data), its size, when it
- * was queued, and its delivery to each destination (in the order of their names).
+ * One DICOM object in the outbox: the UIDs that identify it (no patient data), its size as a Part
+ * 10 file (not encrypted), when it was queued, and its delivery to each destination (in the order
+ * of their names).
  */
 public record OutboxEntry(
     String sopInstanceUid,

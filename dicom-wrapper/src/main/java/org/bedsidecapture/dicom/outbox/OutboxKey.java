@@ -44,10 +44,11 @@ public final class OutboxKey {
         keyset = KeysetHandle.generateNew(KeyTemplates.get(TEMPLATE));
         Files.createDirectories(keyFile.toAbsolutePath().getParent());
         PrivateFiles.createDirectoryRestricted(keyFile.toAbsolutePath().getParent());
-        PrivateFiles.writeAtomically(
+        PrivateFiles.replace(
             keyFile,
             TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get())
                 .getBytes(StandardCharsets.UTF_8));
+        PrivateFiles.syncDirectory(keyFile.toAbsolutePath().getParent());
       }
       return new OutboxKey(keyset.getPrimitive(RegistryConfiguration.get(), StreamingAead.class));
     } catch (GeneralSecurityException e) {

@@ -51,13 +51,12 @@ final class PrivateFiles {
         attrs);
   }
 
-  /** Renames a flushed temporary file to its name and flushes the folder, so the rename lasts. */
-  static void commit(Path temp, Path target) throws IOException {
-    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    syncDirectory(target.toAbsolutePath().getParent());
-  }
-
-  static void writeAtomically(Path target, byte[] content) throws IOException {
+  /**
+   * Replaces the file's content atomically: a flushed temporary file renamed over it. The rename
+   * lasts once the caller flushed the folder ({@link #syncDirectory}), which it can do once for
+   * many files.
+   */
+  static void replace(Path target, byte[] content) throws IOException {
     Path temp = target.resolveSibling("." + target.getFileName() + ".part");
     try (FileChannel ch = createPrivate(temp);
         OutputStream out = Channels.newOutputStream(ch)) {
@@ -68,7 +67,7 @@ final class PrivateFiles {
       Files.deleteIfExists(temp);
       throw e;
     }
-    commit(temp, target);
+    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   static void syncDirectory(Path dir) throws IOException {

@@ -146,6 +146,31 @@ class CStoreArchiveSenderIT {
   }
 
   @Test
+  void aDamagedOutboxCopyIsQuarantinedAndTheOthersGoOnOverTheSameAssociation() throws Exception {
+    try (Storescp archive = Storescp.start(dir.resolve("archive"))) {
+      String dest = DicomDestination.parse(archive.url()).name();
+      for (WrappedObject o : objects) {
+        outbox.put(o.file(), List.of(dest));
+      }
+      String damaged = objects.get(1).sopInstanceUid();
+      Contexts.damageOutboxCopy(dir.resolve("outbox"), damaged);
+
+      SendReport report = sender(archive.url(), true).send(outbox, outbox.due(dest));
+
+      assertThat(report.count(SendReport.Outcome.STORED)).isEqualTo(2);
+      assertThat(archive.received()).hasSize(2);
+      assertThat(outbox.entries())
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.sopInstanceUid()).isEqualTo(damaged);
+                assertThat(e.delivery(dest).state()).isEqualTo(DeliveryState.QUARANTINED);
+                assertThat(e.delivery(dest).lastError()).contains("cannot be read back whole");
+              });
+    }
+  }
+
+  @Test
   void withoutCommitmentConfiguredAsFinalObjectsWaitStoredInTheOutbox() throws Exception {
     try (Storescp archive = Storescp.start(dir.resolve("archive"))) {
       String dest = DicomDestination.parse(archive.url()).name();

@@ -105,6 +105,28 @@ class OrthancDeliveryIT {
   }
 
   @Test
+  void aDamagedOutboxCopyIsQuarantinedAndTheOthersGoByStowRs() throws Exception {
+    try (Orthanc orthanc = Orthanc.start(dir.resolve("orthanc"), Orthanc.Options.plain())) {
+      java.net.URI base = java.net.URI.create(orthanc.dicomWebBase());
+      String dest = StowRsArchiveSender.name(base);
+      for (WrappedObject o : objects) {
+        outbox.put(o.file(), List.of(dest));
+      }
+      String damaged = objects.get(0).sopInstanceUid();
+      Contexts.damageOutboxCopy(dir.resolve("outbox"), damaged);
+
+      SendReport report =
+          new StowRsArchiveSender(base, null, Duration.ofSeconds(10))
+              .send(outbox, outbox.due(dest), dest);
+
+      assertThat(report.count(SendReport.Outcome.STORED)).isEqualTo(2);
+      assertThat(orthanc.tagsOf(damaged)).isNull();
+      assertThat(orthanc.tagsOf(objects.get(2).sopInstanceUid())).contains("AdmissionID");
+      assertThat(outbox.entry(damaged).delivery(dest).state()).isEqualTo(DeliveryState.QUARANTINED);
+    }
+  }
+
+  @Test
   void anObjectTheArchiveCannotStoreNowIsKeptForRetryAndTheOthersGoOn() throws Exception {
     String failing = objects.get(1).sopInstanceUid();
     try (Orthanc orthanc =

@@ -142,6 +142,33 @@ class OutboxTest {
   }
 
   @Test
+  void aBatchIsMadeDurableWhenItClosesAndACrashBeforeLosesOnlyItsChanges() throws Exception {
+    Outbox outbox = open();
+    String a = outbox.put(wrapped("g1").file(), List.of("pacs")).sopInstanceUid();
+    String b = outbox.put(wrapped("g2").file(), List.of("pacs")).sopInstanceUid();
+
+    Outbox.Batch batch = outbox.batch();
+    outbox.stored(a, "pacs", true);
+    outbox.failed(b, "pacs", "archive out of resources");
+    assertThat(outbox.entry(a)).isNull();
+    assertThat(outbox.entry(b).delivery("pacs").state()).isEqualTo(DeliveryState.FAILED);
+    assertThat(Files.exists(outboxDir.resolve(a + ".dcm.enc"))).isTrue();
+
+    Outbox afterCrash = open();
+    assertThat(afterCrash.due("pacs"))
+        .extracting(OutboxEntry::sopInstanceUid)
+        .containsExactlyInAnyOrder(a, b);
+
+    batch.close();
+    assertThat(Files.exists(outboxDir.resolve(a + ".dcm.enc"))).isFalse();
+    assertThat(Files.readString(auditFile)).contains("PURGED sop=" + a);
+    Outbox afterClose = open();
+    assertThat(afterClose.entry(a)).isNull();
+    assertThat(afterClose.entry(b).delivery("pacs").lastError())
+        .isEqualTo("archive out of resources");
+  }
+
+  @Test
   void failuresWaitWithGrowingBackOffAndRetryNowMakesThemDue() throws Exception {
     Outbox outbox = open();
     String id = outbox.put(wrapped("c").file(), List.of("pacs")).sopInstanceUid();

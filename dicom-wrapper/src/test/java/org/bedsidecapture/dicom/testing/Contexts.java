@@ -68,6 +68,15 @@ public final class Contexts {
         new org.bedsidecapture.dicom.outbox.AuditLog(dir.resolve("audit.log"), clock));
   }
 
+  /** Flips one byte in the middle of an object's encrypted copy, as a failing disk might. */
+  public static void damageOutboxCopy(java.nio.file.Path outboxDir, String sopInstanceUid)
+      throws java.io.IOException {
+    java.nio.file.Path blob = outboxDir.resolve(sopInstanceUid + ".dcm.enc");
+    byte[] b = java.nio.file.Files.readAllBytes(blob);
+    b[b.length / 2] ^= 1;
+    java.nio.file.Files.write(blob, b);
+  }
+
   /** Wraps {@code count} small synthetic photos of one site for one context, in one session. */
   public static java.util.List<org.bedsidecapture.dicom.WrappedObject> wrappedPhotos(
       java.nio.file.Path dir,

@@ -10,6 +10,7 @@ import org.bedsidecapture.dicom.delivery.DicomDestination;
 import org.bedsidecapture.dicom.delivery.SendReport;
 import org.bedsidecapture.dicom.delivery.StorageCommitter;
 import org.bedsidecapture.dicom.delivery.StowRsArchiveSender;
+import org.bedsidecapture.dicom.delivery.Tls;
 import org.bedsidecapture.dicom.outbox.DeliveryState;
 import org.bedsidecapture.dicom.outbox.Outbox;
 import org.bedsidecapture.dicom.outbox.OutboxEntry;
@@ -25,6 +26,7 @@ final class Deliveries {
    * Sends everything due to each destination and prints one summary line per destination.
    *
    * @param dicomWebAuthorization the Authorization header for DICOMweb destinations, or null
+   * @param tls for dicom-tls and https destinations
    * @param committer when not null, storage commitment is requested after each batch and only
    *     committed objects count as delivered
    * @return true when every due object was delivered (and committed)
@@ -35,6 +37,7 @@ final class Deliveries {
       String aeTitle,
       String dicomWebAuthorization,
       Duration timeout,
+      Tls tls,
       StorageCommitter committer,
       PrintWriter out,
       PrintWriter err)
@@ -49,10 +52,10 @@ final class Deliveries {
       String shown = web ? name : DicomDestination.fromName(name).toString();
       SendReport report =
           web
-              ? new StowRsArchiveSender(URI.create(name), dicomWebAuthorization, timeout)
+              ? new StowRsArchiveSender(URI.create(name), dicomWebAuthorization, timeout, tls)
                   .send(outbox, due, name)
               : new CStoreArchiveSender(
-                      DicomDestination.fromName(name), aeTitle, timeout, committer == null)
+                      DicomDestination.fromName(name), aeTitle, timeout, committer == null, tls)
                   .send(outbox, due);
       for (SendReport.Result r : report.results()) {
         if (r.outcome() == SendReport.Outcome.STORED_WITH_WARNING) {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 final class EchoCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "dicom://AET@HOST:PORT")
+  @Parameters(paramLabel = "dicom[-tls]://AET@HOST:PORT")
   String to;
 
   @Option(
@@ -35,7 +35,8 @@ final class EchoCommand implements Callable<Integer> {
                   destination,
                   aeTitle == null ? settings.aeTitle() : aeTitle,
                   settings.dicomTimeout(),
-                  true)
+                  true,
+                  settings.tls())
               .echo();
       if (problem != null) {
         spec.commandLine().getErr().println("echo: " + problem);

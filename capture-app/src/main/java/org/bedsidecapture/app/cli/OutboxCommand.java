@@ -118,6 +118,7 @@ final class OutboxCommand {
               settings.aeTitle(),
               settings.dicomWebAuthorization(),
               settings.dicomTimeout(),
+              settings.tls(),
               null,
               out,
               err);

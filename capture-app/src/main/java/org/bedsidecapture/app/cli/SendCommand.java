@@ -46,8 +46,9 @@ final class SendCommand implements Callable<Integer> {
   @Option(
       names = "--to",
       required = true,
-      paramLabel = "dicom://AET@HOST:PORT|http(s)://HOST:PORT/PATH/dicom-web",
-      description = "The archive: C-STORE, or STOW-RS to a DICOMweb root.")
+      paramLabel = "dicom[-tls]://AET@HOST:PORT|http(s)://HOST:PORT/PATH/dicom-web",
+      description =
+          "The archive: C-STORE (dicom-tls: over DICOM TLS), or STOW-RS to a DICOMweb root.")
   String to;
 
   @Option(
@@ -114,6 +115,7 @@ final class SendCommand implements Callable<Integer> {
               ourAe,
               settings.dicomWebAuthorization(),
               settings.dicomTimeout(),
+              settings.tls(),
               null,
               out,
               err);
@@ -126,7 +128,8 @@ final class SendCommand implements Callable<Integer> {
             InetAddress.getByName(settings.listenAddress()),
             port,
             new UidGenerator(settings.uidRoot()),
-            settings.commitmentTimeout())) {
+            settings.commitmentTimeout(),
+            settings.tls())) {
       boolean delivered =
           Deliveries.deliverDue(
               outbox,
@@ -134,6 +137,7 @@ final class SendCommand implements Callable<Integer> {
               ourAe,
               settings.dicomWebAuthorization(),
               settings.dicomTimeout(),
+              settings.tls(),
               committer,
               out,
               err);

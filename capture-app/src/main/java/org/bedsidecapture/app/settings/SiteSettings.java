@@ -13,6 +13,7 @@ import java.util.Set;
 import org.bedsidecapture.dicom.Institution;
 import org.bedsidecapture.dicom.Station;
 import org.bedsidecapture.dicom.UidGenerator;
+import org.bedsidecapture.dicom.delivery.Tls;
 
 /**
  * The site's settings that installers pre-seed in {@code site.properties} under the app's home
@@ -29,7 +30,8 @@ public record SiteSettings(
     int listenPort,
     String listenAddress,
     Duration commitmentTimeout,
-    String dicomWebAuthorization) {
+    String dicomWebAuthorization,
+    Tls tls) {
 
   public static final String FILE_NAME = "site.properties";
   static final Set<String> KEYS =
@@ -47,7 +49,10 @@ public record SiteSettings(
           "station.listen-address",
           "commitment.timeout-seconds",
           "dicomweb.basic-auth-file",
-          "dicomweb.bearer-token-file");
+          "dicomweb.bearer-token-file",
+          "tls.key-store",
+          "tls.key-store-password-file",
+          "tls.trusted-certificates");
 
   /** Reads {@code home/site.properties}; a missing file means all defaults. */
   public static SiteSettings load(Path home) throws SettingsException {
@@ -104,6 +109,7 @@ public record SiteSettings(
     Duration commitmentTimeout =
         Duration.ofSeconds(number(p, file, "commitment.timeout-seconds", 60, 1, 86400));
     String authorization = dicomWebAuthorization(p, file);
+    Tls tls = tls(p, file);
     return new SiteSettings(
         stationName,
         serial,
@@ -115,7 +121,37 @@ public record SiteSettings(
         listenPort,
         listenAddress,
         commitmentTimeout,
-        authorization);
+        authorization,
+        tls);
+  }
+
+  /**
+   * TLS for dicom-tls and https archives: the station's key store (PKCS #12, its password in a
+   * protected file) for archives that want a client certificate, and the authorities to trust (a
+   * PEM file; the JDK's when not set).
+   */
+  private static Tls tls(Properties p, Path file) throws SettingsException {
+    String keyStore = p.getProperty("tls.key-store");
+    String passwordFile = p.getProperty("tls.key-store-password-file");
+    String trusted = p.getProperty("tls.trusted-certificates");
+    if ((keyStore == null) != (passwordFile == null)) {
+      throw new SettingsException(
+          file + ": set tls.key-store and tls.key-store-password-file together");
+    }
+    try {
+      char[] password =
+          passwordFile == null
+              ? null
+              : Files.readString(Path.of(passwordFile.strip()), StandardCharsets.UTF_8)
+                  .strip()
+                  .toCharArray();
+      return Tls.configure(
+          keyStore == null ? null : Path.of(keyStore.strip()),
+          password,
+          trusted == null ? null : Path.of(trusted.strip()));
+    } catch (IOException e) {
+      throw new SettingsException(file + ": TLS: " + e.getMessage());
+    }
   }
 
   /** The station as the DICOM objects describe it. */

@@ -9,6 +9,7 @@ import java.util.List;
 import org.bedsidecapture.dicom.testing.Orthanc;
 import org.bedsidecapture.dicom.testing.Storescp;
 import org.bedsidecapture.dicom.testing.TestMedia;
+import org.bedsidecapture.dicom.testing.TestPki;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +61,39 @@ class SendCommandIT {
       assertThat(send.out()).contains("2 delivered, 0 refused");
       assertThat(archive.received()).hasSize(2);
       assertThat(jar(home, "outbox", "status").out()).contains("objects: 0");
+    }
+  }
+
+  @Test
+  void sendOverDicomTlsWithTheStationCertificateFromTheSiteSettings() throws Exception {
+    TestPki pki = TestPki.create(dir.resolve("pki"));
+    Files.createDirectories(home);
+    Files.writeString(
+        home.resolve("site.properties"),
+        "tls.key-store="
+            + pki.stationKeyStore()
+            + "\ntls.key-store-password-file="
+            + pki.stationKeyStorePasswordFile()
+            + "\ntls.trusted-certificates="
+            + pki.authority()
+            + "\n");
+    int port = Storescp.freePort();
+    try (Storescp archive =
+        Storescp.start(
+            dir.resolve("archive"),
+            port,
+            "+tls",
+            pki.serverKey().toString(),
+            pki.serverCertificate().toString(),
+            "+cf",
+            pki.authority().toString())) {
+      String url = "dicom-tls://" + Storescp.AE_TITLE + "@127.0.0.1:" + port;
+      assertThat(jar(home, "echo", url).exitCode()).isZero();
+
+      Run send = jar(home, "send", "--to", url, wrapped.toString());
+
+      assertThat(send.exitCode()).as(send.err()).isZero();
+      assertThat(archive.received()).hasSize(2);
     }
   }
 

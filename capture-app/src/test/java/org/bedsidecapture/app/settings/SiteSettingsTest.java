@@ -51,4 +51,15 @@ class SiteSettingsTest {
     assertThatThrownBy(() -> SiteSettings.load(home))
         .hasMessageContaining("unknown key 'station.nmae'");
   }
+
+  @Test
+  void tlsFilesThatCannotBeUsedAreNamed() throws Exception {
+    write("tls.key-store=/etc/station.p12\n");
+    assertThatThrownBy(() -> SiteSettings.load(home))
+        .hasMessageContaining("set tls.key-store and tls.key-store-password-file together");
+    java.nio.file.Path notPem = java.nio.file.Files.writeString(home.resolve("ca.pem"), "x");
+    write("tls.trusted-certificates=" + notPem + "\n");
+    assertThatThrownBy(() -> SiteSettings.load(home))
+        .hasMessageContaining("TLS: trusted certificates " + notPem);
+  }
 }

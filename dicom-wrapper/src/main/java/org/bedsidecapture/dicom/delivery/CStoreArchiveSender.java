@@ -6,7 +6,6 @@ import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.network.AReleaseException;
 import com.pixelmed.network.Association;
-import com.pixelmed.network.AssociationFactory;
 import com.pixelmed.network.CStoreRequestCommandMessage;
 import com.pixelmed.network.CompositeResponseHandler;
 import com.pixelmed.network.DicomNetworkException;
@@ -41,6 +40,7 @@ public final class CStoreArchiveSender {
   private final String callingAeTitle;
   private final Duration timeout;
   private final boolean finalOnStore;
+  private final Tls tls;
 
   /**
    * @param finalOnStore true when the archive's C-STORE success is final (a destination set up
@@ -49,24 +49,41 @@ public final class CStoreArchiveSender {
    */
   public CStoreArchiveSender(
       DicomDestination destination, String callingAeTitle, Duration timeout, boolean finalOnStore) {
+    this(destination, callingAeTitle, timeout, finalOnStore, null);
+  }
+
+  /**
+   * @param tls the station's TLS configuration for {@code dicom-tls} destinations; null for the
+   *     JDK's trusted authorities and no station certificate
+   */
+  public CStoreArchiveSender(
+      DicomDestination destination,
+      String callingAeTitle,
+      Duration timeout,
+      boolean finalOnStore,
+      Tls tls) {
     this.destination = destination;
     this.callingAeTitle = callingAeTitle;
     this.timeout = timeout;
     this.finalOnStore = finalOnStore;
+    this.tls = tls;
   }
 
   /** C-ECHO: is the archive there and does it accept our AE title? Null when so, else why not. */
   public String echo() {
     try {
+      if (destination.tls()) {
+        (tls != null ? tls : Tls.jdkDefaults()).useForDicom(timeout);
+      }
       new VerificationSOPClassSCU(
           destination.host(),
           destination.port(),
           destination.calledAeTitle(),
           callingAeTitle,
-          false);
+          destination.tls());
       return null;
     } catch (DicomNetworkException | DicomException | IOException e) {
-      return explain(e);
+      return explain(e, true);
     }
   }
 
@@ -98,18 +115,9 @@ public final class CStoreArchiveSender {
     }
     Association association;
     try {
-      association =
-          AssociationFactory.createNewAssociation(
-              destination.host(),
-              destination.port(),
-              destination.calledAeTitle(),
-              callingAeTitle,
-              proposed,
-              null,
-              false);
-      Sockets.tune(association, timeout);
+      association = Associations.open(destination, callingAeTitle, proposed, tls, timeout);
     } catch (DicomNetworkException | IOException e) {
-      String why = explain(e);
+      String why = explain(e, true);
       for (OutboxEntry entry : entries) {
         outbox.failed(entry.sopInstanceUid(), dest, why);
         results.add(new SendReport.Result(entry.sopInstanceUid(), SendReport.Outcome.FAILED, why));
@@ -157,7 +165,7 @@ public final class CStoreArchiveSender {
           results.add(store(association, context, outbox, entry, data));
         } catch (DicomNetworkException | IOException | DicomException | AReleaseException e) {
           associationLost = true;
-          String why = explain(e);
+          String why = explain(e, false);
           outbox.failed(id, dest, why);
           results.add(new SendReport.Result(id, SendReport.Outcome.FAILED, why));
         }
@@ -236,13 +244,40 @@ public final class CStoreArchiveSender {
     data.skipNBytes(length);
   }
 
-  /** A one-line reason for the user, naming the archive and saying what to check. */
-  private String explain(Exception e) {
+  /**
+   * A one-line reason for the user, naming the archive and saying what to check.
+   *
+   * @param settingUp whether the failure came while connecting and negotiating the association
+   */
+  private String explain(Exception e, boolean settingUp) {
     String all = "";
     for (Throwable t = e; t != null; t = t.getCause()) {
       all += " " + t.getClass().getSimpleName() + ": " + t.getMessage();
     }
     String lower = all.toLowerCase(java.util.Locale.ROOT);
+    String tlsProblem = Tls.explain(e);
+    if (destination.tls() && tlsProblem != null) {
+      return "archive " + destination + ": " + tlsProblem;
+    }
+    boolean closed =
+        lower.contains("connection reset")
+            || lower.contains("broken pipe")
+            || lower.contains("end of stream")
+            || lower.contains("eofexception")
+            || lower.contains("closed");
+    if (settingUp && closed && destination.tls()) {
+      return "archive "
+          + destination
+          + " closed the connection while TLS was being set up: check that this is its DICOM TLS"
+          + " port and that it accepts this station's certificate (the key store in the site"
+          + " settings)";
+    }
+    if (settingUp && closed) {
+      return "archive "
+          + destination
+          + " closed the connection while the association was being set up: if it expects DICOM"
+          + " TLS on this port, use dicom-tls://";
+    }
     if (lower.contains("connection refused") || lower.contains("connectexception")) {
       return "archive "
           + destination

@@ -3,10 +3,12 @@ package org.bedsidecapture.dicom.delivery;
 import java.net.URI;
 
 /**
- * A DICOM archive reached by C-STORE: its AE title, host and port, written as {@code
- * dicom://AET@HOST:PORT}. {@link #name()} is how the outbox tracks deliveries to it.
+ * A DICOM archive reached by C-STORE: its AE title, host and port, and whether the connection is
+ * DICOM TLS, written as {@code dicom://AET@HOST:PORT} or {@code dicom-tls://AET@HOST:PORT}. {@link
+ * #name()} is how the outbox tracks deliveries to it.
  */
-public record DicomDestination(String calledAeTitle, String host, int port) {
+public record DicomDestination(String calledAeTitle, String host, int port, boolean tls) {
+  private static final String FORMAT = "dicom://AET@HOST:PORT or dicom-tls://AET@HOST:PORT";
 
   public DicomDestination {
     if (calledAeTitle == null || calledAeTitle.isBlank() || calledAeTitle.length() > 16) {
@@ -17,34 +19,40 @@ public record DicomDestination(String calledAeTitle, String host, int port) {
     }
   }
 
-  /** The destination an outbox name ({@link #name()}) stands for. */
-  public static DicomDestination fromName(String name) {
-    return parse("dicom://" + name);
+  public DicomDestination(String calledAeTitle, String host, int port) {
+    this(calledAeTitle, host, port, false);
   }
 
-  /** Parses {@code dicom://AET@HOST:PORT}. */
+  /** The destination an outbox name ({@link #name()}) stands for. */
+  public static DicomDestination fromName(String name) {
+    return parse(name.contains("://") ? name : "dicom://" + name);
+  }
+
+  /** Parses {@code dicom://AET@HOST:PORT} or {@code dicom-tls://AET@HOST:PORT}. */
   public static DicomDestination parse(String text) {
     URI uri;
     try {
       uri = URI.create(text);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("'" + text + "' is not dicom://AET@HOST:PORT");
+      throw new IllegalArgumentException("'" + text + "' is not " + FORMAT);
     }
-    if (!"dicom".equals(uri.getScheme())
+    boolean tls = "dicom-tls".equals(uri.getScheme());
+    if (!(tls || "dicom".equals(uri.getScheme()))
         || uri.getUserInfo() == null
         || uri.getHost() == null
         || uri.getPort() < 0) {
-      throw new IllegalArgumentException("'" + text + "' is not dicom://AET@HOST:PORT");
+      throw new IllegalArgumentException("'" + text + "' is not " + FORMAT);
     }
-    return new DicomDestination(uri.getUserInfo(), uri.getHost(), uri.getPort());
+    return new DicomDestination(uri.getUserInfo(), uri.getHost(), uri.getPort(), tls);
   }
 
+  /** {@code AET@HOST:PORT} for plain DICOM, the whole URL for DICOM TLS. */
   public String name() {
-    return calledAeTitle + "@" + host + ":" + port;
+    return tls ? toString() : calledAeTitle + "@" + host + ":" + port;
   }
 
   @Override
   public String toString() {
-    return "dicom://" + calledAeTitle + "@" + host + ":" + port;
+    return (tls ? "dicom-tls://" : "dicom://") + calledAeTitle + "@" + host + ":" + port;
   }
 }

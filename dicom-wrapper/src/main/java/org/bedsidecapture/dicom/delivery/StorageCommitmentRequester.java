@@ -4,7 +4,6 @@ import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.TransferSyntax;
 import com.pixelmed.network.Association;
-import com.pixelmed.network.AssociationFactory;
 import com.pixelmed.network.CompositeResponseHandler;
 import com.pixelmed.network.PresentationContext;
 import java.util.LinkedList;
@@ -28,7 +27,8 @@ final class StorageCommitmentRequester {
       String callingAeTitle,
       String transactionUid,
       List<String[]> references,
-      java.util.function.Consumer<Association> tune) {
+      Tls tls,
+      java.time.Duration timeout) {
     LinkedList<String> syntaxes =
         new LinkedList<>(
             List.of(TransferSyntax.ExplicitVRLittleEndian, TransferSyntax.ImplicitVRLittleEndian));
@@ -37,15 +37,7 @@ final class StorageCommitmentRequester {
         new PresentationContext((byte) 1, CommandSets.STORAGE_COMMITMENT_SOP_CLASS, syntaxes));
     try {
       Association association =
-          AssociationFactory.createNewAssociation(
-              destination.host(),
-              destination.port(),
-              destination.calledAeTitle(),
-              callingAeTitle,
-              proposed,
-              null,
-              false);
-      tune.accept(association);
+          Associations.open(destination, callingAeTitle, proposed, tls, timeout);
       byte context =
           association.getSuitablePresentationContextID(CommandSets.STORAGE_COMMITMENT_SOP_CLASS);
       String ts = association.getTransferSyntaxForPresentationContextID(context);

@@ -24,31 +24,37 @@ public final class StorageCommitter implements AutoCloseable {
   private final UidGenerator uids;
   private final String callingAeTitle;
   private final Duration timeout;
+  private final Tls tls;
 
   private StorageCommitter(
       Map<String, CompletableFuture<StorageCommitment>> pending,
       StorageCommitmentListener listener,
       UidGenerator uids,
       String callingAeTitle,
-      Duration timeout) {
+      Duration timeout,
+      Tls tls) {
     this.pending = pending;
     this.listener = listener;
     this.uids = uids;
     this.callingAeTitle = callingAeTitle;
     this.timeout = timeout;
+    this.tls = tls;
   }
 
   /**
    * Starts our listener for the archive's reports and returns the committer that uses it.
    *
    * @param timeout how long to wait for a report before the objects are to be sent again
+   * @param tls for requests to {@code dicom-tls} destinations (null: JDK defaults); the listener
+   *     itself takes plain DICOM
    */
   public static StorageCommitter start(
       String callingAeTitle,
       java.net.InetAddress bindAddress,
       int listenPort,
       UidGenerator uids,
-      Duration timeout)
+      Duration timeout,
+      Tls tls)
       throws IOException {
     Map<String, CompletableFuture<StorageCommitment>> pending = new ConcurrentHashMap<>();
     StorageCommitmentListener listener =
@@ -62,7 +68,7 @@ public final class StorageCommitter implements AutoCloseable {
                 f.complete(report);
               }
             });
-    return new StorageCommitter(pending, listener, uids, callingAeTitle, timeout);
+    return new StorageCommitter(pending, listener, uids, callingAeTitle, timeout, tls);
   }
 
   public int listenPort() {
@@ -87,7 +93,7 @@ public final class StorageCommitter implements AutoCloseable {
         stored.stream().map(e -> new String[] {e.sopClassUid(), e.sopInstanceUid()}).toList();
     String refused =
         StorageCommitmentRequester.request(
-            destination, callingAeTitle, transaction, references, a -> Sockets.tune(a, timeout));
+            destination, callingAeTitle, transaction, references, tls, timeout);
     if (refused != null) {
       pending.remove(transaction);
       for (OutboxEntry e : stored) {

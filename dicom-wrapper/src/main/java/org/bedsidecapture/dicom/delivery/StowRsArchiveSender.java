@@ -49,11 +49,23 @@ public final class StowRsArchiveSender {
    * @param authorization the Authorization header ("Basic ...", "Bearer ..."), or null for none
    */
   public StowRsArchiveSender(URI base, String authorization, Duration timeout) {
+    this(base, authorization, timeout, null);
+  }
+
+  /**
+   * @param tls for https: the station's certificate and the authorities it trusts; null for the
+   *     JDK's trusted authorities. The archive's certificate must name its host.
+   */
+  public StowRsArchiveSender(URI base, String authorization, Duration timeout, Tls tls) {
     String b = base.toString();
     this.studies = URI.create((b.endsWith("/") ? b : b + "/") + "studies");
     this.authorization = authorization;
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(timeout);
+    if (tls != null) {
+      http.sslContext(tls.context()).sslParameters(tls.parameters());
+    }
+    this.http = http.build();
   }
 
   /** The outbox name of a DICOMweb destination: its URL. */
@@ -117,7 +129,10 @@ public final class StowRsArchiveSender {
           outbox,
           entries,
           destinationName,
-          "archive " + studies + " not reachable: " + e.getMessage(),
+          "archive "
+              + studies
+              + " not reachable: "
+              + (Tls.explain(e) != null ? Tls.explain(e) : e.getMessage()),
           results);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -40,7 +40,7 @@ class StorageCommitmentIT {
 
   private StorageCommitter committer(int port, Duration timeout) throws Exception {
     return StorageCommitter.start(
-        OUR_AE, InetAddress.getLoopbackAddress(), port, UidGenerator.uuidDerived(), timeout);
+        OUR_AE, InetAddress.getLoopbackAddress(), port, UidGenerator.uuidDerived(), timeout, null);
   }
 
   @Test

@@ -21,16 +21,36 @@ import java.util.concurrent.TimeUnit;
 public final class Orthanc implements AutoCloseable {
   public static final String AE_TITLE = "ORTHANC";
   private final Process process;
+  private final Process tlsFront;
+  private final int httpsPort;
   private final int httpPort;
   private final int dicomPort;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http;
   private final boolean authentication;
 
-  private Orthanc(Process process, int httpPort, int dicomPort, boolean authentication) {
+  private Orthanc(
+      Process process,
+      Process tlsFront,
+      int httpsPort,
+      int httpPort,
+      int dicomPort,
+      Options options)
+      throws IOException {
     this.process = process;
+    this.tlsFront = tlsFront;
+    this.httpsPort = httpsPort;
     this.httpPort = httpPort;
     this.dicomPort = dicomPort;
-    this.authentication = authentication;
+    this.authentication = options.authentication();
+    this.http =
+        options.httpsAuthority() == null
+            ? HttpClient.newHttpClient()
+            : HttpClient.newBuilder()
+                .sslContext(
+                    org.bedsidecapture.dicom.delivery.Tls.configure(
+                            null, null, options.httpsAuthority())
+                        .context())
+                .build();
   }
 
   /** The Authorization header value for {@link #USER} and {@link #PASSWORD}. */
@@ -62,28 +82,67 @@ public final class Orthanc implements AutoCloseable {
       int stationPort,
       boolean authentication,
       String failSopInstanceUid,
-      List<String> acceptedTransferSyntaxes) {
+      List<String> acceptedTransferSyntaxes,
+      Path httpsCertificateAndKey,
+      Path httpsAuthority) {
     public static Options plain() {
-      return new Options(null, 0, false, null, null);
+      return new Options(null, 0, false, null, null, null, null);
+    }
+
+    /** HTTPS only, with this certificate (signed by {@code authority}, which the helper trusts). */
+    public Options withHttps(Path certificateAndKey, Path authority) {
+      return new Options(
+          stationAeTitle,
+          stationPort,
+          authentication,
+          failSopInstanceUid,
+          acceptedTransferSyntaxes,
+          certificateAndKey,
+          authority);
     }
 
     public Options withStation(String aeTitle, int port) {
       return new Options(
-          aeTitle, port, authentication, failSopInstanceUid, acceptedTransferSyntaxes);
+          aeTitle,
+          port,
+          authentication,
+          failSopInstanceUid,
+          acceptedTransferSyntaxes,
+          httpsCertificateAndKey,
+          httpsAuthority);
     }
 
     public Options withAuthentication() {
       return new Options(
-          stationAeTitle, stationPort, true, failSopInstanceUid, acceptedTransferSyntaxes);
+          stationAeTitle,
+          stationPort,
+          true,
+          failSopInstanceUid,
+          acceptedTransferSyntaxes,
+          httpsCertificateAndKey,
+          httpsAuthority);
     }
 
     public Options failing(String sopInstanceUid) {
       return new Options(
-          stationAeTitle, stationPort, authentication, sopInstanceUid, acceptedTransferSyntaxes);
+          stationAeTitle,
+          stationPort,
+          authentication,
+          sopInstanceUid,
+          acceptedTransferSyntaxes,
+          httpsCertificateAndKey,
+          httpsAuthority);
     }
 
     public Options accepting(List<String> syntaxes) {
-      return new Options(stationAeTitle, stationPort, authentication, failSopInstanceUid, syntaxes);
+      return new Options(
+          stationAeTitle,
+          stationPort,
+          authentication,
+          failSopInstanceUid,
+          syntaxes,
+          httpsCertificateAndKey,
+          httpsAuthority);
     }
   }
 
@@ -168,7 +227,25 @@ public final class Orthanc implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(folder.resolve("orthanc.log").toFile())
             .start();
-    Orthanc o = new Orthanc(p, httpPort, dicomPort, options.authentication());
+    Process tlsFront = null;
+    int httpsPort = 0;
+    if (options.httpsCertificateAndKey() != null) {
+      // Orthanc 1.10's own HTTPS resets every connection on Debian 12; socat's TLS in front of it
+      // stands for the TLS proxy a hospital puts before its archive.
+      httpsPort = Storescp.freePort();
+      tlsFront =
+          new ProcessBuilder(
+                  "socat",
+                  "OPENSSL-LISTEN:"
+                      + httpsPort
+                      + ",bind=127.0.0.1,reuseaddr,fork,verify=0,cert="
+                      + options.httpsCertificateAndKey(),
+                  "TCP:127.0.0.1:" + httpPort)
+              .redirectErrorStream(true)
+              .redirectOutput(folder.resolve("socat.log").toFile())
+              .start();
+    }
+    Orthanc o = new Orthanc(p, tlsFront, httpsPort, httpPort, dicomPort, options);
     o.awaitReady();
     return o;
   }
@@ -199,7 +276,7 @@ public final class Orthanc implements AutoCloseable {
   }
 
   public String httpBase() {
-    return "http://127.0.0.1:" + httpPort;
+    return tlsFront == null ? "http://127.0.0.1:" + httpPort : "https://127.0.0.1:" + httpsPort;
   }
 
   public String dicomWebBase() {
@@ -249,6 +326,10 @@ public final class Orthanc implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
+    if (tlsFront != null) {
+      tlsFront.destroy();
+      tlsFront.waitFor(10, TimeUnit.SECONDS);
+    }
     process.destroy();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly();

@@ -1,0 +1,299 @@
+package org.bedsidecapture.dicom.delivery;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyManagementException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * TLS for archive connections, DICOM TLS and HTTPS alike: the station's own key and certificate
+ * (for archives that require client certificates), the certificate authorities it trusts (the JDK's
+ * when none are configured), and the protocols and cipher suites of BCP 195's non-downgrading
+ * profile (TLS 1.3 and 1.2, forward-secret AES-GCM and ChaCha20 only). The server's certificate
+ * must name the host connected to. Runs on the JDK's own TLS provider.
+ */
+public final class Tls {
+  private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+  private static final List<String> SUITES =
+      List.of(
+          "TLS_AES_128_GCM_SHA256",
+          "TLS_AES_256_GCM_SHA384",
+          "TLS_CHACHA20_POLY1305_SHA256",
+          "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+          "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+          "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+          "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+          "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+          "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+          "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256",
+          "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384");
+
+  private final SSLContext context;
+  private final String[] suites;
+
+  private Tls(SSLContext context) {
+    this.context = context;
+    List<String> supported = Arrays.asList(context.getSupportedSSLParameters().getCipherSuites());
+    this.suites = SUITES.stream().filter(supported::contains).toArray(String[]::new);
+  }
+
+  /**
+   * Builds the TLS configuration.
+   *
+   * @param keyStore a PKCS #12 file with the station's key and certificate chain, or null when the
+   *     station presents no certificate
+   * @param keyStorePassword its password (null when there is no key store)
+   * @param trustedCertificates a PEM file of the certificate authorities (or self-signed archive
+   *     certificates) to trust, or null for the JDK's trusted authorities
+   * @throws IOException naming the file that cannot be used and why
+   */
+  public static Tls configure(Path keyStore, char[] keyStorePassword, Path trustedCertificates)
+      throws IOException {
+    try {
+      KeyManager[] keys = null;
+      if (keyStore != null) {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keyStore)) {
+          ks.load(in, keyStorePassword);
+        } catch (IOException | GeneralSecurityException e) {
+          throw new IOException(
+              "TLS key store " + keyStore + " cannot be read: " + e.getMessage(), e);
+        }
+        KeyManagerFactory kmf =
+            KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, keyStorePassword);
+        keys = kmf.getKeyManagers();
+      }
+      TrustManager[] trust = null;
+      if (trustedCertificates != null) {
+        KeyStore ts = KeyStore.getInstance("PKCS12");
+        ts.load(null, null);
+        int n = 0;
+        try (InputStream in = Files.newInputStream(trustedCertificates)) {
+          for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+            ts.setCertificateEntry("trusted-" + n++, c);
+          }
+        } catch (IOException | GeneralSecurityException e) {
+          throw new IOException(
+              "trusted certificates " + trustedCertificates + " cannot be read: " + e.getMessage(),
+              e);
+        }
+        if (n == 0) {
+          throw new IOException(
+              "trusted certificates " + trustedCertificates + " hold no PEM certificate");
+        }
+        TrustManagerFactory tmf =
+            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ts);
+        trust = tmf.getTrustManagers();
+      }
+      SSLContext context = SSLContext.getInstance("TLS", "SunJSSE");
+      context.init(keys, trust, new SecureRandom());
+      return new Tls(context);
+    } catch (GeneralSecurityException e) {
+      throw new IOException("TLS cannot be set up: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * What went wrong with TLS, in words for the person at the station, or null when the failure was
+   * not a TLS one.
+   */
+  static String explain(Throwable failure) {
+    String all = "";
+    boolean tls = false;
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      all += " " + t.getMessage();
+      tls |= t instanceof javax.net.ssl.SSLException;
+    }
+    String lower = all.toLowerCase(java.util.Locale.ROOT);
+    if (lower.contains("pkix path") || lower.contains("unable to find valid certification")) {
+      return "its TLS certificate is not signed by an authority this station trusts (check the"
+          + " trusted certificates in the site settings)";
+    }
+    if (lower.contains("no subject alternative") || lower.contains("no name matching")) {
+      return "its TLS certificate does not name the host connected to";
+    }
+    if (lower.contains("certificate_required")
+        || lower.contains("bad_certificate")
+        || lower.contains("unknown_ca")) {
+      return "it refused this station's TLS certificate, or wanted one (check the station's key"
+          + " store in the site settings and that the archive trusts its authority)";
+    }
+    if (lower.contains("unsupported or unrecognized ssl message")
+        || lower.contains("remote host terminated the handshake")
+        || (tls && lower.contains("handshake"))) {
+      return "the TLS handshake failed (" + all.trim() + "): is this port the archive's TLS port?";
+    }
+    return tls ? "TLS failed: " + all.trim() : null;
+  }
+
+  /** No station certificate, the JDK's trusted authorities. */
+  public static Tls jdkDefaults() throws IOException {
+    return configure(null, null, null);
+  }
+
+  /** For the JDK HTTP client: the context, with the same protocols and suites. */
+  public SSLContext context() {
+    return context;
+  }
+
+  public SSLParameters parameters() {
+    SSLParameters p = new SSLParameters(suites, PROTOCOLS);
+    p.setEndpointIdentificationAlgorithm("HTTPS");
+    return p;
+  }
+
+  /**
+   * Makes this configuration the one the DICOM toolkit uses: it opens its TLS connections from the
+   * JVM's default context, and then pins the retired DICOM "AES" profile (TLS_RSA_WITH_AES_128_CBC
+   * _SHA only). Our sockets are connected and their handshake done under this configuration before
+   * the toolkit sees them, so its pinning has nothing left to change.
+   */
+  void useForDicom(Duration timeout) {
+    SSLContext.setDefault(new DicomContext(this, timeout));
+  }
+
+  /** Connects, applies the policy and completes the handshake (timeouts apply to both). */
+  SSLSocket connect(String host, int port, Duration timeout) throws IOException {
+    Socket raw = new Socket();
+    try {
+      raw.setTcpNoDelay(true);
+      raw.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+      raw.setSoTimeout((int) timeout.toMillis());
+      SSLSocket s = (SSLSocket) context.getSocketFactory().createSocket(raw, host, port, true);
+      s.setUseClientMode(true);
+      s.setSSLParameters(parameters());
+      s.startHandshake();
+      return s;
+    } catch (IOException e) {
+      raw.close();
+      throw e;
+    }
+  }
+
+  /** The context the toolkit gets from {@link SSLContext#getDefault()}. */
+  private static final class DicomContext extends SSLContext {
+    DicomContext(Tls tls, Duration timeout) {
+      super(new Spi(tls, timeout), tls.context.getProvider(), tls.context.getProtocol());
+    }
+  }
+
+  private static final class Spi extends SSLContextSpi {
+    private final Tls tls;
+    private final Duration timeout;
+
+    Spi(Tls tls, Duration timeout) {
+      this.tls = tls;
+      this.timeout = timeout;
+    }
+
+    @Override
+    protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom sr)
+        throws KeyManagementException {
+      throw new KeyManagementException("already initialised");
+    }
+
+    @Override
+    protected SSLSocketFactory engineGetSocketFactory() {
+      return new HandshakenSocketFactory(tls, timeout);
+    }
+
+    @Override
+    protected SSLServerSocketFactory engineGetServerSocketFactory() {
+      return tls.context.getServerSocketFactory();
+    }
+
+    @Override
+    protected SSLEngine engineCreateSSLEngine() {
+      return tls.context.createSSLEngine();
+    }
+
+    @Override
+    protected SSLEngine engineCreateSSLEngine(String host, int port) {
+      return tls.context.createSSLEngine(host, port);
+    }
+
+    @Override
+    protected SSLSessionContext engineGetServerSessionContext() {
+      return tls.context.getServerSessionContext();
+    }
+
+    @Override
+    protected SSLSessionContext engineGetClientSessionContext() {
+      return tls.context.getClientSessionContext();
+    }
+  }
+
+  /** Hands out sockets already connected and past their handshake. */
+  private static final class HandshakenSocketFactory extends SSLSocketFactory {
+    private final Tls tls;
+    private final Duration timeout;
+
+    HandshakenSocketFactory(Tls tls, Duration timeout) {
+      this.tls = tls;
+      this.timeout = timeout;
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+      return tls.connect(host, port, timeout);
+    }
+
+    @Override
+    public Socket createSocket(java.net.InetAddress host, int port) throws IOException {
+      return tls.connect(host.getHostAddress(), port, timeout);
+    }
+
+    @Override
+    public Socket createSocket(
+        String host, int port, java.net.InetAddress localHost, int localPort) {
+      throw new UnsupportedOperationException("binding a local address is not used");
+    }
+
+    @Override
+    public Socket createSocket(
+        java.net.InetAddress address, int port, java.net.InetAddress localAddress, int localPort) {
+      throw new UnsupportedOperationException("binding a local address is not used");
+    }
+
+    @Override
+    public Socket createSocket(Socket s, String host, int port, boolean autoClose)
+        throws IOException {
+      return tls.context.getSocketFactory().createSocket(s, host, port, autoClose);
+    }
+
+    @Override
+    public String[] getDefaultCipherSuites() {
+      return tls.suites.clone();
+    }
+
+    @Override
+    public String[] getSupportedCipherSuites() {
+      return tls.suites.clone();
+    }
+  }
+}

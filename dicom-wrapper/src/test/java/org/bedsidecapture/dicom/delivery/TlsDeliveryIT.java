@@ -1,0 +1,173 @@
+package org.bedsidecapture.dicom.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.bedsidecapture.dicom.Laterality;
+import org.bedsidecapture.dicom.PersonName;
+import org.bedsidecapture.dicom.WrappedObject;
+import org.bedsidecapture.dicom.outbox.DeliveryState;
+import org.bedsidecapture.dicom.outbox.Outbox;
+import org.bedsidecapture.dicom.testing.Contexts;
+import org.bedsidecapture.dicom.testing.Orthanc;
+import org.bedsidecapture.dicom.testing.Storescp;
+import org.bedsidecapture.dicom.testing.TestPki;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * DICOM TLS to dcmtk's storescp (which requires a client certificate, BCP 195 non-downgrading
+ * profile) and STOW-RS over HTTPS to Orthanc, with certificates from a throw-away test authority;
+ * and every mismatch a site can get wrong, each with a message that says what to check.
+ */
+class TlsDeliveryIT {
+  @TempDir static Path shared;
+  private static TestPki pki;
+  @TempDir Path dir;
+  private Outbox outbox;
+  private List<WrappedObject> objects;
+
+  @BeforeAll
+  static void makeCertificates() throws Exception {
+    pki = TestPki.create(shared.resolve("pki"));
+  }
+
+  @BeforeEach
+  void setUp() throws Exception {
+    outbox = Contexts.outbox(dir, Clock.systemUTC());
+    objects =
+        Contexts.wrappedPhotos(
+            dir, Contexts.withName(PersonName.of("Zztest", "Tls")), "72696002", Laterality.LEFT, 2);
+  }
+
+  private Tls station() throws Exception {
+    return Tls.configure(
+        pki.stationKeyStore(),
+        Files.readString(pki.stationKeyStorePasswordFile()).toCharArray(),
+        pki.authority());
+  }
+
+  private Storescp tlsArchive(boolean impostor) throws Exception {
+    return Storescp.start(
+        dir.resolve("archive"),
+        Storescp.freePort(),
+        "+tls",
+        (impostor ? pki.impostorKey() : pki.serverKey()).toString(),
+        (impostor ? pki.impostorCertificate() : pki.serverCertificate()).toString(),
+        "+cf",
+        pki.authority().toString());
+  }
+
+  private SendReport send(String url, Tls tls) throws Exception {
+    DicomDestination d = DicomDestination.parse(url);
+    for (WrappedObject o : objects) {
+      outbox.put(o.file(), List.of(d.name()));
+    }
+    return new CStoreArchiveSender(d, "BEDSIDE", Duration.ofSeconds(10), true, tls)
+        .send(outbox, outbox.due(d.name()));
+  }
+
+  private static String tlsUrl(Storescp archive) {
+    return "dicom-tls://" + Storescp.AE_TITLE + "@127.0.0.1:" + archive.port();
+  }
+
+  @Test
+  void mutualTlsDeliversEveryObject() throws Exception {
+    try (Storescp archive = tlsArchive(false)) {
+      CStoreArchiveSender echo =
+          new CStoreArchiveSender(
+              DicomDestination.parse(tlsUrl(archive)),
+              "BEDSIDE",
+              Duration.ofSeconds(10),
+              true,
+              station());
+      assertThat(echo.echo()).isNull();
+
+      SendReport report = send(tlsUrl(archive), station());
+
+      assertThat(report.allDelivered()).as(report.toString()).isTrue();
+      assertThat(archive.received()).hasSize(2);
+      assertThat(outbox.entries()).isEmpty();
+    }
+  }
+
+  @Test
+  void anArchiveWithACertificateFromAnUntrustedAuthorityGetsNothing() throws Exception {
+    try (Storescp impostor = tlsArchive(true)) {
+      SendReport report = send(tlsUrl(impostor), station());
+
+      assertThat(report.count(SendReport.Outcome.FAILED)).isEqualTo(2);
+      assertThat(report.results().get(0).message())
+          .contains("not signed by an authority this station trusts");
+      assertThat(impostor.received()).isEmpty();
+      assertThat(outbox.entries())
+          .allMatch(e -> e.deliveries().values().iterator().next().state() == DeliveryState.FAILED);
+    }
+  }
+
+  @Test
+  void withoutAStationCertificateAnArchiveThatWantsOneSaysSo() throws Exception {
+    try (Storescp archive = tlsArchive(false)) {
+      SendReport report = send(tlsUrl(archive), Tls.configure(null, null, pki.authority()));
+
+      assertThat(report.results().get(0).message())
+          .contains("closed the connection while TLS was being set up")
+          .contains("accepts this station's certificate");
+      assertThat(outbox.entries()).hasSize(2);
+    }
+  }
+
+  @Test
+  void plainDicomToATlsPortAndTlsToAPlainPortAreNamedAsSuch() throws Exception {
+    try (Storescp archive = tlsArchive(false)) {
+      SendReport plain =
+          send("dicom://" + Storescp.AE_TITLE + "@127.0.0.1:" + archive.port(), station());
+      assertThat(plain.results().get(0).message()).contains("use dicom-tls://");
+    }
+    try (Storescp archive = Storescp.start(dir.resolve("plain"))) {
+      SendReport tls = send(tlsUrl(archive), station());
+      assertThat(tls.results().get(0).message()).contains("check that this is its DICOM TLS port");
+    }
+  }
+
+  @Test
+  void stowRsOverHttpsChecksTheArchiveCertificate() throws Exception {
+    try (Orthanc impostor =
+        Orthanc.start(
+            dir.resolve("impostor"),
+            Orthanc.Options.plain()
+                .withHttps(pki.serverCertificateAndKey(true), pki.rogueAuthority()))) {
+      URI base = URI.create(impostor.dicomWebBase());
+      String dest = StowRsArchiveSender.name(base);
+      outbox.put(objects.get(0).file(), List.of(dest));
+      SendReport refused =
+          new StowRsArchiveSender(base, null, Duration.ofSeconds(10), station())
+              .send(outbox, outbox.due(dest), dest);
+      assertThat(refused.results().get(0).message())
+          .contains("not signed by an authority this station trusts");
+    }
+    try (Orthanc orthanc =
+        Orthanc.start(
+            dir.resolve("orthanc"),
+            Orthanc.Options.plain()
+                .withHttps(pki.serverCertificateAndKey(false), pki.authority()))) {
+      URI base = URI.create(orthanc.dicomWebBase());
+      String dest = StowRsArchiveSender.name(base);
+      for (WrappedObject o : objects) {
+        outbox.put(o.file(), List.of(dest));
+      }
+      SendReport report =
+          new StowRsArchiveSender(base, null, Duration.ofSeconds(10), station())
+              .send(outbox, outbox.due(dest), dest);
+      assertThat(report.allDelivered()).as(report.toString()).isTrue();
+      assertThat(orthanc.tagsOf(objects.get(1).sopInstanceUid())).contains("Zztest");
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package org.bedsidecapture.dicom.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A throw-away public key infrastructure made with openssl for TLS tests: a test authority that
+ * signed a certificate for the archive (naming 127.0.0.1 and localhost) and one for the station,
+ * and a second, untrusted authority that signed a certificate for an impostor archive.
+ */
+public record TestPki(Path dir) {
+  public static final String PASSWORD = "test-only-secret";
+
+  public static TestPki create(Path dir) throws IOException, InterruptedException {
+    Files.createDirectories(dir);
+    TestPki pki = new TestPki(dir);
+    pki.authority("ca", "Bedside Capture Test CA");
+    pki.authority("rogue-ca", "Untrusted Test CA");
+    pki.signed("server", "ca", "localhost", "subjectAltName=IP:127.0.0.1,DNS:localhost");
+    pki.signed("impostor", "rogue-ca", "localhost", "subjectAltName=IP:127.0.0.1,DNS:localhost");
+    pki.signed("station", "ca", "BEDSIDE", "extendedKeyUsage=clientAuth");
+    pki.openssl(
+        "pkcs12",
+        "-export",
+        "-inkey",
+        "station.key",
+        "-in",
+        "station.pem",
+        "-name",
+        "station",
+        "-out",
+        "station.p12",
+        "-passout",
+        "pass:" + PASSWORD);
+    Files.writeString(dir.resolve("station.p12.password"), PASSWORD);
+    for (String name : List.of("server", "impostor")) {
+      Files.writeString(
+          dir.resolve(name + "-with-key.pem"),
+          Files.readString(dir.resolve(name + ".pem"))
+              + Files.readString(dir.resolve(name + ".key")));
+    }
+    return pki;
+  }
+
+  /** PEM: the trusted test authority. */
+  public Path authority() {
+    return dir.resolve("ca.pem");
+  }
+
+  /** PEM: an authority nobody trusts. */
+  public Path rogueAuthority() {
+    return dir.resolve("rogue-ca.pem");
+  }
+
+  /** PEM key and certificate of the archive, signed by {@link #authority()}. */
+  public Path serverKey() {
+    return dir.resolve("server.key");
+  }
+
+  public Path serverCertificate() {
+    return dir.resolve("server.pem");
+  }
+
+  /** Certificate followed by key in one PEM file (what Orthanc's HTTPS wants). */
+  public Path serverCertificateAndKey(boolean impostor) {
+    return dir.resolve((impostor ? "impostor" : "server") + "-with-key.pem");
+  }
+
+  public Path impostorKey() {
+    return dir.resolve("impostor.key");
+  }
+
+  public Path impostorCertificate() {
+    return dir.resolve("impostor.pem");
+  }
+
+  /** PKCS #12: the station's key and certificate; its password is {@link #PASSWORD}. */
+  public Path stationKeyStore() {
+    return dir.resolve("station.p12");
+  }
+
+  public Path stationKeyStorePasswordFile() {
+    return dir.resolve("station.p12.password");
+  }
+
+  private void authority(String name, String commonName) throws IOException, InterruptedException {
+    openssl(
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        name + ".key",
+        "-out",
+        name + ".pem",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=" + commonName);
+  }
+
+  private void signed(String name, String authority, String commonName, String extension)
+      throws IOException, InterruptedException {
+    openssl(
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        name + ".key",
+        "-out",
+        name + ".csr",
+        "-subj",
+        "/CN=" + commonName);
+    Files.writeString(dir.resolve(name + ".ext"), extension + "\n");
+    openssl(
+        "x509",
+        "-req",
+        "-in",
+        name + ".csr",
+        "-CA",
+        authority + ".pem",
+        "-CAkey",
+        authority + ".key",
+        "-CAcreateserial",
+        "-out",
+        name + ".pem",
+        "-days",
+        "2",
+        "-extfile",
+        name + ".ext");
+  }
+
+  private void openssl(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("openssl"));
+    command.addAll(List.of(args));
+    Process p =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("openssl.log").toFile()))
+            .start();
+    if (p.waitFor() != 0) {
+      throw new IOException("openssl " + args[0] + " failed; see " + dir.resolve("openssl.log"));
+    }
+  }
+}

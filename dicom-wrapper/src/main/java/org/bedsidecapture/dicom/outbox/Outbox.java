@@ -240,12 +240,7 @@ public final class Outbox {
       ch.force(true);
     } catch (IOException e) {
       Files.deleteIfExists(temp);
-      throw new IOException(
-          "the outbox could not store the object ("
-              + e.getMessage()
-              + "); it is still at "
-              + dicomFile,
-          e);
+      throw notStored(dicomFile, e);
     }
     Files.move(temp, blob, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     Map<String, Delivery> deliveries = new LinkedHashMap<>();
@@ -261,11 +256,26 @@ public final class Outbox {
             Files.size(dicomFile),
             now,
             deliveries);
-    writeState(entry);
-    PrivateFiles.syncDirectory(dir);
+    try {
+      writeState(entry);
+      PrivateFiles.syncDirectory(dir);
+    } catch (IOException e) {
+      Files.deleteIfExists(blob);
+      throw notStored(dicomFile, e);
+    }
     entries.put(id, entry);
     notifyListeners();
     return entry;
+  }
+
+  /** Says what failed (a full disk, typically) and that the object was not lost. */
+  private static IOException notStored(Path dicomFile, IOException e) {
+    return new IOException(
+        "the outbox could not store the object ("
+            + e.getMessage()
+            + "); it is still at "
+            + dicomFile,
+        e);
   }
 
   /** The decrypted object; fails when the stored file was damaged or changed. */

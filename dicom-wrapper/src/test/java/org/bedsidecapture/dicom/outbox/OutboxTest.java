@@ -169,6 +169,27 @@ class OutboxTest {
   }
 
   @Test
+  void listenersSeeCountsTheOldestWaitingAndTheLastError() throws Exception {
+    Outbox outbox = open();
+    List<OutboxStatus> seen = new java.util.ArrayList<>();
+    outbox.addListener(seen::add);
+    Instant first = clock.instant();
+    String a = outbox.put(wrapped("h1").file(), List.of("pacs")).sopInstanceUid();
+    clock.advance(Duration.ofSeconds(5));
+    outbox.put(wrapped("h2").file(), List.of("pacs"));
+
+    outbox.failed(a, "pacs", "archive pacs not reachable");
+
+    OutboxStatus now = seen.get(seen.size() - 1);
+    assertThat(now.objects()).isEqualTo(2);
+    assertThat(now.counts()).containsEntry(DeliveryState.FAILED, 1);
+    assertThat(now.counts()).containsEntry(DeliveryState.QUEUED, 1);
+    assertThat(now.oldestWaiting()).isEqualTo(first);
+    assertThat(now.lastError()).isEqualTo("archive pacs not reachable");
+    assertThat(seen).hasSize(3);
+  }
+
+  @Test
   void failuresWaitWithGrowingBackOffAndRetryNowMakesThemDue() throws Exception {
     Outbox outbox = open();
     String id = outbox.put(wrapped("c").file(), List.of("pacs")).sopInstanceUid();

@@ -4,6 +4,7 @@
 #   ./bedside.sh test        set up and run every test (what CI runs)
 #   ./bedside.sh bench-wrap  set up, build, and compare `wrap` with dcmtk's img2dcm
 #   ./bedside.sh bench-send  set up, build, and compare `send` with dcmtk's storescu
+#   ./bedside.sh bench-outbox  set up, build, and time putting 4 MB captures into the outbox
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -31,8 +32,14 @@ case "${1:-}" in
     shift
     exec scripts/bench-send.sh "$@"
     ;;
+  bench-outbox)
+    scripts/setup.sh
+    build
+    shift
+    exec scripts/bench-outbox.sh "$@"
+    ;;
   *)
-    sed -n '2,7p' "$0" >&2
+    sed -n '2,8p' "$0" >&2
     exit 2
     ;;
 esac

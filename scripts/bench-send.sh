@@ -21,18 +21,7 @@ for tool in storescp storescu ffmpeg java; do
   command -v "$tool" >/dev/null || { echo "bench-send: $tool is missing (run scripts/setup.sh)" >&2; exit 2; }
 done
 
-photos="$work/photos-$n"
-dicom="$work/dicom-$n"
-if [ ! -f "$dicom.done" ]; then
-  rm -rf "$photos" "$dicom"; mkdir -p "$photos"
-  echo "making $n synthetic 12-megapixel photos and wrapping them"
-  ffmpeg -v error -f lavfi -i "testsrc2=s=4000x3000:r=1,noise=alls=16:allf=t+u" \
-    -frames:v "$n" -q:v 2 "$photos/photo%04d.jpg"
-  BEDSIDE_CAPTURE_HOME="$work/home" java -jar "$jar" demo >/dev/null
-  java -jar "$jar" wrap --context "$work/home/demo/encounter-bundle.json" --body-site 54735007 \
-    --laterality U --out "$dicom" "$photos"/*.jpg >/dev/null
-  touch "$dicom.done"
-fi
+dicom=$(scripts/bench-data.sh "$n" "$work")
 files=("$dicom"/*.dcm)
 mb=$(du -cm --apparent-size "${files[@]}" | tail -1 | cut -f1)
 

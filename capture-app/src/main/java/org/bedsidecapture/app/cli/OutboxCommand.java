@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       OutboxCommand.Status.class,
       OutboxCommand.ListEntries.class,
-      OutboxCommand.Retry.class
+      OutboxCommand.Retry.class,
+      OutboxBenchCommand.class
     })
 final class OutboxCommand {
   private OutboxCommand() {}

@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.bedsidecapture.app.AppHome;
 import org.bedsidecapture.app.AppOutbox;
 import org.bedsidecapture.app.settings.SettingsException;
@@ -94,7 +91,7 @@ final class SendCommand implements Callable<Integer> {
     }
     Outbox outbox = AppOutbox.open(AppHome.resolve(), settings, Clock.systemUTC());
     int notQueued = 0;
-    for (Path file : files()) {
+    for (Path file : InputFiles.expand(inputs)) {
       try {
         outbox.put(file, List.of(destinationName));
       } catch (NotDicomException e) {
@@ -147,19 +144,5 @@ final class SendCommand implements Callable<Integer> {
           "send: cannot listen on port " + port + " for storage commitment: " + e.getMessage());
       return 1;
     }
-  }
-
-  private List<Path> files() throws IOException {
-    List<Path> files = new ArrayList<>();
-    for (Path p : inputs) {
-      if (Files.isDirectory(p)) {
-        try (Stream<Path> s = Files.walk(p)) {
-          s.filter(Files::isRegularFile).sorted().forEach(files::add);
-        }
-      } else {
-        files.add(p);
-      }
-    }
-    return files;
   }
 }

@@ -171,7 +171,9 @@ public final class Tls {
    * Makes this configuration the one the DICOM toolkit uses: it opens its TLS connections from the
    * JVM's default context, and then pins the retired DICOM "AES" profile (TLS_RSA_WITH_AES_128_CBC
    * _SHA only). Our sockets are connected and their handshake done under this configuration before
-   * the toolkit sees them, so its pinning has nothing left to change.
+   * the toolkit sees them, so its pinning has nothing left to change. As the JVM's default context
+   * it serves every other user of the default too (engines, server sockets, parameters) with this
+   * configuration: the station has one TLS configuration.
    */
   void useForDicom(Duration timeout) {
     SSLContext.setDefault(new DicomContext(this, timeout));
@@ -245,6 +247,16 @@ public final class Tls {
     @Override
     protected SSLSessionContext engineGetClientSessionContext() {
       return tls.context.getClientSessionContext();
+    }
+
+    @Override
+    protected SSLParameters engineGetDefaultSSLParameters() {
+      return tls.parameters();
+    }
+
+    @Override
+    protected SSLParameters engineGetSupportedSSLParameters() {
+      return tls.context.getSupportedSSLParameters();
     }
   }
 

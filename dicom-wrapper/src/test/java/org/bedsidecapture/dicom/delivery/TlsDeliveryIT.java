@@ -95,6 +95,10 @@ class TlsDeliveryIT {
       assertThat(report.allDelivered()).as(report.toString()).isTrue();
       assertThat(archive.received()).hasSize(2);
       assertThat(outbox.entries()).isEmpty();
+      assertThat(javax.net.ssl.SSLContext.getDefault().getDefaultSSLParameters().getProtocols())
+          .as("the station's TLS context serves other users of the JVM's default too")
+          .containsExactly("TLSv1.3", "TLSv1.2");
+      assertThat(java.net.http.HttpClient.newHttpClient()).isNotNull();
     }
   }
 

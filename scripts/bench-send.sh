@@ -4,7 +4,9 @@
 # run, against a receiver with default settings and one started with TCP_NODELAY=1 (Nagle off),
 # the receiver discarding what it gets (--ignore) so that only the transfer is measured.
 # "ours, delivery" is `outbox retry` of objects already in the outbox (decrypt + C-STORE, JVM
-# start included); "ours, send" also puts them into the outbox first (encrypt + flush to disk).
+# start included); the row under it is the batch's own time as the command reports it (JVM start
+# and outbox opening left out: what the capture app, which keeps running, pays); "ours, send" also
+# puts them into the outbox first (encrypt + flush to disk).
 # Prints seconds, files/s, MB/s and the ratio to storescu; medians of ROUNDS rounds.
 #   usage: scripts/bench-send.sh [N]      (default 200; ROUNDS=3, BENCH_DIR=target/bench-send)
 set -euo pipefail
@@ -56,10 +58,11 @@ queue_for() { # $1 port, no receiver there yet: the objects wait in the outbox o
     --to "dicom://ARCHIVE@127.0.0.1:$1" "$dicom" >/dev/null 2>&1 || true
   sync
 }
-run_ours_delivery() {
-  local t0; t0=$(now)
-  BEDSIDE_CAPTURE_HOME="$work/home-retry" java "${java_opts[@]}" -jar "$jar" outbox retry >/dev/null
+run_ours_delivery() { # prints the command's time, then the batch's own time (JVM running)
+  local t0 line; t0=$(now)
+  line=$(BEDSIDE_CAPTURE_HOME="$work/home-retry" java "${java_opts[@]}" -jar "$jar" outbox retry)
   echo "$(now) - $t0" | bc -l
+  echo "$line" | sed -n 's/.* in \([0-9.]*\) s$/\1/p'
 }
 
 row() { # name seconds base
@@ -69,11 +72,12 @@ row() { # name seconds base
 
 echo "$n objects, $mb MB, one association each, medians of $rounds rounds; ratio = storescu time / this time"
 for nodelay in 0 1; do
-  declare -a su=() send=() delivery=()
+  declare -a su=() send=() delivery=() batch=()
   for r in $(seq "$rounds"); do
     port=$(free_port); queue_for "$port"; start_receiver "$port" "$nodelay"
     su+=("$(run_storescu "$port")")
-    delivery+=("$(run_ours_delivery)")
+    mapfile -t d < <(run_ours_delivery)
+    delivery+=("${d[0]}"); batch+=("${d[1]}")
     send+=("$(run_ours_send "$port")")
     stop_receiver
   done
@@ -81,7 +85,8 @@ for nodelay in 0 1; do
   [ "$nodelay" = 1 ] && echo "receiver storescp with TCP_NODELAY=1:" || echo "receiver storescp with defaults:"
   row "storescu -xy" "$base" "$base"
   row "ours, delivery (outbox retry)" "$(median "${delivery[@]}")" "$base"
+  row "  of which the batch (JVM running)" "$(median "${batch[@]}")" "$base"
   row "ours, send (outbox put + delivery)" "$(median "${send[@]}")" "$base"
-  unset su send delivery
+  unset su send delivery batch
 done
 rm -rf "$work/home-send" "$work/home-retry"

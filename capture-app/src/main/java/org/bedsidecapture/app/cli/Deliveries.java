@@ -50,6 +50,7 @@ final class Deliveries {
       }
       boolean web = name.startsWith("http://") || name.startsWith("https://");
       String shown = web ? name : DicomDestination.fromName(name).toString();
+      long started = System.nanoTime();
       SendReport report =
           web
               ? new StowRsArchiveSender(URI.create(name), dicomWebAuthorization, timeout, tls)
@@ -57,6 +58,8 @@ final class Deliveries {
               : new CStoreArchiveSender(
                       DicomDestination.fromName(name), aeTitle, timeout, committer == null, tls)
                   .send(outbox, due);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      long bytes = due.stream().mapToLong(OutboxEntry::bytes).sum();
       for (SendReport.Result r : report.results()) {
         if (r.outcome() == SendReport.Outcome.STORED_WITH_WARNING) {
           out.println(r.sopInstanceUid() + ": " + r.message());
@@ -69,11 +72,14 @@ final class Deliveries {
           report.count(SendReport.Outcome.STORED)
               + report.count(SendReport.Outcome.STORED_WITH_WARNING);
       out.printf(
-          "%s: %d delivered, %d refused (kept in quarantine), %d failed (kept, retried later)%n",
+          "%s: %d delivered, %d refused (kept in quarantine), %d failed (kept, retried later);"
+              + " %.1f MB in %.2f s%n",
           shown,
           delivered,
           report.count(SendReport.Outcome.REFUSED),
-          report.count(SendReport.Outcome.FAILED));
+          report.count(SendReport.Outcome.FAILED),
+          bytes / 1e6,
+          seconds);
       all &= report.allDelivered();
       if (committer != null && !web) {
         all &= commit(outbox, committer, DicomDestination.fromName(name), out, err);

@@ -51,6 +51,20 @@ class SendCommandIT {
   }
 
   @Test
+  void theDemoDeliversThroughTheOutboxToItsOwnArchive() throws Exception {
+    Path demoHome = dir.resolve("demo-home");
+    Path archive = demoHome.resolve("demo").resolve("archive");
+    try (var kept = Files.list(archive);
+        var made = Files.list(wrapped)) {
+      assertThat(kept.map(f -> f.getFileName().toString()))
+          .containsExactlyInAnyOrderElementsOf(
+              made.map(f -> f.getFileName().toString().replace(".dcm", "")).toList());
+    }
+    assertThat(jar(demoHome, "outbox", "status").out()).contains("objects: 0");
+    assertThat(Files.readString(demoHome.resolve("audit.log"))).contains("PURGED");
+  }
+
+  @Test
   void sendDeliversAndEmptiesTheOutbox() throws Exception {
     try (Storescp archive = Storescp.start(dir.resolve("archive"))) {
       assertThat(jar(home, "echo", archive.url()).exitCode()).isZero();

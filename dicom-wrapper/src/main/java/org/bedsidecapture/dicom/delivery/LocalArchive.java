@@ -1,8 +1,6 @@
 package org.bedsidecapture.dicom.delivery;
 
 import com.pixelmed.dicom.StoredFilePathStrategy;
-import com.pixelmed.network.PresentationContext;
-import com.pixelmed.network.PresentationContextSelectionPolicy;
 import com.pixelmed.network.ReceivedObjectHandler;
 import com.pixelmed.network.StorageSOPClassSCP;
 import java.io.IOException;
@@ -12,7 +10,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,10 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The demo's archive: a C-STORE receiver on loopback that keeps whatever it is sent, in any
- * transfer syntax, as Part 10 files named by SOP Instance UID in a folder. It lets the demo run the
- * whole delivery path (outbox, association, purge) with no archive installed. Not for production:
- * no storage commitment, no query, no access control beyond listening on loopback only.
+ * The demo's archive: a C-STORE receiver on loopback that keeps whatever it is sent, in the first
+ * transfer syntax proposed for each kind of object, as Part 10 files named by SOP Instance UID in a
+ * folder. It lets the demo run the whole delivery path (outbox, association, purge) with no archive
+ * installed. Not for production: no storage commitment, no query, no access control beyond
+ * listening on loopback only.
  */
 public final class LocalArchive implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalArchive.class);
@@ -101,7 +99,7 @@ public final class LocalArchive implements AutoCloseable {
               null,
               null,
               null,
-              new AcceptAnything())
+              new ContextChoice(pc -> (String) pc.getTransferSyntaxUIDs().get(0)))
           .run();
     } catch (Exception e) {
       LOG.warn("local archive: an association failed: {}", e.toString());
@@ -118,29 +116,6 @@ public final class LocalArchive implements AutoCloseable {
     @Override
     public void sendReceivedObjectIndication(String file, String transferSyntax, String caller) {
       received.incrementAndGet();
-    }
-  }
-
-  /** Accepts every abstract syntax in the first transfer syntax proposed for it. */
-  private static final class AcceptAnything implements PresentationContextSelectionPolicy {
-    @Override
-    public LinkedList applyPresentationContextSelectionPolicy(
-        LinkedList presentationContexts, int associationNumber, int debugLevel) {
-      return applyPresentationContextSelectionPolicy(presentationContexts, associationNumber);
-    }
-
-    @Override
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    public LinkedList applyPresentationContextSelectionPolicy(
-        LinkedList presentationContexts, int associationNumber) {
-      for (Object o : presentationContexts) {
-        PresentationContext pc = (PresentationContext) o;
-        String first = (String) pc.getTransferSyntaxUIDs().get(0);
-        pc.newTransferSyntaxUIDs();
-        pc.addTransferSyntaxUID(first);
-        pc.setResultReason((byte) 0);
-      }
-      return presentationContexts;
     }
   }
 }

@@ -8,8 +8,6 @@ import com.pixelmed.network.AReleaseException;
 import com.pixelmed.network.Association;
 import com.pixelmed.network.AssociationFactory;
 import com.pixelmed.network.CompositeResponseHandler;
-import com.pixelmed.network.PresentationContext;
-import com.pixelmed.network.PresentationContextSelectionPolicy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,7 +15,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,7 +90,14 @@ public final class StorageCommitmentListener implements AutoCloseable {
     try (socket) {
       socket.setTcpNoDelay(true);
       Association association =
-          AssociationFactory.createNewAssociation(socket, aeTitle, new AcceptCommitment());
+          AssociationFactory.createNewAssociation(
+              socket,
+              aeTitle,
+              new ContextChoice(
+                  pc ->
+                      CommandSets.STORAGE_COMMITMENT_SOP_CLASS.equals(pc.getAbstractSyntaxUID())
+                          ? ContextChoice.firstOf(SYNTAXES, pc)
+                          : null));
       while (true) {
         ReportHandler handler = new ReportHandler();
         association.setReceivedDataHandler(handler);
@@ -117,41 +121,6 @@ public final class StorageCommitmentListener implements AutoCloseable {
   public void close() throws IOException {
     server.close();
     workers.shutdownNow();
-  }
-
-  /** Accepts the Storage Commitment Push Model SOP class only, in a little-endian syntax. */
-  private static final class AcceptCommitment implements PresentationContextSelectionPolicy {
-    @Override
-    public LinkedList applyPresentationContextSelectionPolicy(
-        LinkedList presentationContexts, int associationNumber, int debugLevel) {
-      return applyPresentationContextSelectionPolicy(presentationContexts, associationNumber);
-    }
-
-    @Override
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    public LinkedList applyPresentationContextSelectionPolicy(
-        LinkedList presentationContexts, int associationNumber) {
-      for (Object o : presentationContexts) {
-        PresentationContext pc = (PresentationContext) o;
-        String accepted = null;
-        if (CommandSets.STORAGE_COMMITMENT_SOP_CLASS.equals(pc.getAbstractSyntaxUID())) {
-          for (String ts : SYNTAXES) {
-            if (pc.getTransferSyntaxUIDs().contains(ts)) {
-              accepted = ts;
-              break;
-            }
-          }
-        }
-        pc.newTransferSyntaxUIDs();
-        if (accepted == null) {
-          pc.setResultReason((byte) 3);
-        } else {
-          pc.addTransferSyntaxUID(accepted);
-          pc.setResultReason((byte) 0);
-        }
-      }
-      return presentationContexts;
-    }
   }
 
   /**

@@ -41,14 +41,7 @@ class OutboxDiskFullIT {
         run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mountPoint.toString()) == 0,
         "mounting a small tmpfs needs root");
     disk = mountPoint;
-    Clock clock = Clock.systemUTC();
-    Outbox outbox =
-        Outbox.open(
-            disk.resolve("outbox"),
-            OutboxKey.openOrCreate(dir.resolve("keys/outbox.key")),
-            clock,
-            RetryPolicy.standard(),
-            new AuditLog(dir.resolve("audit.log"), clock));
+    Outbox outbox = openOnSmallDisk();
     WrappedObject capture =
         Contexts.wrappedPhotos(dir, Contexts.typical(), "72696002", Laterality.LEFT, 1).get(0);
     byte[] big = new byte[4096];
@@ -82,19 +75,23 @@ class OutboxDiskFullIT {
 
     Files.delete(filler);
     outbox.put(more.get(0).file(), List.of("pacs"));
-    Outbox reopened =
-        Outbox.open(
-            disk.resolve("outbox"),
-            OutboxKey.openOrCreate(dir.resolve("keys/outbox.key")),
-            clock,
-            RetryPolicy.standard(),
-            new AuditLog(dir.resolve("audit.log"), clock));
+    Outbox reopened = openOnSmallDisk();
     assertThat(reopened.entries()).hasSize(2);
     for (OutboxEntry e : reopened.entries()) {
       try (InputStream in = reopened.read(e.sopInstanceUid())) {
         assertThat(in.readAllBytes()).hasSize((int) e.bytes());
       }
     }
+  }
+
+  private Outbox openOnSmallDisk() throws IOException {
+    Clock clock = Clock.systemUTC();
+    return Outbox.open(
+        disk.resolve("outbox"),
+        OutboxKey.openOrCreate(dir.resolve("keys/outbox.key")),
+        clock,
+        RetryPolicy.standard(),
+        new AuditLog(dir.resolve("audit.log"), clock));
   }
 
   private static int run(String... command) throws IOException, InterruptedException {

@@ -1,0 +1,393 @@
+package org.bedsidecapture.app.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.rest.client.api.IClientInterceptor;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
+import ca.uhn.fhir.rest.gclient.IQuery;
+import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import org.hl7.fhir.instance.model.api.IBaseBundle;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Encounter.EncounterStatus;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+
+/**
+ * Turns what a barcode identifies (a patient's MRN, or an encounter's visit number) into an
+ * encounter context from the EHR's FHIR R4 API, in as few round trips as it can ({@code _include}
+ * and {@code _revinclude}): two for a wristband, one for an encounter barcode. It never picks for
+ * the user: several matching patients, or several current encounters, come back as a choice; a
+ * merged record is followed and said so; an encounter that is not current needs an override; an
+ * encounter of another patient than the wristband's is a hard stop.
+ */
+public final class FhirEncounterLookup {
+  /** Encounter statuses that count as "the patient is here now". */
+  static final Set<EncounterStatus> CURRENT =
+      Set.of(
+          EncounterStatus.INPROGRESS,
+          EncounterStatus.ARRIVED,
+          EncounterStatus.TRIAGED,
+          EncounterStatus.ONLEAVE);
+
+  private final IGenericClient client;
+  private final String server;
+  private final FhirEncounterMapper mapper = new FhirEncounterMapper();
+
+  /**
+   * @param fhir the app's one FhirContext (expensive to build; see {@code FhirContexts})
+   * @param auth adds the Authorization header; null for none
+   */
+  public FhirEncounterLookup(
+      FhirContext fhir, String baseUrl, Duration timeout, IClientInterceptor auth) {
+    var factory = fhir.getRestfulClientFactory();
+    factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
+    factory.setConnectTimeout((int) timeout.toMillis());
+    factory.setSocketTimeout((int) timeout.toMillis());
+    this.client = fhir.newRestfulGenericClient(baseUrl);
+    if (auth != null) {
+      client.registerInterceptor(auth);
+    }
+    this.server = baseUrl;
+  }
+
+  /** A wristband: the patient by MRN, then their current encounter. */
+  public LookupResult byPatientIdentifier(String system, String value) throws LookupException {
+    Bundle found =
+        call(
+            () ->
+                client
+                    .search()
+                    .forResource(Patient.class)
+                    .where(Patient.IDENTIFIER.exactly().systemAndIdentifier(system, value))
+                    .revInclude(Encounter.INCLUDE_SUBJECT)
+                    .returnBundle(Bundle.class)
+                    .execute());
+    List<Patient> patients = matches(found, Patient.class);
+    if (patients.isEmpty()) {
+      return new LookupResult.NotFound("no patient with MRN " + value + " (" + system + ")");
+    }
+    if (patients.size() > 1) {
+      List<LookupResult.Candidate> candidates = new ArrayList<>();
+      for (Patient p : patients) {
+        candidates.add(new LookupResult.Candidate(shown(p), p.getIdPart(), null));
+      }
+      return new LookupResult.Choose(
+          patients.size()
+              + " patients carry MRN "
+              + value
+              + ": check the wristband and choose, or ask registration",
+          candidates);
+    }
+    Patient patient = patients.get(0);
+    List<String> warnings = new ArrayList<>();
+    List<Encounter> encounters = all(found, Encounter.class);
+    Reference survivor = replacedBy(patient);
+    boolean inactive = patient.hasActive() && !patient.getActive();
+    if (inactive || survivor != null) {
+      if (survivor == null) {
+        return new LookupResult.Stop(
+            "the record with MRN "
+                + value
+                + " is inactive and names no record that replaced it: ask registration");
+      }
+      String survivorId = survivor.getReferenceElement().getIdPart();
+      Patient kept = call(() -> client.read().resource(Patient.class).withId(survivorId).execute());
+      warnings.add(
+          "the record with MRN "
+              + value
+              + " was merged into the record with MRN "
+              + mrnOf(kept)
+              + ": the images go to that record");
+      patient = kept;
+      String id = kept.getIdPart();
+      encounters =
+          all(
+              call(
+                  () ->
+                      client
+                          .search()
+                          .forResource(Encounter.class)
+                          .where(Encounter.PATIENT.hasId(id))
+                          .returnBundle(Bundle.class)
+                          .execute()),
+              Encounter.class);
+    }
+    List<Encounter> current =
+        encounters.stream()
+            .filter(e -> CURRENT.contains(e.getStatus()))
+            .sorted(Comparator.comparing(FhirEncounterLookup::started).reversed())
+            .toList();
+    if (current.isEmpty()) {
+      return new LookupResult.NotFound(
+          "no current encounter (in progress, arrived, triaged or on leave) for MRN "
+              + mrnOf(patient)
+              + ": scan the encounter barcode, or ask registration");
+    }
+    if (current.size() > 1) {
+      List<LookupResult.Candidate> candidates = new ArrayList<>();
+      for (Encounter e : current) {
+        candidates.add(
+            new LookupResult.Candidate(
+                shown(patient) + " — " + shown(e), patient.getIdPart(), e.getIdPart()));
+      }
+      return new LookupResult.Choose(
+          current.size() + " current encounters for this patient: choose one", candidates);
+    }
+    LookupResult result = byEncounterId(current.get(0).getIdPart());
+    if (result instanceof LookupResult.Found f && !warnings.isEmpty()) {
+      List<String> all = new ArrayList<>(warnings);
+      all.addAll(f.warnings());
+      return new LookupResult.Found(f.context(), all, f.overrideNeeded());
+    }
+    return result;
+  }
+
+  /**
+   * An encounter barcode: the encounter by visit number with its patient, organisation,
+   * participants and orders in one round trip.
+   *
+   * @param wristbandMrn the MRN of the wristband scanned before, or null: an encounter of another
+   *     patient is then a hard stop
+   */
+  public LookupResult byEncounterIdentifier(String system, String value, String wristbandMrn)
+      throws LookupException {
+    Bundle found =
+        call(
+            () ->
+                withContext(
+                        client
+                            .search()
+                            .forResource(Encounter.class)
+                            .where(
+                                Encounter.IDENTIFIER.exactly().systemAndIdentifier(system, value)))
+                    .returnBundle(Bundle.class)
+                    .execute());
+    List<Encounter> encounters = matches(found, Encounter.class);
+    if (encounters.isEmpty()) {
+      return new LookupResult.NotFound(
+          "no encounter with visit number " + value + " (" + system + ")");
+    }
+    if (encounters.size() > 1) {
+      List<LookupResult.Candidate> candidates = new ArrayList<>();
+      for (Encounter e : encounters) {
+        Patient p = resolve(found, e.getSubject(), Patient.class);
+        candidates.add(
+            new LookupResult.Candidate(
+                (p == null ? "unknown patient" : shown(p)) + " — " + shown(e),
+                p == null ? null : p.getIdPart(),
+                e.getIdPart()));
+      }
+      return new LookupResult.Choose(
+          encounters.size() + " encounters carry visit number " + value + ": choose one",
+          candidates);
+    }
+    return context(found, encounters.get(0), wristbandMrn);
+  }
+
+  /** Continues with an encounter the user chose (its FHIR id), in one round trip. */
+  public LookupResult byEncounterId(String encounterId) throws LookupException {
+    Bundle found =
+        call(
+            () ->
+                withContext(
+                        client
+                            .search()
+                            .forResource(Encounter.class)
+                            .where(Resource.RES_ID.exactly().code(encounterId)))
+                    .returnBundle(Bundle.class)
+                    .execute());
+    List<Encounter> encounters = matches(found, Encounter.class);
+    if (encounters.isEmpty()) {
+      return new LookupResult.NotFound("encounter " + encounterId + " is no longer there");
+    }
+    return context(found, encounters.get(0), null);
+  }
+
+  /** Adds what an encounter's context needs: patient, organisation, participants, orders. */
+  private static IQuery<IBaseBundle> withContext(IQuery<IBaseBundle> q) {
+    return q.include(Encounter.INCLUDE_SUBJECT)
+        .include(Encounter.INCLUDE_SERVICE_PROVIDER)
+        .include(Encounter.INCLUDE_PARTICIPANT)
+        .revInclude(ServiceRequest.INCLUDE_ENCOUNTER);
+  }
+
+  private LookupResult context(Bundle found, Encounter encounter, String wristbandMrn)
+      throws LookupException {
+    Patient patient = resolve(found, encounter.getSubject(), Patient.class);
+    if (patient == null) {
+      return new LookupResult.Stop(
+          "the encounter names no patient the EHR returned: ask registration");
+    }
+    if (wristbandMrn != null
+        && patient.getIdentifier().stream().noneMatch(i -> wristbandMrn.equals(i.getValue()))) {
+      return new LookupResult.Stop(
+          "this encounter belongs to another patient than the wristband scanned (MRN "
+              + wristbandMrn
+              + "): do not capture; check the patient and the encounter paperwork");
+    }
+    List<String> warnings = new ArrayList<>();
+    boolean overrideNeeded = false;
+    EncounterStatus status = encounter.getStatus();
+    if (status == EncounterStatus.ENTEREDINERROR) {
+      return new LookupResult.Stop("this encounter was entered in error: ask registration");
+    }
+    if (!CURRENT.contains(status)) {
+      overrideNeeded = true;
+      warnings.add(
+          "this encounter is "
+              + (status == null ? "without a status" : status.getDisplay().toLowerCase())
+              + ", not current: capture only if you mean to add images to it");
+    }
+    List<ServiceRequest> orders =
+        all(found, ServiceRequest.class).stream()
+            .filter(sr -> sr.getStatus() == ServiceRequest.ServiceRequestStatus.ACTIVE)
+            .toList();
+    ServiceRequest order = orders.size() == 1 ? orders.get(0) : null;
+    if (orders.size() > 1) {
+      warnings.add(
+          orders.size()
+              + " active orders on this encounter: the images are filed without an accession"
+              + " number");
+    }
+    Organization organization = resolve(found, encounter.getServiceProvider(), Organization.class);
+    Practitioner referrer =
+        order == null ? null : resolve(found, order.getRequester(), Practitioner.class);
+    if (referrer == null) {
+      referrer = resolve(found, FhirEncounterMapper.referrerOf(encounter), Practitioner.class);
+    }
+    try {
+      return new LookupResult.Found(
+          mapper.map(patient, encounter, order, organization, referrer), warnings, overrideNeeded);
+    } catch (EncounterContextException e) {
+      throw new LookupException(e.getMessage(), e);
+    }
+  }
+
+  private interface Call<T> {
+    T run();
+  }
+
+  /** Runs a request; every way it can fail becomes one message naming the server and what to do. */
+  private <T> T call(Call<T> request) throws LookupException {
+    try {
+      return request.run();
+    } catch (FhirClientConnectionException e) {
+      String why = String.valueOf(e.getMessage()).toLowerCase();
+      throw new LookupException(
+          why.contains("timed out")
+              ? "the EHR (" + server + ") did not answer in time: try again"
+              : "the EHR (" + server + ") cannot be reached: check the network, then try again",
+          e);
+    } catch (AuthenticationException e) {
+      throw new LookupException(
+          "the EHR (" + server + ") refused our credentials (HTTP 401): check the FHIR settings",
+          e);
+    } catch (ForbiddenOperationException e) {
+      throw new LookupException(
+          "the EHR (" + server + ") does not allow this station to read patients (HTTP 403)", e);
+    } catch (ResourceNotFoundException e) {
+      throw new LookupException(
+          "the EHR (" + server + ") answered 'not found' (HTTP 404): is the FHIR URL right?", e);
+    } catch (BaseServerResponseException e) {
+      throw new LookupException(
+          "the EHR ("
+              + server
+              + ") failed (HTTP "
+              + e.getStatusCode()
+              + "): try again; if it goes on, call the EHR support",
+          e);
+    } catch (DataFormatException e) {
+      throw new LookupException(
+          "the EHR (" + server + ") sent an answer that is not valid FHIR: call the EHR support",
+          e);
+    }
+  }
+
+  private static <T extends Resource> List<T> matches(Bundle b, Class<T> type) {
+    return b.getEntry().stream()
+        .filter(e -> !e.hasSearch() || e.getSearch().getMode() != Bundle.SearchEntryMode.INCLUDE)
+        .map(Bundle.BundleEntryComponent::getResource)
+        .filter(type::isInstance)
+        .map(type::cast)
+        .toList();
+  }
+
+  private static <T extends Resource> List<T> all(Bundle b, Class<T> type) {
+    return b.getEntry().stream()
+        .map(Bundle.BundleEntryComponent::getResource)
+        .filter(type::isInstance)
+        .map(type::cast)
+        .toList();
+  }
+
+  private static <T extends Resource> T resolve(Bundle b, Reference ref, Class<T> type) {
+    if (ref == null || !ref.hasReference()) {
+      return null;
+    }
+    String wanted = ref.getReferenceElement().toUnqualifiedVersionless().getValue();
+    return all(b, type).stream()
+        .filter(r -> r.getIdElement().toUnqualifiedVersionless().getValue().endsWith(wanted))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static Reference replacedBy(Patient p) {
+    return p.getLink().stream()
+        .filter(l -> l.getType() == Patient.LinkType.REPLACEDBY && l.hasOther())
+        .map(Patient.PatientLinkComponent::getOther)
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static String mrnOf(Patient p) {
+    return p.getIdentifier().stream()
+        .filter(i -> "MR".equals(FhirEncounterMapper.typeCode(i)))
+        .findFirst()
+        .or(() -> p.getIdentifier().stream().findFirst())
+        .map(org.hl7.fhir.r4.model.Identifier::getValue)
+        .orElse("?");
+  }
+
+  private static Date started(Encounter e) {
+    return e.getPeriod().getStart() == null ? new Date(0) : e.getPeriod().getStart();
+  }
+
+  private static String shown(Patient p) {
+    String name = p.getName().isEmpty() ? "(no name)" : p.getNameFirstRep().getNameAsSingleString();
+    return name + ", born " + p.getBirthDateElement().getValueAsString() + ", MRN " + mrnOf(p);
+  }
+
+  private static String shown(Encounter e) {
+    String where =
+        e.getLocation().isEmpty()
+            ? ""
+            : " at " + e.getLocationFirstRep().getLocation().getDisplay();
+    String since =
+        e.getPeriod().hasStart()
+            ? " since " + e.getPeriod().getStartElement().getValueAsString()
+            : "";
+    return (e.getClass_().hasDisplay() ? e.getClass_().getDisplay() : e.getClass_().getCode())
+        + " encounter"
+        + where
+        + since
+        + " ("
+        + (e.getStatus() == null ? "no status" : e.getStatus().toCode())
+        + ")";
+  }
+}

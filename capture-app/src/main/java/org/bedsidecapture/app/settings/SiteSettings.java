@@ -10,6 +10,11 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.bedsidecapture.app.barcode.BarcodeRule;
+import org.bedsidecapture.app.barcode.BarcodeRules;
+import org.bedsidecapture.app.barcode.CheckDigit;
+import org.bedsidecapture.app.barcode.IdentifierQuery;
 import org.bedsidecapture.dicom.Institution;
 import org.bedsidecapture.dicom.Station;
 import org.bedsidecapture.dicom.UidGenerator;
@@ -31,7 +36,8 @@ public record SiteSettings(
     String listenAddress,
     Duration commitmentTimeout,
     String dicomWebAuthorization,
-    Tls tls) {
+    Tls tls,
+    BarcodeRules barcodeRules) {
 
   public static final String FILE_NAME = "site.properties";
   static final Set<String> KEYS =
@@ -52,7 +58,10 @@ public record SiteSettings(
           "dicomweb.bearer-token-file",
           "tls.key-store",
           "tls.key-store-password-file",
-          "tls.trusted-certificates");
+          "tls.trusted-certificates",
+          "barcode.rules");
+  private static final Pattern BARCODE_RULE_KEY =
+      Pattern.compile("barcode\\.rule\\.(\\d{1,3})\\.(kind|system|pattern|gs1-ai|check-digit)");
 
   /** Reads {@code home/site.properties}; a missing file means all defaults. */
   public static SiteSettings load(Path home) throws SettingsException {
@@ -66,7 +75,7 @@ public record SiteSettings(
       }
     }
     for (String key : p.stringPropertyNames()) {
-      if (!KEYS.contains(key)) {
+      if (!KEYS.contains(key) && !BARCODE_RULE_KEY.matcher(key).matches()) {
         throw new SettingsException(file + ": unknown key '" + key + "' (known: " + KEYS + ")");
       }
     }
@@ -110,6 +119,7 @@ public record SiteSettings(
         Duration.ofSeconds(number(p, file, "commitment.timeout-seconds", 60, 1, 86400));
     String authorization = dicomWebAuthorization(p, file);
     Tls tls = tls(p, file);
+    BarcodeRules barcodeRules = barcodeRules(p, file);
     return new SiteSettings(
         stationName,
         serial,
@@ -122,7 +132,65 @@ public record SiteSettings(
         listenAddress,
         commitmentTimeout,
         authorization,
-        tls);
+        tls,
+        barcodeRules);
+  }
+
+  /**
+   * The barcode rules: {@code barcode.rules} names the set, and {@code barcode.rule.N.*} give each
+   * rule (kind mrn|visit|accession, system, pattern or gs1-ai, check-digit
+   * none|gs1-mod10|luhn|mod11), tried in the order of N. Without them, the demo's rules.
+   */
+  private static BarcodeRules barcodeRules(Properties p, Path file) throws SettingsException {
+    java.util.TreeMap<Integer, String> numbers = new java.util.TreeMap<>();
+    for (String key : p.stringPropertyNames()) {
+      java.util.regex.Matcher m = BARCODE_RULE_KEY.matcher(key);
+      if (m.matches()) {
+        numbers.put(Integer.parseInt(m.group(1)), m.group(1));
+      }
+    }
+    if (numbers.isEmpty()) {
+      if (p.getProperty("barcode.rules") != null) {
+        throw new SettingsException(file + ": barcode.rules is set but no barcode.rule.N.* is");
+      }
+      return BarcodeRules.demo();
+    }
+    java.util.List<BarcodeRule> rules = new java.util.ArrayList<>();
+    for (String n : numbers.values()) {
+      String k = "barcode.rule." + n + ".";
+      String kind = p.getProperty(k + "kind", "").strip();
+      String system = p.getProperty(k + "system", "").strip();
+      String pattern = p.getProperty(k + "pattern");
+      String ai = p.getProperty(k + "gs1-ai");
+      String check = p.getProperty(k + "check-digit", "none").strip();
+      try {
+        rules.add(
+            new BarcodeRule(
+                n,
+                switch (kind) {
+                  case "mrn" -> IdentifierQuery.Kind.PATIENT_MRN;
+                  case "visit" -> IdentifierQuery.Kind.ENCOUNTER_VISIT;
+                  case "accession" -> IdentifierQuery.Kind.ACCESSION;
+                  default ->
+                      throw new IllegalArgumentException(
+                          k + "kind must be mrn, visit or accession");
+                },
+                requireNonBlank(system, k + "system"),
+                pattern == null ? null : Pattern.compile(pattern.strip()),
+                ai == null ? null : ai.strip(),
+                CheckDigit.valueOf(check.toUpperCase(java.util.Locale.ROOT).replace('-', '_'))));
+      } catch (IllegalArgumentException e) {
+        throw new SettingsException(file + ": barcode rule " + n + ": " + e.getMessage());
+      }
+    }
+    return new BarcodeRules(p.getProperty("barcode.rules", "site").strip(), rules);
+  }
+
+  private static String requireNonBlank(String value, String key) {
+    if (value.isEmpty()) {
+      throw new IllegalArgumentException(key + " is missing");
+    }
+    return value;
   }
 
   /**

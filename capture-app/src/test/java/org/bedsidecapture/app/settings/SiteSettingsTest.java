@@ -53,6 +53,30 @@ class SiteSettingsTest {
   }
 
   @Test
+  void barcodeRulesComeFromTheSiteFileInOrder() throws Exception {
+    assertThat(SiteSettings.load(home).barcodeRules().name()).isEqualTo("demo");
+    write(
+        "barcode.rules=CITY-2026\n"
+            + "barcode.rule.2.kind=visit\n"
+            + "barcode.rule.2.system=urn:oid:1.2.3.6\n"
+            + "barcode.rule.2.pattern=V(\\\\d+)\n"
+            + "barcode.rule.1.kind=mrn\n"
+            + "barcode.rule.1.system=urn:oid:1.2.3.4\n"
+            + "barcode.rule.1.gs1-ai=8018\n"
+            + "barcode.rule.1.check-digit=gs1-mod10\n");
+    var rules = SiteSettings.load(home).barcodeRules();
+    assertThat(rules.name()).isEqualTo("CITY-2026");
+    assertThat(rules.rules())
+        .extracting(r -> r.name() + ":" + r.kind())
+        .containsExactly("1:PATIENT_MRN", "2:ENCOUNTER_VISIT");
+    assertThat(rules.resolve("V123").value()).isEqualTo("123");
+    write("barcode.rule.1.kind=patient\nbarcode.rule.1.system=x\nbarcode.rule.1.pattern=.*\n");
+    assertThatThrownBy(() -> SiteSettings.load(home))
+        .hasMessageContaining(
+            "barcode rule 1: barcode.rule.1.kind must be mrn, visit or accession");
+  }
+
+  @Test
   void tlsFilesThatCannotBeUsedAreNamed() throws Exception {
     write("tls.key-store=/etc/station.p12\n");
     assertThatThrownBy(() -> SiteSettings.load(home))

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       SendCommand.class,
       EchoCommand.class,
       OutboxCommand.class,
+      LookupCommand.class,
       BodySitesCommand.class,
       DemoCommand.class
     })

@@ -297,6 +297,28 @@ public final class DemoFhirServer implements AutoCloseable {
       return ServiceRequest.class;
     }
 
+    /** ServiceRequest?identifier=… (accession), with _include of encounter and subject. */
+    @Search
+    public List<IBaseResource> byIdentifier(
+        @OptionalParam(name = ServiceRequest.SP_IDENTIFIER) TokenParam identifier,
+        @IncludeParam(allow = {"ServiceRequest:encounter", "ServiceRequest:subject"})
+            Set<Include> includes) {
+      List<ServiceRequest> found =
+          all(ServiceRequest.class).stream()
+              .filter(sr -> identifier == null || hasIdentifier(sr.getIdentifier(), identifier))
+              .toList();
+      List<IBaseResource> answer = matches(found);
+      for (ServiceRequest sr : found) {
+        if (wants(includes, "ServiceRequest:encounter")) {
+          include(answer, sr.getEncounter());
+        }
+        if (wants(includes, "ServiceRequest:subject")) {
+          include(answer, sr.getSubject());
+        }
+      }
+      return answer;
+    }
+
     @Read
     public ServiceRequest read(@IdParam IdType id) {
       return DemoFhirServer.this.read(ServiceRequest.class, id);

@@ -200,6 +200,48 @@ public final class FhirEncounterLookup {
     return context(found, encounters.get(0), wristbandMrn);
   }
 
+  /**
+   * An order's label: the order by accession number, then its encounter's context (two round
+   * trips).
+   */
+  public LookupResult byAccession(String system, String value, String wristbandMrn)
+      throws LookupException {
+    Bundle found =
+        call(
+            () ->
+                client
+                    .search()
+                    .forResource(ServiceRequest.class)
+                    .where(ServiceRequest.IDENTIFIER.exactly().systemAndIdentifier(system, value))
+                    .returnBundle(Bundle.class)
+                    .execute());
+    List<ServiceRequest> orders = matches(found, ServiceRequest.class);
+    if (orders.isEmpty()) {
+      return new LookupResult.NotFound(
+          "no order with accession number " + value + " (" + system + ")");
+    }
+    if (orders.size() > 1) {
+      return new LookupResult.Stop(
+          orders.size() + " orders carry accession number " + value + ": ask the department");
+    }
+    Reference encounter = orders.get(0).getEncounter();
+    if (encounter == null || !encounter.hasReference()) {
+      return new LookupResult.NotFound(
+          "the order with accession number " + value + " names no encounter: scan the wristband");
+    }
+    LookupResult result = byEncounterId(encounter.getReferenceElement().getIdPart());
+    if (result instanceof LookupResult.Found f
+        && wristbandMrn != null
+        && !wristbandMrn.equals(f.context().patientId().value())
+        && f.context().otherPatientIds().stream().noneMatch(i -> wristbandMrn.equals(i.value()))) {
+      return new LookupResult.Stop(
+          "this order belongs to another patient than the wristband scanned (MRN "
+              + wristbandMrn
+              + "): do not capture; check the patient and the order");
+    }
+    return result;
+  }
+
   /** Continues with an encounter the user chose (its FHIR id), in one round trip. */
   public LookupResult byEncounterId(String encounterId) throws LookupException {
     Bundle found =

@@ -37,7 +37,10 @@ public record SiteSettings(
     Duration commitmentTimeout,
     String dicomWebAuthorization,
     Tls tls,
-    BarcodeRules barcodeRules) {
+    BarcodeRules barcodeRules,
+    String fhirBaseUrl,
+    Duration fhirTimeout,
+    String fhirAuthorization) {
 
   public static final String FILE_NAME = "site.properties";
   static final Set<String> KEYS =
@@ -59,7 +62,11 @@ public record SiteSettings(
           "tls.key-store",
           "tls.key-store-password-file",
           "tls.trusted-certificates",
-          "barcode.rules");
+          "barcode.rules",
+          "fhir.base-url",
+          "fhir.timeout-seconds",
+          "fhir.basic-auth-file",
+          "fhir.bearer-token-file");
   private static final Pattern BARCODE_RULE_KEY =
       Pattern.compile("barcode\\.rule\\.(\\d{1,3})\\.(kind|system|pattern|gs1-ai|check-digit)");
 
@@ -117,7 +124,10 @@ public record SiteSettings(
     String listenAddress = p.getProperty("station.listen-address", "0.0.0.0").strip();
     Duration commitmentTimeout =
         Duration.ofSeconds(number(p, file, "commitment.timeout-seconds", 60, 1, 86400));
-    String authorization = dicomWebAuthorization(p, file);
+    String authorization = authorization(p, file, "dicomweb");
+    String fhirAuthorization = authorization(p, file, "fhir");
+    String fhirBase = p.getProperty("fhir.base-url");
+    Duration fhirTimeout = Duration.ofSeconds(number(p, file, "fhir.timeout-seconds", 10, 1, 300));
     Tls tls = tls(p, file);
     BarcodeRules barcodeRules = barcodeRules(p, file);
     return new SiteSettings(
@@ -133,7 +143,10 @@ public record SiteSettings(
         commitmentTimeout,
         authorization,
         tls,
-        barcodeRules);
+        barcodeRules,
+        fhirBase == null ? null : fhirBase.strip(),
+        fhirTimeout,
+        fhirAuthorization);
   }
 
   /**
@@ -228,18 +241,24 @@ public record SiteSettings(
   }
 
   /**
-   * The Authorization header for DICOMweb, from a file the installer protects: {@code
-   * user:password} for basic, or a token for bearer. Secrets are never settings values or command
-   * arguments.
+   * The Authorization header for DICOMweb or FHIR ({@code service}), from a file the installer
+   * protects: {@code user:password} for basic, or a token for bearer. Secrets are never settings
+   * values or command arguments.
    */
-  private static String dicomWebAuthorization(Properties p, Path file) throws SettingsException {
-    String basic = p.getProperty("dicomweb.basic-auth-file");
-    String bearer = p.getProperty("dicomweb.bearer-token-file");
+  private static String authorization(Properties p, Path file, String service)
+      throws SettingsException {
+    String basic = p.getProperty(service + ".basic-auth-file");
+    String bearer = p.getProperty(service + ".bearer-token-file");
     if (basic != null && bearer != null) {
       throw new SettingsException(
-          file + ": set dicomweb.basic-auth-file or dicomweb.bearer-token-file, not both");
+          file
+              + ": set "
+              + service
+              + ".basic-auth-file or "
+              + service
+              + ".bearer-token-file, not both");
     }
-    String key = basic != null ? "dicomweb.basic-auth-file" : "dicomweb.bearer-token-file";
+    String key = service + (basic != null ? ".basic-auth-file" : ".bearer-token-file");
     String name = basic != null ? basic : bearer;
     if (name == null) {
       return null;

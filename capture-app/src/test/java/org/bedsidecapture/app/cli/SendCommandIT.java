@@ -31,23 +31,8 @@ class SendCommandIT {
     wrapped = demo.resolve("demo").resolve("dicom");
   }
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private Run jar(Path appHome, String... args) throws Exception {
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                "java",
-                "-jar",
-                Path.of("target", "bedside-capture.jar").toAbsolutePath().toString()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd);
-    pb.environment().put("BEDSIDE_CAPTURE_HOME", appHome.toString());
-    Path out = Files.createTempFile(dir, "out", ".txt");
-    Path err = Files.createTempFile(dir, "err", ".txt");
-    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    int rc = p.waitFor();
-    return new Run(rc, Files.readString(out), Files.readString(err));
+  private Jar.Run jar(Path appHome, String... args) throws Exception {
+    return Jar.run(appHome, dir, args);
   }
 
   @Test
@@ -69,7 +54,7 @@ class SendCommandIT {
     try (Storescp archive = Storescp.start(dir.resolve("archive"))) {
       assertThat(jar(home, "echo", archive.url()).exitCode()).isZero();
 
-      Run send = jar(home, "send", "--to", archive.url(), wrapped.toString());
+      Jar.Run send = jar(home, "send", "--to", archive.url(), wrapped.toString());
 
       assertThat(send.exitCode()).as(send.err()).isZero();
       assertThat(send.out()).contains("2 delivered, 0 refused");
@@ -104,7 +89,7 @@ class SendCommandIT {
       String url = "dicom-tls://" + Storescp.AE_TITLE + "@127.0.0.1:" + port;
       assertThat(jar(home, "echo", url).exitCode()).isZero();
 
-      Run send = jar(home, "send", "--to", url, wrapped.toString());
+      Jar.Run send = jar(home, "send", "--to", url, wrapped.toString());
 
       assertThat(send.exitCode()).as(send.err()).isZero();
       assertThat(archive.received()).hasSize(2);
@@ -117,14 +102,14 @@ class SendCommandIT {
     String url = "dicom://" + Storescp.AE_TITLE + "@127.0.0.1:" + port;
     Path notDicom = TestMedia.write(dir, "photo.jpg", TestMedia.jpeg(16, 16));
 
-    Run send = jar(home, "send", "--to", url, wrapped.toString(), notDicom.toString());
+    Jar.Run send = jar(home, "send", "--to", url, wrapped.toString(), notDicom.toString());
 
     assertThat(send.exitCode()).isEqualTo(1);
     assertThat(send.err())
         .contains(notDicom + ": not a DICOM file (no Part 10 header)")
         .contains("not reachable");
     assertThat(send.out()).contains("0 delivered, 0 refused (kept in quarantine), 2 failed");
-    Run echo = jar(home, "echo", url);
+    Jar.Run echo = jar(home, "echo", url);
     assertThat(echo.exitCode()).isEqualTo(1);
     assertThat(echo.err()).startsWith("echo: archive " + url + " not reachable");
     assertThat(jar(home, "outbox", "list").out().lines())
@@ -133,7 +118,7 @@ class SendCommandIT {
     assertThat(jar(home, "outbox", "status").out()).contains("failed:      2");
 
     try (Storescp archive = Storescp.start(dir.resolve("archive"), port)) {
-      Run retry = jar(home, "outbox", "retry");
+      Jar.Run retry = jar(home, "outbox", "retry");
       assertThat(retry.exitCode()).as(retry.err()).isZero();
       assertThat(archive.received()).hasSize(2);
     }
@@ -151,7 +136,7 @@ class SendCommandIT {
     try (Orthanc orthanc =
         Orthanc.start(
             dir.resolve("orthanc"), Orthanc.Options.plain().withStation("BEDSIDE", listen))) {
-      Run send =
+      Jar.Run send =
           jar(
               home,
               "send",
@@ -177,7 +162,7 @@ class SendCommandIT {
     Files.writeString(home.resolve("site.properties"), "dicomweb.basic-auth-file=" + secret + "\n");
     try (Orthanc orthanc =
         Orthanc.start(dir.resolve("orthanc"), Orthanc.Options.plain().withAuthentication())) {
-      Run send = jar(home, "send", "--to", orthanc.dicomWebBase(), wrapped.toString());
+      Jar.Run send = jar(home, "send", "--to", orthanc.dicomWebBase(), wrapped.toString());
 
       assertThat(send.exitCode()).as(send.err()).isZero();
       assertThat(send.out()).contains(orthanc.dicomWebBase() + ": 2 delivered");
@@ -237,7 +222,7 @@ class SendCommandIT {
       assertThat(slow.received().size()).as("killed while sending").isBetween(1, 39);
     }
     try (Storescp archive = Storescp.start(received, port)) {
-      Run retry = jar(home, "outbox", "retry");
+      Jar.Run retry = jar(home, "outbox", "retry");
 
       assertThat(retry.exitCode()).as(retry.err()).isZero();
       java.util.Set<String> arrived = new java.util.TreeSet<>();
@@ -251,10 +236,10 @@ class SendCommandIT {
 
   @Test
   void badArgumentsQueueNothing() throws Exception {
-    Run bad = jar(home, "send", "--to", "pacs.example:104", wrapped.toString());
+    Jar.Run bad = jar(home, "send", "--to", "pacs.example:104", wrapped.toString());
     assertThat(bad.exitCode()).isEqualTo(2);
     assertThat(bad.err()).contains("is not dicom://AET@HOST:PORT");
-    Run badKey =
+    Jar.Run badKey =
         jar(home, "send", "--to", "http://127.0.0.1:9/dicom-web", "--commit", wrapped.toString());
     assertThat(badKey.exitCode()).isEqualTo(2);
     assertThat(badKey.err()).contains("a STOW-RS answer is final");

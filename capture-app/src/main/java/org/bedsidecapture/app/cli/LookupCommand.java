@@ -1,10 +1,12 @@
 package org.bedsidecapture.app.cli;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IClientInterceptor;
 import ca.uhn.fhir.rest.client.interceptor.SimpleRequestHeaderInterceptor;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,6 +16,7 @@ import org.bedsidecapture.app.barcode.IdentifierQuery;
 import org.bedsidecapture.app.fhir.FhirEncounterLookup;
 import org.bedsidecapture.app.fhir.LookupException;
 import org.bedsidecapture.app.fhir.LookupResult;
+import org.bedsidecapture.app.fhir.SmartBackendAuth;
 import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
 import org.bedsidecapture.dicom.EncounterContext;
@@ -72,15 +75,15 @@ final class LookupCommand implements Callable<Integer> {
       err.println("lookup: with two barcodes, the first must be the wristband (an MRN)");
       return 2;
     }
+    IClientInterceptor auth;
+    try {
+      auth = auth(settings);
+    } catch (IOException e) {
+      err.println("lookup: " + e.getMessage());
+      return 2;
+    }
     FhirEncounterLookup lookup =
-        new FhirEncounterLookup(
-            FhirContext.forR4Cached(),
-            base,
-            settings.fhirTimeout(),
-            settings.fhirAuthorization() == null
-                ? null
-                : new SimpleRequestHeaderInterceptor(
-                    "Authorization", settings.fhirAuthorization()));
+        new FhirEncounterLookup(FhirContext.forR4Cached(), base, settings.fhirTimeout(), auth);
     LookupResult result;
     try {
       IdentifierQuery q = second != null ? second : first;
@@ -104,6 +107,22 @@ final class LookupCommand implements Callable<Integer> {
       return 3;
     }
     return result instanceof LookupResult.NotFound ? 4 : 5;
+  }
+
+  /** SMART Backend Services, or a basic/bearer header, or nothing, as the settings say. */
+  private static IClientInterceptor auth(SiteSettings settings) throws IOException {
+    SiteSettings.SmartClient smart = settings.fhirSmart();
+    if (smart != null) {
+      return SmartBackendAuth.load(
+          smart.tokenUrl(),
+          smart.clientId(),
+          smart.privateKeyFile(),
+          smart.scope(),
+          settings.fhirTimeout());
+    }
+    return settings.fhirAuthorization() == null
+        ? null
+        : new SimpleRequestHeaderInterceptor("Authorization", settings.fhirAuthorization());
   }
 
   private static JsonObject json(LookupResult result) {

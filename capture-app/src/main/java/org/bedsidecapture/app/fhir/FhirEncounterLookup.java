@@ -329,7 +329,12 @@ public final class FhirEncounterLookup {
   private <T> T call(Call<T> request) throws LookupException {
     try {
       return request.run();
+    } catch (SmartBackendAuth.SmartAuthException e) {
+      throw new LookupException(e.getMessage(), e);
     } catch (FhirClientConnectionException e) {
+      if (e.getCause() instanceof SmartBackendAuth.SmartAuthException auth) {
+        throw new LookupException(auth.getMessage(), auth);
+      }
       String why = String.valueOf(e.getMessage()).toLowerCase();
       throw new LookupException(
           why.contains("timed out")

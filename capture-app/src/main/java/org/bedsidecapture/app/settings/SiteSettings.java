@@ -3,6 +3,7 @@ package org.bedsidecapture.app.settings;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,18 @@ public record SiteSettings(
     BarcodeRules barcodeRules,
     String fhirBaseUrl,
     Duration fhirTimeout,
-    String fhirAuthorization) {
+    String fhirAuthorization,
+    SmartClient fhirSmart) {
+
+  /**
+   * SMART Backend Services for the EHR: its token endpoint, the client id this station is
+   * registered under, its private key (a JWK file) and the scopes it asks for.
+   */
+  public record SmartClient(URI tokenUrl, String clientId, Path privateKeyFile, String scope) {}
+
+  static final String SMART_SCOPE =
+      "system/Patient.read system/Encounter.read system/ServiceRequest.read"
+          + " system/Organization.read system/Practitioner.read";
 
   public static final String FILE_NAME = "site.properties";
   static final Set<String> KEYS =
@@ -66,7 +78,11 @@ public record SiteSettings(
           "fhir.base-url",
           "fhir.timeout-seconds",
           "fhir.basic-auth-file",
-          "fhir.bearer-token-file");
+          "fhir.bearer-token-file",
+          "fhir.smart.token-url",
+          "fhir.smart.client-id",
+          "fhir.smart.private-key-file",
+          "fhir.smart.scope");
   private static final Pattern BARCODE_RULE_KEY =
       Pattern.compile("barcode\\.rule\\.(\\d{1,3})\\.(kind|system|pattern|gs1-ai|check-digit)");
 
@@ -146,7 +162,37 @@ public record SiteSettings(
         barcodeRules,
         fhirBase == null ? null : fhirBase.strip(),
         fhirTimeout,
-        fhirAuthorization);
+        fhirAuthorization,
+        smart(p, file, fhirAuthorization != null));
+  }
+
+  private static SmartClient smart(Properties p, Path file, boolean otherAuth)
+      throws SettingsException {
+    String url = p.getProperty("fhir.smart.token-url");
+    String client = p.getProperty("fhir.smart.client-id");
+    String key = p.getProperty("fhir.smart.private-key-file");
+    if (url == null && client == null && key == null) {
+      return null;
+    }
+    if (url == null || client == null || key == null) {
+      throw new SettingsException(
+          file
+              + ": SMART Backend Services needs fhir.smart.token-url, fhir.smart.client-id and"
+              + " fhir.smart.private-key-file together");
+    }
+    if (otherAuth) {
+      throw new SettingsException(
+          file + ": set SMART Backend Services or fhir basic/bearer credentials, not both");
+    }
+    try {
+      return new SmartClient(
+          URI.create(url.strip()),
+          client.strip(),
+          Path.of(key.strip()),
+          p.getProperty("fhir.smart.scope", SMART_SCOPE).strip());
+    } catch (IllegalArgumentException e) {
+      throw new SettingsException(file + ": fhir.smart.token-url: " + e.getMessage());
+    }
   }
 
   /**

@@ -77,6 +77,19 @@ class SiteSettingsTest {
   }
 
   @Test
+  void smartBackendServicesNeedsItsThreeSettingsAndNoOtherCredentials() throws Exception {
+    write(
+        "fhir.smart.token-url=https://ehr.example/auth/token\n"
+            + "fhir.smart.client-id=station-7\n"
+            + "fhir.smart.private-key-file=/etc/bedside/station.jwk\n");
+    var smart = SiteSettings.load(home).fhirSmart();
+    assertThat(smart.clientId()).isEqualTo("station-7");
+    assertThat(smart.scope()).contains("system/Patient.read");
+    write("fhir.smart.client-id=station-7\n");
+    assertThatThrownBy(() -> SiteSettings.load(home)).hasMessageContaining("together");
+  }
+
+  @Test
   void tlsFilesThatCannotBeUsedAreNamed() throws Exception {
     write("tls.key-store=/etc/station.p12\n");
     assertThatThrownBy(() -> SiteSettings.load(home))

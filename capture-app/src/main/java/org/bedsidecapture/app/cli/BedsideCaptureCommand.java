@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       EchoCommand.class,
       OutboxCommand.class,
       LookupCommand.class,
+      BenchScanCommand.class,
       BodySitesCommand.class,
       DemoCommand.class
     })

@@ -1,6 +1,5 @@
 package org.bedsidecapture.app.cli;
 
-import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +13,7 @@ import org.bedsidecapture.app.AppHome;
 import org.bedsidecapture.app.AppOutbox;
 import org.bedsidecapture.app.demo.SyntheticEncounters;
 import org.bedsidecapture.app.demo.SyntheticPhotos;
+import org.bedsidecapture.app.fhir.FhirContexts;
 import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
 import org.bedsidecapture.dicom.delivery.LocalArchive;
@@ -59,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
     Path bundle = demo.resolve("encounter-bundle.json");
     Files.writeString(
         bundle,
-        FhirContext.forR4Cached()
+        FhirContexts.shared()
             .newJsonParser()
             .setPrettyPrint(true)
             .encodeResourceToString(SyntheticEncounters.bundle(patient)),

@@ -1,6 +1,5 @@
 package org.bedsidecapture.app.cli;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IClientInterceptor;
 import ca.uhn.fhir.rest.client.interceptor.SimpleRequestHeaderInterceptor;
 import com.google.gson.GsonBuilder;
@@ -13,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.bedsidecapture.app.AppHome;
 import org.bedsidecapture.app.barcode.BarcodeRejectedException;
 import org.bedsidecapture.app.barcode.IdentifierQuery;
+import org.bedsidecapture.app.fhir.FhirContexts;
 import org.bedsidecapture.app.fhir.FhirEncounterLookup;
 import org.bedsidecapture.app.fhir.LookupException;
 import org.bedsidecapture.app.fhir.LookupResult;
@@ -53,6 +53,7 @@ final class LookupCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    FhirContexts.warmInBackground();
     SiteSettings settings;
     IdentifierQuery first;
     IdentifierQuery second = null;
@@ -83,7 +84,7 @@ final class LookupCommand implements Callable<Integer> {
       return 2;
     }
     FhirEncounterLookup lookup =
-        new FhirEncounterLookup(FhirContext.forR4Cached(), base, settings.fhirTimeout(), auth);
+        new FhirEncounterLookup(FhirContexts.shared(), base, settings.fhirTimeout(), auth);
     LookupResult result;
     try {
       IdentifierQuery q = second != null ? second : first;

@@ -1,6 +1,5 @@
 package org.bedsidecapture.app.cli;
 
-import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -12,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.bedsidecapture.app.AppHome;
 import org.bedsidecapture.app.fhir.EncounterContextException;
 import org.bedsidecapture.app.fhir.FhirBundleReader;
+import org.bedsidecapture.app.fhir.FhirContexts;
 import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
 import org.bedsidecapture.dicom.BodySite;
@@ -107,6 +107,7 @@ final class WrapCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    FhirContexts.warmInBackground();
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
     SiteSettings settings;
@@ -125,7 +126,7 @@ final class WrapCommand implements Callable<Integer> {
                           "unknown body site code '"
                               + bodySite
                               + "' (list them with: body-sites)"));
-      encounter = new FhirBundleReader(FhirContext.forR4Cached()).read(context);
+      encounter = new FhirBundleReader(FhirContexts.shared()).read(context);
     } catch (SettingsException | EncounterContextException | IllegalArgumentException e) {
       err.println("wrap: " + e.getMessage());
       return 2;

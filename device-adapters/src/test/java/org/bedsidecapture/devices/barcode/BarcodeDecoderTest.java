@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bedsidecapture.devices.synthetic.BarcodeScene;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,18 +24,18 @@ class BarcodeDecoderTest {
   /** How ZXing's Code 128 writer is told to put an FNC1 (GS1-128) in. */
   private static final String FNC1 = "\u00f1";
 
-  private static final List<TestFrames.View> VIEWS =
+  private static final List<BarcodeScene.View> VIEWS =
       List.of(
-          new TestFrames.View(0, false, 1, false),
-          new TestFrames.View(90, false, 1, false),
-          new TestFrames.View(180, false, 1, false),
-          new TestFrames.View(17, false, 1, false),
-          new TestFrames.View(-8, true, 1, false),
-          new TestFrames.View(0, false, 3, false),
-          new TestFrames.View(5, false, 3, true),
-          new TestFrames.View(0, true, 3, true),
-          new TestFrames.View(250, false, 1, true),
-          new TestFrames.View(93, true, 1, false));
+          new BarcodeScene.View(0, false, 1, false),
+          new BarcodeScene.View(90, false, 1, false),
+          new BarcodeScene.View(180, false, 1, false),
+          new BarcodeScene.View(17, false, 1, false),
+          new BarcodeScene.View(-8, true, 1, false),
+          new BarcodeScene.View(0, false, 3, false),
+          new BarcodeScene.View(5, false, 3, true),
+          new BarcodeScene.View(0, true, 3, true),
+          new BarcodeScene.View(250, false, 1, true),
+          new BarcodeScene.View(93, true, 1, false));
 
   private record Sample(BarcodeFormat format, String content, boolean gs1, String expected) {}
 
@@ -59,12 +60,15 @@ class BarcodeDecoderTest {
     List<String> missed = new ArrayList<>();
     Map<BarcodeFormat, int[]> perFormat = new java.util.EnumMap<>(BarcodeFormat.class);
     for (Sample s : SAMPLES) {
-      BufferedImage code = TestFrames.barcode(s.format(), s.content(), s.gs1());
-      for (TestFrames.View v : VIEWS) {
-        BufferedImage frame = TestFrames.frame(code, v, tried);
+      BufferedImage code = BarcodeScene.barcode(s.format(), s.content(), s.gs1());
+      for (BarcodeScene.View v : VIEWS) {
+        BufferedImage frame = BarcodeScene.frame(code, v, tried);
         Optional<BarcodeDecoder.Decoded> d =
             decoder.decode(
-                TestFrames.luma(frame), TestFrames.WIDTH, TestFrames.HEIGHT, TestFrames.WIDTH);
+                BarcodeScene.luma(frame),
+                BarcodeScene.WIDTH,
+                BarcodeScene.HEIGHT,
+                BarcodeScene.WIDTH);
         tried++;
         int[] counts = perFormat.computeIfAbsent(s.format(), f -> new int[2]);
         counts[1]++;

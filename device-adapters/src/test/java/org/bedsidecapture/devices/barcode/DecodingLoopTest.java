@@ -8,19 +8,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.bedsidecapture.devices.synthetic.BarcodeScene;
 import org.junit.jupiter.api.Test;
 
 class DecodingLoopTest {
   @Test
   void decodesOffTheCallersThreadAndReportsAContentOnceWhileItStaysInView() throws Exception {
     BufferedImage frame =
-        TestFrames.frame(
-            TestFrames.barcode(BarcodeFormat.CODE_128, "DEMO-000001", false),
-            new TestFrames.View(0, false, 1, false),
+        BarcodeScene.frame(
+            BarcodeScene.barcode(BarcodeFormat.CODE_128, "DEMO-000001", false),
+            new BarcodeScene.View(0, false, 1, false),
             1);
     DecodingLoop.LumaFrame luma =
         new DecodingLoop.LumaFrame(
-            TestFrames.luma(frame), TestFrames.WIDTH, TestFrames.HEIGHT, TestFrames.WIDTH);
+            BarcodeScene.luma(frame), BarcodeScene.WIDTH, BarcodeScene.HEIGHT, BarcodeScene.WIDTH);
     List<String> reads = new CopyOnWriteArrayList<>();
     List<String> threads = new CopyOnWriteArrayList<>();
     try (DecodingLoop loop =

@@ -1,4 +1,4 @@
-package org.bedsidecapture.devices.barcode;
+package org.bedsidecapture.devices.synthetic;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -16,19 +16,29 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Photo-like 1080p grey camera frames with a barcode in view: rendered by ZXing's writers, then
- * turned, curved round a wrist, blurred, dimmed and speckled as a camera at a bedside sees them.
+ * A synthetic camera's view of a wristband: photo-like 1080p grey frames with a barcode in view,
+ * rendered by ZXing's writers, then turned, curved round a wrist, blurred, dimmed and speckled as a
+ * camera at a bedside sees them. Deterministic for a seed; used by the demo, tests and benchmarks.
  */
-final class TestFrames {
-  static final int WIDTH = 1920;
-  static final int HEIGHT = 1080;
+public final class BarcodeScene {
+  public static final int WIDTH = 1920;
+  public static final int HEIGHT = 1080;
 
-  private TestFrames() {}
+  private BarcodeScene() {}
 
   /** How the barcode is seen. */
-  record View(double degrees, boolean curved, int blur, boolean lowContrast) {}
+  public record View(double degrees, boolean curved, int blur, boolean lowContrast) {
+    /** Upright, flat, sharp, good contrast. */
+    public static View straight() {
+      return new View(0, false, 1, false);
+    }
+  }
 
-  static BufferedImage barcode(BarcodeFormat format, String content, boolean gs1)
+  /**
+   * A label with the barcode on white. For GS1-128, start the content with ZXing's FNC1 character
+   * (U+00F1); for GS1 DataMatrix set {@code gs1}.
+   */
+  public static BufferedImage barcode(BarcodeFormat format, String content, boolean gs1)
       throws WriterException {
     Map<EncodeHintType, Object> hints =
         gs1
@@ -76,8 +86,8 @@ final class TestFrames {
     return big;
   }
 
-  /** A frame with the barcode in view; its luma plane is the image's bytes. */
-  static BufferedImage frame(BufferedImage code, View view, long seed) {
+  /** A frame with the label in view; its luma plane is the image's bytes ({@link #luma}). */
+  public static BufferedImage frame(BufferedImage code, View view, long seed) {
     BufferedImage label = view.curved() ? curved(code) : code;
     BufferedImage frame = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
     Graphics2D g = frame.createGraphics();
@@ -132,7 +142,7 @@ final class TestFrames {
     return out;
   }
 
-  static byte[] luma(BufferedImage grey) {
+  public static byte[] luma(BufferedImage grey) {
     return ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
   }
 }

@@ -1,0 +1,130 @@
+package org.bedsidecapture.app.cli;
+
+import ca.uhn.fhir.context.FhirContext;
+import com.google.zxing.BarcodeFormat;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.bedsidecapture.app.barcode.BarcodeRules;
+import org.bedsidecapture.app.barcode.IdentifierQuery;
+import org.bedsidecapture.app.demo.DemoFhirServer;
+import org.bedsidecapture.app.demo.SyntheticEhr;
+import org.bedsidecapture.app.fhir.FhirContexts;
+import org.bedsidecapture.app.fhir.FhirEncounterLookup;
+import org.bedsidecapture.app.fhir.LookupResult;
+import org.bedsidecapture.devices.barcode.BarcodeDecoder;
+import org.bedsidecapture.devices.synthetic.BarcodeScene;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Benchmark of the scan: ZXing's decode time per 1080p camera frame for each wristband format, and
+ * scan-to-context latency (decode, site rules, every FHIR round trip) against the demo EHR in this
+ * process, cold and warm.
+ */
+@Command(
+    name = "bench-scan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Benchmark: ZXing decode time per 1080p frame, and scan-to-context latency against the",
+      "in-process demo EHR (FHIR start-up, first scan, then warm p50/p95)."
+    })
+final class BenchScanCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--rounds", defaultValue = "200", description = "Scans to time when warm.")
+  int rounds;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    BarcodeDecoder decoder = new BarcodeDecoder();
+    out.println("ZXing decode per 1920x1080 frame (luma plane; " + rounds + " frames each):");
+    Object[][] samples = {
+      {BarcodeFormat.CODE_128, "DEMO-000001", false},
+      {BarcodeFormat.CODE_39, "DEMO-000001", false},
+      {BarcodeFormat.DATA_MATRIX, "8018123456789012345675", true},
+      {BarcodeFormat.PDF_417, "DEMO-000001", false},
+      {BarcodeFormat.QR_CODE, "DEMO-000001", false},
+    };
+    for (Object[] s : samples) {
+      byte[] frame =
+          BarcodeScene.luma(
+              BarcodeScene.frame(
+                  BarcodeScene.barcode((BarcodeFormat) s[0], (String) s[1], (Boolean) s[2]),
+                  new BarcodeScene.View(4, true, 1, false),
+                  1));
+      List<Long> nanos = new ArrayList<>();
+      int found = 0;
+      for (int i = 0; i < rounds + 20; i++) {
+        long t0 = System.nanoTime();
+        boolean hit =
+            decoder
+                .decode(frame, BarcodeScene.WIDTH, BarcodeScene.HEIGHT, BarcodeScene.WIDTH)
+                .isPresent();
+        if (i >= 20) {
+          nanos.add(System.nanoTime() - t0);
+          found += hit ? 1 : 0;
+        }
+      }
+      out.printf("  %-12s %s (%d of %d decoded)%n", s[0], stats(nanos), found, rounds);
+    }
+    out.flush();
+
+    long t0 = System.nanoTime();
+    FhirContext fhir = FhirContexts.shared();
+    long contextNanos = System.nanoTime() - t0;
+    try (DemoFhirServer ehr = DemoFhirServer.start(fhir, SyntheticEhr.resources(), List.of())) {
+      FhirEncounterLookup lookup =
+          new FhirEncounterLookup(fhir, ehr.baseUrl(), Duration.ofSeconds(10), null);
+      BarcodeRules rules = BarcodeRules.demo();
+      byte[] wristband =
+          BarcodeScene.luma(
+              BarcodeScene.frame(
+                  BarcodeScene.barcode(BarcodeFormat.CODE_128, "DEMO-000001", false),
+                  BarcodeScene.View.straight(),
+                  2));
+      long first = scan(decoder, rules, lookup, wristband);
+      List<Long> warm = new ArrayList<>();
+      for (int i = 0; i < rounds; i++) {
+        warm.add(scan(decoder, rules, lookup, wristband));
+      }
+      out.println("scan to context (decode + rules + 2 FHIR round trips, loopback):");
+      out.printf("  FHIR context warm-up (paid at app start):  %.0f ms%n", contextNanos / 1e6);
+      out.printf("  first scan after start-up (cold client):   %.0f ms%n", first / 1e6);
+      out.printf("  warm, %d scans:                            %s%n", rounds, stats(warm));
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static long scan(
+      BarcodeDecoder decoder, BarcodeRules rules, FhirEncounterLookup lookup, byte[] frame)
+      throws Exception {
+    long t0 = System.nanoTime();
+    String content =
+        decoder
+            .decode(frame, BarcodeScene.WIDTH, BarcodeScene.HEIGHT, BarcodeScene.WIDTH)
+            .orElseThrow()
+            .content();
+    IdentifierQuery q = rules.resolve(content);
+    LookupResult r = lookup.byPatientIdentifier(q.system(), q.value());
+    if (!(r instanceof LookupResult.Found)) {
+      throw new IllegalStateException("the demo wristband did not resolve: " + r);
+    }
+    return System.nanoTime() - t0;
+  }
+
+  private static String stats(List<Long> nanos) {
+    List<Long> sorted = new ArrayList<>(nanos);
+    Collections.sort(sorted);
+    return String.format(
+        "p50 %.1f ms, p95 %.1f ms",
+        sorted.get((int) Math.ceil(0.50 * sorted.size()) - 1) / 1e6,
+        sorted.get((int) Math.ceil(0.95 * sorted.size()) - 1) / 1e6);
+  }
+}

@@ -1,6 +1,5 @@
 package org.bedsidecapture.app.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,21 +10,31 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.bedsidecapture.app.AppHome;
 import org.bedsidecapture.app.AppOutbox;
+import org.bedsidecapture.app.barcode.IdentifierQuery;
+import org.bedsidecapture.app.demo.DemoFhirServer;
+import org.bedsidecapture.app.demo.SyntheticEhr;
 import org.bedsidecapture.app.demo.SyntheticEncounters;
 import org.bedsidecapture.app.demo.SyntheticPhotos;
+import org.bedsidecapture.app.demo.WristbandSheet;
 import org.bedsidecapture.app.fhir.FhirContexts;
+import org.bedsidecapture.app.fhir.FhirEncounterLookup;
+import org.bedsidecapture.app.fhir.LookupResult;
 import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
+import org.bedsidecapture.devices.barcode.BarcodeDecoder;
+import org.bedsidecapture.devices.synthetic.BarcodeScene;
 import org.bedsidecapture.dicom.delivery.LocalArchive;
-import org.bedsidecapture.dicom.outbox.NotDicomException;
 import org.bedsidecapture.dicom.outbox.Outbox;
+import org.hl7.fhir.r4.model.Resource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The demo on embedded defaults. Until the capture screen exists it runs the capture path without
- * one: a synthetic patient's encounter, synthetic wound photos, wrapped into DICOM, put into the
- * outbox and delivered to the demo's own archive on loopback, which keeps them in a folder.
+ * one: the demo EHR (a HAPI FHIR server in this process) and a printable wristband sheet; a
+ * wristband read by the synthetic camera and looked up to what the user confirms; synthetic wound
+ * photos of that patient wrapped into DICOM, put into the outbox and delivered to the demo's own
+ * archive on loopback, which keeps them in a folder.
  */
 @Command(
     name = "demo",
@@ -36,7 +45,7 @@ final class DemoCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException, NotDicomException {
+  public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path home = AppHome.resolve();
@@ -54,6 +63,9 @@ final class DemoCommand implements Callable<Integer> {
       for (Path f : earlier.toList()) {
         Files.delete(f);
       }
+    }
+    if (!scanWristband(demo, settings, out, err)) {
+      return 1;
     }
     SyntheticEncounters.Case patient = SyntheticEncounters.CASES.get(0);
     Path bundle = demo.resolve("encounter-bundle.json");
@@ -120,6 +132,58 @@ final class DemoCommand implements Callable<Integer> {
               ? "Delivered through the encrypted outbox to the demo archive: " + archive.folder()
               : "Not all were delivered; they wait in the outbox (see 'outbox status').");
       return delivered ? 0 : 1;
+    }
+  }
+
+  /**
+   * The scan: the demo EHR started in this process, the wristband sheet printed to PNG, and the
+   * first wristband read by the synthetic camera, through the site's barcode rules and the EHR, to
+   * what the user would confirm.
+   */
+  private static boolean scanWristband(
+      Path demo, SiteSettings settings, PrintWriter out, PrintWriter err) throws Exception {
+    List<Resource> ehrContent = SyntheticEhr.resources();
+    List<WristbandSheet.Label> labels = WristbandSheet.labels(ehrContent);
+    Path sheet = demo.resolve("wristbands.png");
+    WristbandSheet.write(labels, sheet);
+    try (DemoFhirServer ehr = DemoFhirServer.start(FhirContexts.shared(), ehrContent, List.of())) {
+      byte[] frame =
+          BarcodeScene.luma(
+              BarcodeScene.frame(
+                  WristbandSheet.label(labels.get(0)),
+                  new BarcodeScene.View(3, false, 1, false),
+                  1));
+      String read =
+          new BarcodeDecoder()
+              .decode(frame, BarcodeScene.WIDTH, BarcodeScene.HEIGHT, BarcodeScene.WIDTH)
+              .map(BarcodeDecoder.Decoded::content)
+              .orElse(null);
+      if (read == null) {
+        err.println("demo: the synthetic camera did not read the wristband");
+        return false;
+      }
+      IdentifierQuery q = settings.barcodeRules().resolve(read);
+      FhirEncounterLookup lookup =
+          new FhirEncounterLookup(
+              FhirContexts.shared(), ehr.baseUrl(), settings.fhirTimeout(), null);
+      LookupResult r =
+          q.kind() == IdentifierQuery.Kind.PATIENT_MRN
+              ? lookup.byPatientIdentifier(q.system(), q.value())
+              : lookup.byEncounterIdentifier(q.system(), q.value(), null);
+      if (!(r instanceof LookupResult.Found found)) {
+        err.println("demo: the wristband did not resolve to one encounter: " + r);
+        return false;
+      }
+      out.println("Wristband sheet to print and scan: " + sheet);
+      out.println(
+          "Synthetic camera read a wristband; the demo EHR ("
+              + ehr.baseUrl()
+              + ") gives encounter "
+              + found.context().admissionId().value()
+              + ". Confirm the patient: "
+              + found.confirmation());
+      out.flush();
+      return true;
     }
   }
 }

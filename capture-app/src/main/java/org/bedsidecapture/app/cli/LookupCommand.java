@@ -84,7 +84,8 @@ final class LookupCommand implements Callable<Integer> {
       return 2;
     }
     FhirEncounterLookup lookup =
-        new FhirEncounterLookup(FhirContexts.shared(), base, settings.fhirTimeout(), auth);
+        new FhirEncounterLookup(
+            FhirContexts.shared(), base, settings.fhirTimeout(), auth, settings.fhirRetries());
     LookupResult result;
     try {
       IdentifierQuery q = second != null ? second : first;

@@ -47,6 +47,7 @@ public final class FhirEncounterLookup {
 
   private final IGenericClient client;
   private final String server;
+  private final int retries;
   private final FhirEncounterMapper mapper = new FhirEncounterMapper();
 
   /**
@@ -55,6 +56,17 @@ public final class FhirEncounterLookup {
    */
   public FhirEncounterLookup(
       FhirContext fhir, String baseUrl, Duration timeout, IClientInterceptor auth) {
+    this(fhir, baseUrl, timeout, auth, 1);
+  }
+
+  /**
+   * @param timeout for connecting and for each answer; it is the context's (one EHR per app)
+   * @param retries how many times a read is tried again after the EHR could not be reached or
+   *     answered 502, 503 or 504 (reads are safe to repeat)
+   */
+  public FhirEncounterLookup(
+      FhirContext fhir, String baseUrl, Duration timeout, IClientInterceptor auth, int retries) {
+    this.retries = retries;
     var factory = fhir.getRestfulClientFactory();
     factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
     factory.setConnectTimeout((int) timeout.toMillis());
@@ -327,43 +339,76 @@ public final class FhirEncounterLookup {
 
   /** Runs a request; every way it can fail becomes one message naming the server and what to do. */
   private <T> T call(Call<T> request) throws LookupException {
-    try {
-      return request.run();
-    } catch (SmartBackendAuth.SmartAuthException e) {
-      throw new LookupException(e.getMessage(), e);
-    } catch (FhirClientConnectionException e) {
-      if (e.getCause() instanceof SmartBackendAuth.SmartAuthException auth) {
-        throw new LookupException(auth.getMessage(), auth);
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return request.run();
+      } catch (BaseServerResponseException e) {
+        boolean passing =
+            !(e.getCause() instanceof SmartBackendAuth.SmartAuthException)
+                && !(e.getCause() instanceof DataFormatException)
+                && (e instanceof FhirClientConnectionException
+                    || e.getStatusCode() == 502
+                    || e.getStatusCode() == 503
+                    || e.getStatusCode() == 504);
+        if (!passing || attempt >= retries) {
+          throw explain(e);
+        }
+        try {
+          Thread.sleep(200L * (attempt + 1));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw explain(e);
+        }
+      } catch (RuntimeException e) {
+        throw explain(e);
       }
-      String why = String.valueOf(e.getMessage()).toLowerCase();
-      throw new LookupException(
-          why.contains("timed out")
-              ? "the EHR (" + server + ") did not answer in time: try again"
-              : "the EHR (" + server + ") cannot be reached: check the network, then try again",
-          e);
-    } catch (AuthenticationException e) {
-      throw new LookupException(
-          "the EHR (" + server + ") refused our credentials (HTTP 401): check the FHIR settings",
-          e);
-    } catch (ForbiddenOperationException e) {
-      throw new LookupException(
-          "the EHR (" + server + ") does not allow this station to read patients (HTTP 403)", e);
-    } catch (ResourceNotFoundException e) {
-      throw new LookupException(
-          "the EHR (" + server + ") answered 'not found' (HTTP 404): is the FHIR URL right?", e);
-    } catch (BaseServerResponseException e) {
-      throw new LookupException(
-          "the EHR ("
-              + server
-              + ") failed (HTTP "
-              + e.getStatusCode()
-              + "): try again; if it goes on, call the EHR support",
-          e);
-    } catch (DataFormatException e) {
-      throw new LookupException(
+    }
+  }
+
+  /** Every way a request can fail, as one message naming the server and what to do. */
+  private LookupException explain(RuntimeException e) {
+    Throwable cause = e.getCause();
+    if (e instanceof SmartBackendAuth.SmartAuthException) {
+      return new LookupException(e.getMessage(), e);
+    }
+    if (cause instanceof SmartBackendAuth.SmartAuthException) {
+      return new LookupException(cause.getMessage(), cause);
+    }
+    if (e instanceof DataFormatException || cause instanceof DataFormatException) {
+      return new LookupException(
           "the EHR (" + server + ") sent an answer that is not valid FHIR: call the EHR support",
           e);
     }
+    if (e instanceof FhirClientConnectionException) {
+      return new LookupException(
+          String.valueOf(e.getMessage()).toLowerCase().contains("timed out")
+              ? "the EHR (" + server + ") did not answer in time: try again"
+              : "the EHR (" + server + ") cannot be reached: check the network, then try again",
+          e);
+    }
+    if (e instanceof AuthenticationException) {
+      return new LookupException(
+          "the EHR (" + server + ") refused our credentials (HTTP 401): check the FHIR settings",
+          e);
+    }
+    if (e instanceof ForbiddenOperationException) {
+      return new LookupException(
+          "the EHR (" + server + ") does not allow this station to read patients (HTTP 403)", e);
+    }
+    if (e instanceof ResourceNotFoundException) {
+      return new LookupException(
+          "the EHR (" + server + ") answered 'not found' (HTTP 404): is the FHIR URL right?", e);
+    }
+    if (e instanceof BaseServerResponseException r) {
+      return new LookupException(
+          "the EHR ("
+              + server
+              + ") failed (HTTP "
+              + r.getStatusCode()
+              + "): try again; if it goes on, call the EHR support",
+          e);
+    }
+    return new LookupException("the lookup at the EHR (" + server + ") failed: " + e, e);
   }
 
   private static <T extends Resource> List<T> matches(Bundle b, Class<T> type) {

@@ -42,7 +42,8 @@ public record SiteSettings(
     String fhirBaseUrl,
     Duration fhirTimeout,
     String fhirAuthorization,
-    SmartClient fhirSmart) {
+    SmartClient fhirSmart,
+    int fhirRetries) {
 
   /**
    * SMART Backend Services for the EHR: its token endpoint, the client id this station is
@@ -77,6 +78,7 @@ public record SiteSettings(
           "barcode.rules",
           "fhir.base-url",
           "fhir.timeout-seconds",
+          "fhir.retries",
           "fhir.basic-auth-file",
           "fhir.bearer-token-file",
           "fhir.smart.token-url",
@@ -163,7 +165,8 @@ public record SiteSettings(
         fhirBase == null ? null : fhirBase.strip(),
         fhirTimeout,
         fhirAuthorization,
-        smart(p, file, fhirAuthorization != null));
+        smart(p, file, fhirAuthorization != null),
+        number(p, file, "fhir.retries", 1, 0, 5));
   }
 
   private static SmartClient smart(Properties p, Path file, boolean otherAuth)

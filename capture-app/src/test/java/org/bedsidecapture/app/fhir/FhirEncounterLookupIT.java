@@ -176,6 +176,23 @@ class FhirEncounterLookupIT {
           .hasMessageContaining("did not answer in time");
     }
 
+    try (DemoFhirServer flaky =
+        DemoFhirServer.start(FHIR, SyntheticEhr.resources(), List.of(new FailFirst()))) {
+      FhirEncounterLookup retrying =
+          new FhirEncounterLookup(FHIR, flaky.baseUrl(), Duration.ofSeconds(5), null);
+      assertThat(retrying.byPatientIdentifier(MRN, "DEMO-000001"))
+          .as("a 503 is tried again once")
+          .isInstanceOf(LookupResult.Found.class);
+    }
+
+    try (DemoFhirServer garbled =
+        DemoFhirServer.start(FHIR, SyntheticEhr.resources(), List.of(new NotFhir()))) {
+      FhirEncounterLookup confused =
+          new FhirEncounterLookup(FHIR, garbled.baseUrl(), Duration.ofSeconds(5), null);
+      assertThatThrownBy(() -> confused.byPatientIdentifier(MRN, "DEMO-000001"))
+          .hasMessageContaining("not valid FHIR");
+    }
+
     FhirEncounterLookup wrongPath =
         new FhirEncounterLookup(FHIR, ehr.baseUrl() + "/nothing-here", Duration.ofSeconds(5), null);
     assertThatThrownBy(() -> wrongPath.byPatientIdentifier(MRN, "DEMO-000001"))
@@ -214,6 +231,33 @@ class FhirEncounterLookupIT {
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLER_SELECTED)
     public void fail() {
       throw new InternalErrorException("database unavailable");
+    }
+  }
+
+  /** An EHR whose gateway is unavailable for the first request only. */
+  public static final class FailFirst {
+    private final java.util.concurrent.atomic.AtomicBoolean failed =
+        new java.util.concurrent.atomic.AtomicBoolean();
+
+    @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLER_SELECTED)
+    public void failOnce() {
+      if (failed.compareAndSet(false, true)) {
+        throw new ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException(
+            503, "gateway busy");
+      }
+    }
+  }
+
+  /** A proxy in front of the EHR that answers with something that is not FHIR. */
+  public static final class NotFhir {
+    @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_PROCESSED)
+    public boolean answer(
+        HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
+        throws java.io.IOException {
+      response.setStatus(200);
+      response.setContentType("application/fhir+json");
+      response.getWriter().write("{\"resourceType\": \"Bundle\", \"entry\": 7 <html>");
+      return false;
     }
   }
 

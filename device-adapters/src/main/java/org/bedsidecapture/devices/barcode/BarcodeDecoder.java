@@ -8,6 +8,9 @@ import com.google.zxing.ReaderException;
 import com.google.zxing.Result;
 import com.google.zxing.ResultMetadataType;
 import com.google.zxing.common.HybridBinarizer;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +59,22 @@ public final class BarcodeDecoder {
     } finally {
       reader.reset();
     }
+  }
+
+  /**
+   * Looks for a barcode in a still image (an imported photo of a wristband): converted to grey
+   * first, which the live path avoids by taking the luma plane.
+   */
+  public Optional<Decoded> decode(BufferedImage image) {
+    BufferedImage grey = image;
+    if (image.getType() != BufferedImage.TYPE_BYTE_GRAY) {
+      grey = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+      Graphics2D g = grey.createGraphics();
+      g.drawImage(image, 0, 0, null);
+      g.dispose();
+    }
+    byte[] luma = ((DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+    return decode(luma, grey.getWidth(), grey.getHeight(), grey.getWidth());
   }
 
   private static String withSymbology(Result r) {

@@ -53,6 +53,21 @@ class BarcodeDecoderTest {
           new Sample(BarcodeFormat.QR_CODE, "DEMOACC0001", false, "DEMOACC0001"));
 
   @Test
+  void aStillColourPhotoOfAWristbandIsReadToo() throws Exception {
+    BufferedImage grey =
+        BarcodeScene.frame(
+            BarcodeScene.barcode(BarcodeFormat.QR_CODE, "DEMO-000002", false),
+            new BarcodeScene.View(30, false, 1, false),
+            9);
+    BufferedImage photo =
+        new BufferedImage(grey.getWidth(), grey.getHeight(), BufferedImage.TYPE_INT_RGB);
+    photo.createGraphics().drawImage(grey, 0, 0, null);
+    assertThat(new BarcodeDecoder().decode(photo))
+        .map(BarcodeDecoder.Decoded::content)
+        .contains("DEMO-000002");
+  }
+
+  @Test
   void wristbandBarcodesAreReadFromCameraFrames() throws Exception {
     BarcodeDecoder decoder = new BarcodeDecoder();
     int tried = 0;

@@ -94,6 +94,11 @@ public final class KeyboardWedge {
     return List.of();
   }
 
+  /** Whether keys are being held back (a scan may be under way). */
+  public boolean holding() {
+    return held.length() > 0;
+  }
+
   private Typed release() {
     Typed t = new Typed(held.toString());
     held.setLength(0);

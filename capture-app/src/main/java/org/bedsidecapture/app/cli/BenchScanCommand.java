@@ -36,6 +36,9 @@ import picocli.CommandLine.Option;
 final class BenchScanCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Decodes of every sample before timing, so that the JIT compiler is done with them. */
+  private static final int WARM_UP = 60;
+
   @Option(names = "--rounds", defaultValue = "200", description = "Scans to time when warm.")
   int rounds;
 
@@ -51,25 +54,33 @@ final class BenchScanCommand implements Callable<Integer> {
       {BarcodeFormat.PDF_417, "DEMO-000001", false},
       {BarcodeFormat.QR_CODE, "DEMO-000001", false},
     };
+    List<byte[]> frames = new ArrayList<>();
     for (Object[] s : samples) {
-      byte[] frame =
+      frames.add(
           BarcodeScene.luma(
               BarcodeScene.frame(
                   BarcodeScene.barcode((BarcodeFormat) s[0], (String) s[1], (Boolean) s[2]),
                   new BarcodeScene.View(4, true, 1, false),
-                  1));
+                  1)));
+    }
+    for (int i = 0; i < WARM_UP; i++) {
+      for (byte[] f : frames) {
+        decoder.decode(f, BarcodeScene.WIDTH, BarcodeScene.HEIGHT, BarcodeScene.WIDTH);
+      }
+    }
+    for (int k = 0; k < samples.length; k++) {
+      Object[] s = samples[k];
+      byte[] frame = frames.get(k);
       List<Long> nanos = new ArrayList<>();
       int found = 0;
-      for (int i = 0; i < rounds + 20; i++) {
+      for (int i = 0; i < rounds; i++) {
         long t0 = System.nanoTime();
         boolean hit =
             decoder
                 .decode(frame, BarcodeScene.WIDTH, BarcodeScene.HEIGHT, BarcodeScene.WIDTH)
                 .isPresent();
-        if (i >= 20) {
-          nanos.add(System.nanoTime() - t0);
-          found += hit ? 1 : 0;
-        }
+        nanos.add(System.nanoTime() - t0);
+        found += hit ? 1 : 0;
       }
       out.printf("  %-12s %s (%d of %d decoded)%n", s[0], stats(nanos), found, rounds);
     }

@@ -36,6 +36,9 @@ public final class BarcodeDecoder {
   /** A barcode found: its content and format. */
   public record Decoded(String content, BarcodeFormat format) {}
 
+  /** Below this the decoders cope themselves, and straightening would only cost time. */
+  private static final double MIN_TURN_DEGREES = 4;
+
   private final MultiFormatReader reader = new MultiFormatReader();
 
   public BarcodeDecoder() {
@@ -49,6 +52,19 @@ public final class BarcodeDecoder {
    * Looks for a barcode in a frame's luma plane (one byte per pixel, rows {@code rowStride} apart).
    */
   public Optional<Decoded> decode(byte[] luma, int width, int height, int rowStride) {
+    Optional<Decoded> found = attempt(luma, width, height, rowStride);
+    if (found.isPresent()) {
+      return found;
+    }
+    double angle = Straightening.dominantAngle(luma, width, height, rowStride);
+    if (Math.abs(angle) < MIN_TURN_DEGREES) {
+      return found;
+    }
+    return attempt(
+        Straightening.turned(luma, width, height, rowStride, angle), width, height, width);
+  }
+
+  private Optional<Decoded> attempt(byte[] luma, int width, int height, int rowStride) {
     BinaryBitmap bitmap =
         new BinaryBitmap(new HybridBinarizer(new LumaSource(luma, width, height, rowStride)));
     try {

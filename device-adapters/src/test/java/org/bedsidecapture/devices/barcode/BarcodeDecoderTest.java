@@ -14,9 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Decoding barcodes rendered into photo-like camera frames: each wristband format, turned, curved,
  * blurred and dimmed. The decode rate over the whole set is measured and printed (and may not fall
- * below what it was); every upright, sharp one must decode. What ZXing misses here, measured: 1D
- * codes turned far from an axis, blur together with low contrast on 1D codes, DataMatrix and PDF417
- * at an angle or curved.
+ * below what it was); every upright, sharp one must decode. Still missed, measured: blur together
+ * with low contrast, a dim code turned far from an axis, PDF417 curved.
  */
 class BarcodeDecoderTest {
   private static final String GSRN = "123456789012345675";
@@ -104,7 +103,7 @@ class BarcodeDecoderTest {
     perFormat.forEach((f, c) -> System.out.printf("  %s: %d of %d%n", f, c[0], c[1]));
     missed.forEach(m -> System.out.println("  missed: " + m));
     assertThat((double) read / tried)
-        .as("decode rate, measured 41 of 60 (68%) when this test was written")
-        .isGreaterThanOrEqualTo(0.65);
+        .as("decode rate, measured 46 of 60 (77%) when this test was written")
+        .isGreaterThanOrEqualTo(0.75);
   }
 }

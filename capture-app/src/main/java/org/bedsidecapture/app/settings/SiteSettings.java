@@ -16,6 +16,7 @@ import org.bedsidecapture.app.barcode.BarcodeRule;
 import org.bedsidecapture.app.barcode.BarcodeRules;
 import org.bedsidecapture.app.barcode.CheckDigit;
 import org.bedsidecapture.app.barcode.IdentifierQuery;
+import org.bedsidecapture.devices.barcode.KeyboardWedge;
 import org.bedsidecapture.dicom.Institution;
 import org.bedsidecapture.dicom.Station;
 import org.bedsidecapture.dicom.UidGenerator;
@@ -43,7 +44,8 @@ public record SiteSettings(
     Duration fhirTimeout,
     String fhirAuthorization,
     SmartClient fhirSmart,
-    int fhirRetries) {
+    int fhirRetries,
+    KeyboardWedge.Settings scanner) {
 
   /**
    * SMART Backend Services for the EHR: its token endpoint, the client id this station is
@@ -79,6 +81,10 @@ public record SiteSettings(
           "fhir.base-url",
           "fhir.timeout-seconds",
           "fhir.retries",
+          "scanner.prefix",
+          "scanner.suffix",
+          "scanner.max-key-gap-ms",
+          "scanner.min-length",
           "fhir.basic-auth-file",
           "fhir.bearer-token-file",
           "fhir.smart.token-url",
@@ -166,7 +172,32 @@ public record SiteSettings(
         fhirTimeout,
         fhirAuthorization,
         smart(p, file, fhirAuthorization != null),
-        number(p, file, "fhir.retries", 1, 0, 5));
+        number(p, file, "fhir.retries", 1, 0, 5),
+        scanner(p, file));
+  }
+
+  /**
+   * The keyboard-wedge scanner's set-up: an optional prefix it sends first (a control character is
+   * written as in any properties file, e.g. {@code \\u0002}), its suffix ({@code enter} or {@code
+   * tab}), the longest pause between its keys, and the shortest barcode.
+   */
+  private static KeyboardWedge.Settings scanner(Properties p, Path file) throws SettingsException {
+    KeyboardWedge.Settings d = KeyboardWedge.Settings.defaults();
+    String suffix = p.getProperty("scanner.suffix", "enter").strip();
+    char c =
+        switch (suffix) {
+          case "enter" -> '\n';
+          case "tab" -> '\t';
+          default ->
+              throw new SettingsException(
+                  file + ": scanner.suffix must be enter or tab, not '" + suffix + "'");
+        };
+    return new KeyboardWedge.Settings(
+        p.getProperty("scanner.prefix", d.prefix()),
+        c,
+        Duration.ofMillis(
+            number(p, file, "scanner.max-key-gap-ms", (int) d.maxKeyGap().toMillis(), 5, 500)),
+        number(p, file, "scanner.min-length", d.minLength(), 1, 100));
   }
 
   private static SmartClient smart(Properties p, Path file, boolean otherAuth)

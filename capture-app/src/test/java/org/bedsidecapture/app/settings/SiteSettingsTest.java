@@ -90,6 +90,18 @@ class SiteSettingsTest {
   }
 
   @Test
+  void theScannerIsSetUpFromTheSiteFile() throws Exception {
+    assertThat(SiteSettings.load(home).scanner().suffix()).isEqualTo('\n');
+    write("scanner.prefix=\\u0002\nscanner.suffix=tab\nscanner.max-key-gap-ms=60\n");
+    var scanner = SiteSettings.load(home).scanner();
+    assertThat(scanner.prefix()).isEqualTo("\u0002");
+    assertThat(scanner.suffix()).isEqualTo('\t');
+    assertThat(scanner.maxKeyGap()).hasMillis(60);
+    write("scanner.suffix=space\n");
+    assertThatThrownBy(() -> SiteSettings.load(home)).hasMessageContaining("enter or tab");
+  }
+
+  @Test
   void tlsFilesThatCannotBeUsedAreNamed() throws Exception {
     write("tls.key-store=/etc/station.p12\n");
     assertThatThrownBy(() -> SiteSettings.load(home))

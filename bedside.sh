@@ -5,6 +5,7 @@
 #   ./bedside.sh bench-wrap  set up, build, and compare `wrap` with dcmtk's img2dcm
 #   ./bedside.sh bench-send  set up, build, and compare `send` with dcmtk's storescu
 #   ./bedside.sh bench-outbox  set up, build, and time putting 4 MB captures into the outbox
+#   ./bedside.sh bench-scan  set up, build, and time barcode decoding and scan-to-context
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -38,8 +39,14 @@ case "${1:-}" in
     shift
     exec scripts/bench-outbox.sh "$@"
     ;;
+  bench-scan)
+    scripts/setup.sh
+    build
+    shift
+    exec scripts/bench-scan.sh "$@"
+    ;;
   *)
-    sed -n '2,8p' "$0" >&2
+    sed -n '2,9p' "$0" >&2
     exit 2
     ;;
 esac

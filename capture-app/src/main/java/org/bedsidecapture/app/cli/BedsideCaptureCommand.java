@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       OutboxCommand.class,
       LookupCommand.class,
       BenchScanCommand.class,
+      DemoEhrCommand.class,
       BodySitesCommand.class,
       DemoCommand.class
     })

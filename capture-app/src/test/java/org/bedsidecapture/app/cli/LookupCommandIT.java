@@ -47,6 +47,31 @@ class LookupCommandIT {
   }
 
   @Test
+  void theDemoEhrRunsOnItsOwnForLookupsFromOtherProcesses() throws Exception {
+    Process ehrProcess =
+        new ProcessBuilder(
+                "java",
+                "-jar",
+                Path.of("target", "bedside-capture.jar").toAbsolutePath().toString(),
+                "demo-ehr")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try (var lines =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                ehrProcess.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+      String base = lines.readLine();
+      assertThat(base).startsWith("http://127.0.0.1:").endsWith("/fhir");
+      Jar.Run r = Jar.run(dir.resolve("home"), dir, "lookup", "--fhir", base, "DEMO-000002");
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.out()).contains("MRN DEMO-000002");
+    } finally {
+      ehrProcess.destroy();
+      ehrProcess.waitFor();
+    }
+  }
+
+  @Test
   void eachOutcomeHasItsExitCode() throws Exception {
     assertThat(lookup(SyntheticEhr.SHARED_MRN).exitCode()).isEqualTo(3);
     assertThat(lookup("DEMO-999999").exitCode()).isEqualTo(4);

@@ -196,7 +196,16 @@ class FhirEncounterLookupIT {
     FhirEncounterLookup wrongPath =
         new FhirEncounterLookup(FHIR, ehr.baseUrl() + "/nothing-here", Duration.ofSeconds(5), null);
     assertThatThrownBy(() -> wrongPath.byPatientIdentifier(MRN, "DEMO-000001"))
-        .isInstanceOf(LookupException.class);
+        .isInstanceOf(LookupException.class)
+        .hasMessageContaining("HTTP 404");
+
+    try (DemoFhirServer forbidding =
+        DemoFhirServer.start(FHIR, SyntheticEhr.resources(), List.of(new Forbid()))) {
+      FhirEncounterLookup notAllowed =
+          new FhirEncounterLookup(FHIR, forbidding.baseUrl(), Duration.ofSeconds(5), null);
+      assertThatThrownBy(() -> notAllowed.byPatientIdentifier(MRN, "DEMO-000001"))
+          .hasMessageContaining("does not allow this station to read patients (HTTP 403)");
+    }
   }
 
   /** Counts the requests the server gets. */
@@ -223,6 +232,14 @@ class FhirEncounterLookupIT {
       if (!("Bearer " + token).equals(request.getHeader("Authorization"))) {
         throw new AuthenticationException("token required");
       }
+    }
+  }
+
+  /** An EHR that knows the station but does not let it read patients. */
+  public static final class Forbid {
+    @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLER_SELECTED)
+    public void forbid() {
+      throw new ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException("no access");
     }
   }
 

@@ -1,0 +1,45 @@
+package org.bedsidecapture.devices.spi;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A device the app captures from: a camera, or a frame grabber (ultrasound, endoscopy, an
+ * HDMI/SDI-to-USB card). It offers its formats, live preview frames on its own thread, stills, and
+ * clips.
+ */
+public interface Camera {
+  /** Stable across restarts and re-plugging, for the settings to remember a choice by. */
+  String id();
+
+  /** What the user sees in the device list. */
+  String name();
+
+  Kind kind();
+
+  List<VideoFormat> formats();
+
+  /**
+   * Starts delivering preview frames to {@code onFrame}, on the device's own thread, at the
+   * format's rate; {@code onGone} is told once if the device disappears (unplugged).
+   */
+  Preview startPreview(VideoFormat format, Consumer<Frame> onFrame, Consumer<String> onGone)
+      throws DeviceException;
+
+  /** Takes a still in the format's size and writes it to {@code file} as JPEG. */
+  void captureStill(VideoFormat format, Path file) throws DeviceException, IOException;
+
+  /** What a device is, in the hospital's words. */
+  enum Kind {
+    CAMERA,
+    FRAME_GRABBER
+  }
+
+  /** A running preview; closing stops it. */
+  interface Preview extends AutoCloseable {
+    @Override
+    void close();
+  }
+}

@@ -1,0 +1,65 @@
+package org.bedsidecapture.devices.spi;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The devices this station has: every {@link CameraProvider} found, that can work here, asked for
+ * its cameras, highest priority first. A provider that fails to load or to list its devices is
+ * logged and skipped: one broken driver never takes the others, or the app, down.
+ */
+public final class Devices {
+  private static final Logger LOG = LoggerFactory.getLogger(Devices.class);
+
+  private final List<CameraProvider> providers;
+
+  private Devices(List<CameraProvider> providers) {
+    this.providers = providers;
+  }
+
+  /** Loads the providers on the class path. */
+  public static Devices load() {
+    List<CameraProvider> found = new ArrayList<>();
+    Iterator<CameraProvider> it = ServiceLoader.load(CameraProvider.class).iterator();
+    while (true) {
+      try {
+        if (!it.hasNext()) {
+          break;
+        }
+        CameraProvider p = it.next();
+        if (p.availableHere()) {
+          found.add(p);
+        } else {
+          LOG.info("camera provider {} does not work on this machine; skipped", p.name());
+        }
+      } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+        LOG.warn("a camera provider could not be loaded and is skipped: {}", e.toString());
+      }
+    }
+    found.sort(Comparator.comparingInt(CameraProvider::priority).reversed());
+    return new Devices(List.copyOf(found));
+  }
+
+  public List<CameraProvider> providers() {
+    return providers;
+  }
+
+  /** Every device now, highest-priority provider first (call again after a hot-plug). */
+  public List<Camera> cameras() {
+    List<Camera> all = new ArrayList<>();
+    for (CameraProvider p : providers) {
+      try {
+        all.addAll(p.cameras());
+      } catch (DeviceException | RuntimeException e) {
+        LOG.warn("camera provider {} could not list its devices: {}", p.name(), e.toString());
+      }
+    }
+    return all;
+  }
+}

@@ -1,0 +1,17 @@
+package org.bedsidecapture.devices.spi;
+
+/** A mode a device can deliver: size, frame rate and how frames come (raw pixels, MJPEG, H.264). */
+public record VideoFormat(int width, int height, double framesPerSecond, Encoding encoding) {
+
+  /** How the device encodes its frames. */
+  public enum Encoding {
+    RAW,
+    MJPEG,
+    H264
+  }
+
+  @Override
+  public String toString() {
+    return width + "x" + height + "@" + framesPerSecond + " " + encoding;
+  }
+}

@@ -1,0 +1,111 @@
+package org.bedsidecapture.devices.synthetic;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.imageio.ImageIO;
+import org.bedsidecapture.devices.spi.Camera;
+import org.bedsidecapture.devices.spi.DeviceException;
+import org.bedsidecapture.devices.spi.Frame;
+import org.bedsidecapture.devices.spi.VideoFormat;
+
+/**
+ * A camera that needs no hardware, for demo mode and tests: a deterministic moving test pattern
+ * (colour bars, a box that moves one step per frame, the frame number in block digits) at 720p,
+ * 1080p and 4K, or an ultrasound-like grey sector for the frame-grabber variant. Frame N is the
+ * same pixels every time.
+ */
+public final class SyntheticCamera implements Camera {
+  private final String id;
+  private final String name;
+  private final Kind kind;
+  private final List<VideoFormat> formats;
+  private final Clock clock;
+
+  SyntheticCamera(String id, String name, Kind kind, List<VideoFormat> formats, Clock clock) {
+    this.id = id;
+    this.name = name;
+    this.kind = kind;
+    this.formats = List.copyOf(formats);
+    this.clock = clock;
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Kind kind() {
+    return kind;
+  }
+
+  @Override
+  public List<VideoFormat> formats() {
+    return formats;
+  }
+
+  /** Frame {@code number} of this device in the format's size, as packed RGB. */
+  public int[] render(VideoFormat format, long number) {
+    return kind == Kind.FRAME_GRABBER
+        ? TestPattern.ultrasound(format.width(), format.height(), number)
+        : TestPattern.bars(format.width(), format.height(), number);
+  }
+
+  @Override
+  public Preview startPreview(VideoFormat format, Consumer<Frame> onFrame, Consumer<String> onGone)
+      throws DeviceException {
+    if (!formats.contains(format)) {
+      throw new DeviceException(name + " does not offer " + format);
+    }
+    ScheduledExecutorService thread =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "preview-" + id);
+              t.setDaemon(true);
+              return t;
+            });
+    long periodNanos = (long) (1_000_000_000L / format.framesPerSecond());
+    long[] next = {0};
+    thread.scheduleAtFixedRate(
+        () -> {
+          long n = next[0]++;
+          int[] rgb = render(format, n);
+          onFrame.accept(
+              new Frame(
+                  n, clock.instant(), format.width(), format.height(), TestPattern.luma(rgb), rgb));
+        },
+        0,
+        periodNanos,
+        TimeUnit.NANOSECONDS);
+    return thread::shutdownNow;
+  }
+
+  @Override
+  public void captureStill(VideoFormat format, Path file) throws DeviceException, IOException {
+    if (!formats.contains(format)) {
+      throw new DeviceException(name + " does not offer " + format);
+    }
+    BufferedImage img =
+        new BufferedImage(format.width(), format.height(), BufferedImage.TYPE_INT_RGB);
+    img.setRGB(0, 0, format.width(), format.height(), render(format, 0), 0, format.width());
+    Path temp = file.resolveSibling("." + file.getFileName() + ".part");
+    if (!ImageIO.write(img, "jpg", temp.toFile())) {
+      throw new IOException("no JPEG writer in this JVM");
+    }
+    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+}

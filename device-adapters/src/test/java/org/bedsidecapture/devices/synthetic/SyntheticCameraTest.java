@@ -1,0 +1,66 @@
+package org.bedsidecapture.devices.synthetic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.imageio.ImageIO;
+import org.bedsidecapture.devices.spi.Camera;
+import org.bedsidecapture.devices.spi.DeviceException;
+import org.bedsidecapture.devices.spi.Frame;
+import org.bedsidecapture.devices.spi.VideoFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SyntheticCameraTest {
+  private final List<Camera> cameras = new SyntheticCameraProvider().cameras();
+  private final SyntheticCamera camera = (SyntheticCamera) cameras.get(0);
+  private final VideoFormat hd = new VideoFormat(1920, 1080, 30, VideoFormat.Encoding.RAW);
+
+  @Test
+  void previewFramesArriveInOrderOnTheDevicesThread() throws Exception {
+    List<Frame> frames = new CopyOnWriteArrayList<>();
+    List<String> threads = new CopyOnWriteArrayList<>();
+    try (Camera.Preview preview =
+        camera.startPreview(
+            hd,
+            f -> {
+              frames.add(f);
+              threads.add(Thread.currentThread().getName());
+            },
+            gone -> {})) {
+      Thread.sleep(1000);
+    }
+    assertThat(frames).hasSizeGreaterThan(10);
+    for (int i = 0; i < frames.size(); i++) {
+      assertThat(frames.get(i).number()).isEqualTo(i);
+    }
+    assertThat(frames.get(0).luma()).hasSize(1920 * 1080);
+    assertThat(threads).containsOnly("preview-synthetic-camera");
+  }
+
+  @Test
+  void aFrameIsTheSamePixelsEveryTimeAndTheBoxMoves() {
+    assertThat(camera.render(hd, 7)).isEqualTo(camera.render(hd, 7));
+    assertThat(camera.render(hd, 7)).isNotEqualTo(camera.render(hd, 8));
+    Camera grabber = cameras.get(1);
+    assertThat(grabber.kind()).isEqualTo(Camera.Kind.FRAME_GRABBER);
+  }
+
+  @Test
+  void aStillIsAJpegOfTheFormatsSize(@TempDir Path dir) throws Exception {
+    Path still = dir.resolve("still.jpg");
+    camera.captureStill(hd, still);
+    BufferedImage img = ImageIO.read(still.toFile());
+    assertThat(img.getWidth()).isEqualTo(1920);
+    assertThat(img.getHeight()).isEqualTo(1080);
+    assertThatThrownBy(
+            () ->
+                camera.captureStill(new VideoFormat(640, 480, 30, VideoFormat.Encoding.RAW), still))
+        .isInstanceOf(DeviceException.class)
+        .hasMessageContaining("does not offer 640x480");
+  }
+}

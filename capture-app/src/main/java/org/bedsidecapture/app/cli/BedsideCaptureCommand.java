@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       LookupCommand.class,
       BenchScanCommand.class,
       DemoEhrCommand.class,
+      BenchPreviewCommand.class,
       BodySitesCommand.class,
       DemoCommand.class
     })

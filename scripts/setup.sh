@@ -7,7 +7,7 @@ set -euo pipefail
 
 PIXELMED_VERSION=20220618
 PIXELMED_JAR=/usr/share/java/pixelmed.jar
-packages=(libpixelmed-java dcmtk dicom3tools ffmpeg bc orthanc orthanc-dicomweb socat openssl)
+packages=(libpixelmed-java dcmtk dicom3tools ffmpeg bc orthanc orthanc-dicomweb socat openssl libv4l-0)
 command -v java >/dev/null 2>&1 && java -version 2>&1 | grep -q 'version "17' || packages+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || packages+=(maven)
 

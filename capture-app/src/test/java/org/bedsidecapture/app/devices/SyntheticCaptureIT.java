@@ -33,7 +33,8 @@ class SyntheticCaptureIT {
     var factory = Contexts.factory(clock);
     var session = Contexts.session(clock);
     Path out = Files.createDirectories(dir.resolve("dicom"));
-    for (Camera camera : devices.cameras()) {
+    for (Camera camera :
+        devices.cameras().stream().filter(c -> c.id().startsWith("synthetic-")).toList()) {
       VideoFormat format = camera.formats().get(0);
       Path still = dir.resolve(camera.id() + ".jpg");
       camera.captureStill(format, still);

@@ -6,12 +6,12 @@ import org.junit.jupiter.api.Test;
 
 class DevicesTest {
   @Test
-  void brokenProvidersAreSkippedAndTheOthersListedByPriority() {
+  void brokenProvidersAreSkippedAndTheOthersListedByPriorityWithNoCameraPlugged() {
     Devices devices = Devices.load();
 
     assertThat(devices.providers())
         .extracting(CameraProvider::name)
-        .containsExactly("fails-to-list", "synthetic");
+        .containsExactly("fails-to-list", "webcam-capture", "synthetic");
     assertThat(devices.cameras())
         .extracting(Camera::id)
         .containsExactly("synthetic-camera", "synthetic-ultrasound");

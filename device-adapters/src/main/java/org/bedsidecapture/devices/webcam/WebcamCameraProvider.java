@@ -1,0 +1,53 @@
+package org.bedsidecapture.devices.webcam;
+
+import com.github.sarxos.webcam.Webcam;
+import com.github.sarxos.webcam.WebcamException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+import org.bedsidecapture.devices.spi.Camera;
+import org.bedsidecapture.devices.spi.CameraProvider;
+import org.bedsidecapture.devices.spi.DeviceException;
+
+/**
+ * USB (UVC) cameras through Webcam Capture: V4L2 on Linux (needs {@code libv4l-0}), DirectShow on
+ * Windows, AVFoundation on macOS. Above the synthetic devices in the list.
+ */
+public final class WebcamCameraProvider implements CameraProvider {
+  private static final long DISCOVERY_TIMEOUT_MS = 3000;
+
+  @Override
+  public String name() {
+    return "webcam-capture";
+  }
+
+  @Override
+  public int priority() {
+    return 50;
+  }
+
+  @Override
+  public boolean availableHere() {
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    return os.contains("linux") || os.contains("windows") || os.contains("mac");
+  }
+
+  @Override
+  public List<Camera> cameras() throws DeviceException {
+    List<Webcam> found;
+    try {
+      found = Webcam.getWebcams(DISCOVERY_TIMEOUT_MS);
+    } catch (TimeoutException e) {
+      throw new DeviceException(
+          "USB cameras did not answer within " + DISCOVERY_TIMEOUT_MS + " ms", e);
+    } catch (WebcamException e) {
+      throw new DeviceException(WebcamCamera.explain("USB cameras", e), e);
+    }
+    List<Camera> cameras = new ArrayList<>();
+    for (Webcam w : found) {
+      cameras.add(new WebcamCamera(w));
+    }
+    return cameras;
+  }
+}

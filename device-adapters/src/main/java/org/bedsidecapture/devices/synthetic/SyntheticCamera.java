@@ -85,8 +85,7 @@ public final class SyntheticCamera implements Camera {
           long n = next[0]++;
           int[] rgb = render(format, n);
           onFrame.accept(
-              new Frame(
-                  n, clock.instant(), format.width(), format.height(), TestPattern.luma(rgb), rgb));
+              new Frame(n, clock.instant(), format.width(), format.height(), Frame.luma(rgb), rgb));
         },
         0,
         periodNanos,

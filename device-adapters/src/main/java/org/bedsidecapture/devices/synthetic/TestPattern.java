@@ -99,17 +99,4 @@ final class TestPattern {
       }
     }
   }
-
-  /** BT.601 luma of packed RGB pixels. */
-  static byte[] luma(int[] rgb) {
-    byte[] y = new byte[rgb.length];
-    for (int i = 0; i < rgb.length; i++) {
-      int p = rgb[i];
-      int r = p >> 16 & 0xFF;
-      int g = p >> 8 & 0xFF;
-      int b = p & 0xFF;
-      y[i] = (byte) ((77 * r + 150 * g + 29 * b) >> 8);
-    }
-    return y;
-  }
 }

@@ -148,12 +148,7 @@ final class WebcamCamera implements Camera {
     int w = img.getWidth();
     int h = img.getHeight();
     int[] rgb = img.getRGB(0, 0, w, h, null, 0, w);
-    byte[] luma = new byte[rgb.length];
-    for (int i = 0; i < rgb.length; i++) {
-      int p = rgb[i];
-      luma[i] = (byte) ((77 * (p >> 16 & 0xFF) + 150 * (p >> 8 & 0xFF) + 29 * (p & 0xFF)) >> 8);
-    }
-    return new Frame(n, Instant.now(), w, h, luma, rgb);
+    return new Frame(n, Instant.now(), w, h, Frame.luma(rgb), rgb);
   }
 
   /** A Webcam Capture failure, in words for the person at the cart. */

@@ -151,11 +151,34 @@ public final class Orthanc implements AutoCloseable {
 
   public static final String PASSWORD = "test-only-secret";
 
+  /**
+   * Starts Orthanc on free loopback ports. Should it exit while starting (a port taken between
+   * choosing and binding it), it is started once more on other ports; its log says why.
+   */
   public static Orthanc start(Path folder, Options options)
       throws IOException, InterruptedException {
+    try {
+      return startOnce(folder.resolve("first-try"), options);
+    } catch (ExitedException e) {
+      return startOnce(folder.resolve("second-try"), options);
+    }
+  }
+
+  /** Orthanc exited while starting. */
+  private static final class ExitedException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    ExitedException(String message) {
+      super(message);
+    }
+  }
+
+  private static Orthanc startOnce(Path folder, Options options)
+      throws IOException, InterruptedException {
     Files.createDirectories(folder);
-    int httpPort = Storescp.freePort();
-    int dicomPort = Storescp.freePort();
+    int[] ports = Storescp.freePorts(3);
+    int httpPort = ports[0];
+    int dicomPort = ports[1];
     String modalities =
         options.stationAeTitle() == null
             ? "{}"
@@ -232,7 +255,7 @@ public final class Orthanc implements AutoCloseable {
     if (options.httpsCertificateAndKey() != null) {
       // Orthanc 1.10's own HTTPS resets every connection on Debian 12; socat's TLS in front of it
       // stands for the TLS proxy a hospital puts before its archive.
-      httpsPort = Storescp.freePort();
+      httpsPort = ports[2];
       tlsFront =
           new ProcessBuilder(
                   "socat",
@@ -255,7 +278,7 @@ public final class Orthanc implements AutoCloseable {
     String last = "no answer";
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IOException("Orthanc exited with " + process.exitValue());
+        throw new ExitedException("Orthanc exited with " + process.exitValue());
       }
       try {
         HttpResponse<String> r = get("/system");

@@ -54,6 +54,25 @@ public final class Storescp implements AutoCloseable {
     return s;
   }
 
+  /** Distinct free ports (all held open while chosen, so the same one is not given twice). */
+  public static int[] freePorts(int n) throws IOException {
+    ServerSocket[] held = new ServerSocket[n];
+    try {
+      int[] ports = new int[n];
+      for (int i = 0; i < n; i++) {
+        held[i] = new ServerSocket(0);
+        ports[i] = held[i].getLocalPort();
+      }
+      return ports;
+    } finally {
+      for (ServerSocket s : held) {
+        if (s != null) {
+          s.close();
+        }
+      }
+    }
+  }
+
   public static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();

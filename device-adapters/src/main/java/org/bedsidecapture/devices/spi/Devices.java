@@ -1,11 +1,16 @@
 package org.bedsidecapture.devices.spi;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +26,43 @@ public final class Devices {
 
   private Devices(List<CameraProvider> providers) {
     this.providers = providers;
+  }
+
+  /** For tests and for apps that choose their providers themselves. */
+  public static Devices of(List<CameraProvider> providers) {
+    List<CameraProvider> sorted = new ArrayList<>(providers);
+    sorted.sort(Comparator.comparingInt(CameraProvider::priority).reversed());
+    return new Devices(List.copyOf(sorted));
+  }
+
+  /**
+   * Watches for devices plugged in or out: the list is asked for every {@code every}, and {@code
+   * onChange} gets the new list (on the watcher's thread) whenever the devices' ids change. Closing
+   * stops watching.
+   */
+  public AutoCloseable watch(Duration every, Consumer<List<Camera>> onChange) {
+    ScheduledExecutorService watcher =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "device-watch");
+              t.setDaemon(true);
+              return t;
+            });
+    List<String> seen = new ArrayList<>(cameras().stream().map(Camera::id).toList());
+    watcher.scheduleWithFixedDelay(
+        () -> {
+          List<Camera> now = cameras();
+          List<String> ids = now.stream().map(Camera::id).toList();
+          if (!ids.equals(seen)) {
+            seen.clear();
+            seen.addAll(ids);
+            onChange.accept(now);
+          }
+        },
+        every.toMillis(),
+        every.toMillis(),
+        TimeUnit.MILLISECONDS);
+    return watcher::shutdownNow;
   }
 
   /** Loads the providers on the class path. */

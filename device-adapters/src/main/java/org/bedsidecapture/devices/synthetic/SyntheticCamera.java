@@ -30,12 +30,36 @@ public final class SyntheticCamera implements Camera {
   private final List<VideoFormat> formats;
   private final Clock clock;
 
+  /** What the camera sees when pointed at a label (grey, 1080p), or null for the test pattern. */
+  private final byte[] scene;
+
   SyntheticCamera(String id, String name, Kind kind, List<VideoFormat> formats, Clock clock) {
+    this(id, name, kind, formats, clock, null);
+  }
+
+  private SyntheticCamera(
+      String id, String name, Kind kind, List<VideoFormat> formats, Clock clock, byte[] scene) {
     this.id = id;
     this.name = name;
     this.kind = kind;
     this.formats = List.copyOf(formats);
     this.clock = clock;
+    this.scene = scene;
+  }
+
+  /**
+   * The synthetic camera pointed at a label (a wristband with its barcode), held slightly turned in
+   * front of it: for the demo and tests of camera scanning. 1080p30 only.
+   */
+  public static SyntheticCamera pointedAt(BufferedImage label) {
+    return new SyntheticCamera(
+        "synthetic-camera-wristband",
+        "Synthetic camera pointed at a wristband (demo)",
+        Kind.CAMERA,
+        List.of(
+            new VideoFormat(BarcodeScene.WIDTH, BarcodeScene.HEIGHT, 30, VideoFormat.Encoding.RAW)),
+        Clock.systemUTC(),
+        BarcodeScene.luma(BarcodeScene.frame(label, new BarcodeScene.View(6, true, 1, false), 1)));
   }
 
   @Override
@@ -60,6 +84,9 @@ public final class SyntheticCamera implements Camera {
 
   /** Frame {@code number} of this device in the format's size, as packed RGB. */
   public int[] render(VideoFormat format, long number) {
+    if (scene != null) {
+      return TestPattern.scene(scene, number, format.width(), format.height());
+    }
     return kind == Kind.FRAME_GRABBER
         ? TestPattern.ultrasound(format.width(), format.height(), number)
         : TestPattern.bars(format.width(), format.height(), number);

@@ -72,6 +72,17 @@ final class TestPattern {
     return px;
   }
 
+  /** A grey camera view (one byte per pixel) as packed RGB, with the frame number. */
+  static int[] scene(byte[] grey, long frame, int width, int height) {
+    int[] px = new int[width * height];
+    for (int i = 0; i < px.length; i++) {
+      int v = grey[i] & 0xFF;
+      px[i] = v << 16 | v << 8 | v;
+    }
+    drawNumber(px, width, height, frame);
+    return px;
+  }
+
   /** The frame number in white block digits at the top left. */
   private static void drawNumber(int[] px, int width, int height, long frame) {
     String digits = Long.toString(frame);

@@ -3,6 +3,11 @@ package org.bedsidecapture.app.cli;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bedsidecapture.devices.spi.Camera;
@@ -19,7 +24,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench-preview",
     mixinStandardHelpOptions = true,
-    description = "Benchmark: synthetic 1080p30 preview, frames per second and CPU of one core.")
+    description =
+        "Benchmark: synthetic 1080p30 preview (frames/s, CPU of one core); 12 MP shutter to file.")
 final class BenchPreviewCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -61,7 +67,32 @@ final class BenchPreviewCommand implements Callable<Integer> {
               + " (render + luma per frame)%n",
           fps, core * 100);
     }
+    VideoFormat twelve = new VideoFormat(4000, 3000, 30, VideoFormat.Encoding.RAW);
+    Path dir = Files.createTempDirectory("bench-shutter");
+    try {
+      List<Long> nanos = new ArrayList<>();
+      for (int i = 0; i < 5 + STILLS; i++) {
+        Path file = dir.resolve("still-" + i + ".jpg");
+        long s0 = System.nanoTime();
+        camera.captureStill(twelve, file);
+        if (i >= 5) {
+          nanos.add(System.nanoTime() - s0);
+        }
+        Files.delete(file);
+      }
+      Collections.sort(nanos);
+      out.printf(
+          "shutter to file, 12 MP synthetic still (render + JDK ImageIO JPEG encode + write),"
+              + " %d stills: p50 %.0f ms, p95 %.0f ms%n",
+          STILLS,
+          nanos.get(STILLS / 2 - 1) / 1e6,
+          nanos.get((int) Math.ceil(0.95 * STILLS) - 1) / 1e6);
+    } finally {
+      Files.deleteIfExists(dir);
+    }
     out.flush();
     return 0;
   }
+
+  private static final int STILLS = 20;
 }

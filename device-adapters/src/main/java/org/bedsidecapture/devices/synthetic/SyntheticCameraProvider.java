@@ -7,8 +7,9 @@ import org.bedsidecapture.devices.spi.CameraProvider;
 import org.bedsidecapture.devices.spi.VideoFormat;
 
 /**
- * The synthetic devices: a camera (720p, 1080p, 4K at 30 fps) and an ultrasound frame grabber
- * (1024x768 at 30 fps). Available everywhere, lowest priority: real devices come first in the list.
+ * The synthetic devices: a camera (720p, 1080p, 4K, and 12 MP as a phone's stills, at 30 fps) and
+ * an ultrasound frame grabber (1024x768 at 30 fps). Available everywhere, lowest priority: real
+ * devices come first in the list.
  */
 public final class SyntheticCameraProvider implements CameraProvider {
   @Override
@@ -37,7 +38,8 @@ public final class SyntheticCameraProvider implements CameraProvider {
             List.of(
                 new VideoFormat(1280, 720, 30, VideoFormat.Encoding.RAW),
                 new VideoFormat(1920, 1080, 30, VideoFormat.Encoding.RAW),
-                new VideoFormat(3840, 2160, 30, VideoFormat.Encoding.RAW)),
+                new VideoFormat(3840, 2160, 30, VideoFormat.Encoding.RAW),
+                new VideoFormat(4000, 3000, 30, VideoFormat.Encoding.RAW)),
             clock),
         new SyntheticCamera(
             "synthetic-ultrasound",

@@ -191,13 +191,11 @@ class WrapCommandIT {
 
   @Test
   void theJarRunsAsTheReadmeSays() throws Exception {
-    Path jar = Path.of("target", "bedside-capture.jar").toAbsolutePath();
     Path a = TestMedia.write(dir, "a.jpg", TestMedia.jpeg(64, 64));
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            "java",
-            "-jar",
-            jar.toString(),
+    Jar.Run run =
+        Jar.run(
+            dir.resolve("home"),
+            dir,
             "wrap",
             "--context",
             bundle.toString(),
@@ -209,11 +207,8 @@ class WrapCommandIT {
             out.toString(),
             a.toString(),
             dir.resolve("missing.jpg").toString());
-    pb.environment().put("BEDSIDE_CAPTURE_HOME", dir.resolve("home").toString());
-    Process p = pb.start();
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor()).isEqualTo(1);
-    assertThat(err.lines()).containsExactly(dir.resolve("missing.jpg") + ": no such file");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err().lines()).containsExactly(dir.resolve("missing.jpg") + ": no such file");
     assertThat(written()).hasSize(1);
   }
 }

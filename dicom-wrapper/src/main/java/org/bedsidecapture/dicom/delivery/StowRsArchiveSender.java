@@ -132,7 +132,8 @@ public final class StowRsArchiveSender {
           "archive "
               + studies
               + " not reachable: "
-              + (Tls.explain(e) != null ? Tls.explain(e) : e.getMessage()),
+              + java.util.Objects.requireNonNullElse(
+                  Tls.explain(e), String.valueOf(e.getMessage())),
           results);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -51,13 +51,18 @@ public final class Tls {
           "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256",
           "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384");
 
-  private final SSLContext context;
-  private final String[] suites;
+  private final KeyManager[] keys;
+  private final TrustManager[] trust;
+  private SSLContext context;
+  private String[] suites;
 
-  private Tls(SSLContext context) {
-    this.context = context;
-    List<String> supported = Arrays.asList(context.getSupportedSSLParameters().getCipherSuites());
-    this.suites = SUITES.stream().filter(supported::contains).toArray(String[]::new);
+  /**
+   * The files are read and checked at once; the TLS context itself (a third of a second) is made
+   * when a connection first needs it, so commands that never use TLS do not pay for it.
+   */
+  private Tls(KeyManager[] keys, TrustManager[] trust) {
+    this.keys = keys;
+    this.trust = trust;
   }
 
   /**
@@ -110,9 +115,7 @@ public final class Tls {
         tmf.init(ts);
         trust = tmf.getTrustManagers();
       }
-      SSLContext context = SSLContext.getInstance("TLS", "SunJSSE");
-      context.init(keys, trust, new SecureRandom());
-      return new Tls(context);
+      return new Tls(keys, trust);
     } catch (GeneralSecurityException e) {
       throw new IOException("TLS cannot be set up: " + e.getMessage(), e);
     }
@@ -157,12 +160,28 @@ public final class Tls {
   }
 
   /** For the JDK HTTP client: the context, with the same protocols and suites. */
-  public SSLContext context() {
+  public synchronized SSLContext context() {
+    if (context == null) {
+      try {
+        SSLContext c = SSLContext.getInstance("TLS", "SunJSSE");
+        c.init(keys, trust, new SecureRandom());
+        List<String> supported = Arrays.asList(c.getSupportedSSLParameters().getCipherSuites());
+        suites = SUITES.stream().filter(supported::contains).toArray(String[]::new);
+        context = c;
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("TLS cannot be set up: " + e.getMessage(), e);
+      }
+    }
     return context;
   }
 
+  private String[] suites() {
+    context();
+    return suites.clone();
+  }
+
   public SSLParameters parameters() {
-    SSLParameters p = new SSLParameters(suites, PROTOCOLS);
+    SSLParameters p = new SSLParameters(suites(), PROTOCOLS);
     p.setEndpointIdentificationAlgorithm("HTTPS");
     return p;
   }
@@ -186,7 +205,7 @@ public final class Tls {
       raw.setTcpNoDelay(true);
       raw.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
       raw.setSoTimeout((int) timeout.toMillis());
-      SSLSocket s = (SSLSocket) context.getSocketFactory().createSocket(raw, host, port, true);
+      SSLSocket s = (SSLSocket) context().getSocketFactory().createSocket(raw, host, port, true);
       s.setUseClientMode(true);
       s.setSSLParameters(parameters());
       s.startHandshake();
@@ -200,7 +219,7 @@ public final class Tls {
   /** The context the toolkit gets from {@link SSLContext#getDefault()}. */
   private static final class DicomContext extends SSLContext {
     DicomContext(Tls tls, Duration timeout) {
-      super(new Spi(tls, timeout), tls.context.getProvider(), tls.context.getProtocol());
+      super(new Spi(tls, timeout), tls.context().getProvider(), tls.context().getProtocol());
     }
   }
 
@@ -226,27 +245,27 @@ public final class Tls {
 
     @Override
     protected SSLServerSocketFactory engineGetServerSocketFactory() {
-      return tls.context.getServerSocketFactory();
+      return tls.context().getServerSocketFactory();
     }
 
     @Override
     protected SSLEngine engineCreateSSLEngine() {
-      return tls.context.createSSLEngine();
+      return tls.context().createSSLEngine();
     }
 
     @Override
     protected SSLEngine engineCreateSSLEngine(String host, int port) {
-      return tls.context.createSSLEngine(host, port);
+      return tls.context().createSSLEngine(host, port);
     }
 
     @Override
     protected SSLSessionContext engineGetServerSessionContext() {
-      return tls.context.getServerSessionContext();
+      return tls.context().getServerSessionContext();
     }
 
     @Override
     protected SSLSessionContext engineGetClientSessionContext() {
-      return tls.context.getClientSessionContext();
+      return tls.context().getClientSessionContext();
     }
 
     @Override
@@ -256,7 +275,7 @@ public final class Tls {
 
     @Override
     protected SSLParameters engineGetSupportedSSLParameters() {
-      return tls.context.getSupportedSSLParameters();
+      return tls.context().getSupportedSSLParameters();
     }
   }
 
@@ -295,17 +314,17 @@ public final class Tls {
     @Override
     public Socket createSocket(Socket s, String host, int port, boolean autoClose)
         throws IOException {
-      return tls.context.getSocketFactory().createSocket(s, host, port, autoClose);
+      return tls.context().getSocketFactory().createSocket(s, host, port, autoClose);
     }
 
     @Override
     public String[] getDefaultCipherSuites() {
-      return tls.suites.clone();
+      return tls.suites();
     }
 
     @Override
     public String[] getSupportedCipherSuites() {
-      return tls.suites.clone();
+      return tls.suites();
     }
   }
 }

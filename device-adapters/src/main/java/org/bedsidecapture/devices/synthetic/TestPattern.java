@@ -5,7 +5,7 @@ package org.bedsidecapture.devices.synthetic;
  * 1080p preview at 30 fps stays cheap): colour bars with a moving box and the frame number, or a
  * grey ultrasound-like sector with moving speckle.
  */
-final class TestPattern {
+public final class TestPattern {
   private static final int[] BARS = {
     0xC0C0C0, 0xC0C000, 0x00C0C0, 0x00C000, 0xC000C0, 0xC00000, 0x0000C0, 0x101010
   };
@@ -26,7 +26,8 @@ final class TestPattern {
 
   private TestPattern() {}
 
-  static int[] bars(int width, int height, long frame) {
+  /** Frame {@code frame} of the colour-bar pattern, as packed RGB. */
+  public static int[] bars(int width, int height, long frame) {
     int[] px = new int[width * height];
     int barWidth = Math.max(1, width / BARS.length);
     for (int x = 0; x < width; x++) {

@@ -1,0 +1,72 @@
+package org.bedsidecapture.devices.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * ffprobe (Debian ffmpeg, installed by the README's set-up) as the independent judge of the clips
+ * we write: it decodes every frame and reports the video stream as the world sees it.
+ */
+public final class Ffprobe {
+  private Ffprobe() {}
+
+  /**
+   * The first video stream's facts (codec_name, profile, level, width, height, pix_fmt,
+   * r_frame_rate, avg_frame_rate, nb_read_frames, field_order), after decoding every frame; fails
+   * the test when ffprobe reports any error.
+   */
+  public static Map<String, String> video(Path file) {
+    String out =
+        run(
+            List.of(
+                "ffprobe",
+                "-v",
+                "error",
+                "-count_frames",
+                "-select_streams",
+                "v:0",
+                "-show_entries",
+                "stream=codec_name,profile,level,width,height,pix_fmt,r_frame_rate,avg_frame_rate,"
+                    + "nb_read_frames,field_order",
+                "-of",
+                "default=noprint_wrappers=1",
+                file.toString()));
+    Map<String, String> facts = new LinkedHashMap<>();
+    for (String line : out.split("\n")) {
+      int eq = line.indexOf('=');
+      if (eq < 0) {
+        throw new AssertionError("ffprobe reports a problem with " + file + ":\n" + out);
+      }
+      facts.put(line.substring(0, eq), line.substring(eq + 1).trim());
+    }
+    return facts;
+  }
+
+  /** Runs a command of the ffmpeg package and returns its output; fails on a non-zero exit. */
+  public static String run(List<String> command) {
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      byte[] out = p.getInputStream().readAllBytes();
+      if (!p.waitFor(2, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw new AssertionError(command.get(0) + " did not finish");
+      }
+      String text = new String(out, StandardCharsets.UTF_8);
+      if (p.exitValue() != 0) {
+        throw new AssertionError(command + " failed (" + p.exitValue() + "):\n" + text);
+      }
+      return text;
+    } catch (IOException e) {
+      throw new AssertionError(
+          command.get(0) + " could not run; install it with the README's set-up: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}

@@ -152,6 +152,11 @@ public final class ClipRecorder {
     return await();
   }
 
+  /** Ends the recording without waiting; {@code onEnd} is told when the clip is finished. */
+  public void endWhenQueued(String why) {
+    end(Clip.Ending.STOPPED, why);
+  }
+
   /**
    * The device went away during recording: what was recorded is finished into a playable clip,
    * whose message says so.

@@ -2,8 +2,11 @@ package org.bedsidecapture.devices.spi;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import org.bedsidecapture.devices.recording.Clip;
+import org.bedsidecapture.devices.recording.ClipRecorder;
 
 /**
  * A device the app captures from: a camera, or a frame grabber (ultrasound, endoscopy, an
@@ -37,8 +40,15 @@ public interface Camera {
     FRAME_GRABBER
   }
 
-  /** A running preview; closing stops it. */
+  /** A running preview; closing stops it (and ends a clip being recorded from it). */
   interface Preview extends AutoCloseable {
+    /**
+     * Records what this preview shows into an H.264 MP4 clip at {@code clip}, until the returned
+     * recorder is stopped, {@code maxLength} is reached, the device goes away or the preview is
+     * closed; {@code onEnd} is told each time with the finished clip.
+     */
+    ClipRecorder record(Path clip, Duration maxLength, Consumer<Clip> onEnd) throws IOException;
+
     @Override
     void close();
   }

@@ -2,20 +2,20 @@ package org.bedsidecapture.devices.synthetic;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import javax.imageio.ImageIO;
 import org.bedsidecapture.devices.spi.Camera;
 import org.bedsidecapture.devices.spi.DeviceException;
 import org.bedsidecapture.devices.spi.Frame;
+import org.bedsidecapture.devices.spi.PreviewFeed;
 import org.bedsidecapture.devices.spi.VideoFormat;
+import org.bedsidecapture.devices.stills.JpegEncoder;
+import org.bedsidecapture.devices.stills.StillFiles;
 
 /**
  * A camera that needs no hardware, for demo mode and tests: a deterministic moving test pattern
@@ -32,6 +32,8 @@ public final class SyntheticCamera implements Camera {
 
   /** What the camera sees when pointed at a label (grey, 1080p), or null for the test pattern. */
   private final byte[] scene;
+
+  private volatile boolean unplugged;
 
   SyntheticCamera(String id, String name, Kind kind, List<VideoFormat> formats, Clock clock) {
     this(id, name, kind, formats, clock, null);
@@ -98,6 +100,9 @@ public final class SyntheticCamera implements Camera {
     if (!formats.contains(format)) {
       throw new DeviceException(name + " does not offer " + format);
     }
+    if (unplugged) {
+      throw new DeviceException(name + " is unplugged (synthetic): plug it in and try again");
+    }
     ScheduledExecutorService thread =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -105,19 +110,37 @@ public final class SyntheticCamera implements Camera {
               t.setDaemon(true);
               return t;
             });
+    PreviewFeed feed = new PreviewFeed(format, onFrame, onGone).stoppedBy(thread::shutdownNow);
     long periodNanos = (long) (1_000_000_000L / format.framesPerSecond());
     long[] next = {0};
     thread.scheduleAtFixedRate(
         () -> {
+          if (unplugged) {
+            feed.gone(name + " was unplugged (synthetic)");
+            thread.shutdown();
+            return;
+          }
           long n = next[0]++;
           int[] rgb = render(format, n);
-          onFrame.accept(
+          feed.deliver(
               new Frame(n, clock.instant(), format.width(), format.height(), Frame.luma(rgb), rgb));
         },
         0,
         periodNanos,
         TimeUnit.NANOSECONDS);
-    return thread::shutdownNow;
+    return feed;
+  }
+
+  /**
+   * Behaves as if the device's cable were pulled: a running preview stops with a message and new
+   * previews and stills fail, until {@link #plugIn()}.
+   */
+  public void unplug() {
+    unplugged = true;
+  }
+
+  public void plugIn() {
+    unplugged = false;
   }
 
   @Override
@@ -125,13 +148,10 @@ public final class SyntheticCamera implements Camera {
     if (!formats.contains(format)) {
       throw new DeviceException(name + " does not offer " + format);
     }
-    BufferedImage img =
-        new BufferedImage(format.width(), format.height(), BufferedImage.TYPE_INT_RGB);
-    img.setRGB(0, 0, format.width(), format.height(), render(format, 0), 0, format.width());
-    Path temp = file.resolveSibling("." + file.getFileName() + ".part");
-    if (!ImageIO.write(img, "jpg", temp.toFile())) {
-      throw new IOException("no JPEG writer in this JVM");
+    if (unplugged) {
+      throw new DeviceException(name + " is unplugged (synthetic): plug it in and try again");
     }
-    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    StillFiles.write(
+        JpegEncoder.fastest().encode(render(format, 0), format.width(), format.height()), file);
   }
 }

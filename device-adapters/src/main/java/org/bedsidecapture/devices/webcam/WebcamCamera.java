@@ -16,6 +16,7 @@ import javax.imageio.ImageIO;
 import org.bedsidecapture.devices.spi.Camera;
 import org.bedsidecapture.devices.spi.DeviceException;
 import org.bedsidecapture.devices.spi.Frame;
+import org.bedsidecapture.devices.spi.PreviewFeed;
 import org.bedsidecapture.devices.spi.VideoFormat;
 
 /** One USB camera seen by Webcam Capture. */
@@ -76,6 +77,7 @@ final class WebcamCamera implements Camera {
   public Preview startPreview(VideoFormat format, Consumer<Frame> onFrame, Consumer<String> onGone)
       throws DeviceException {
     open(format);
+    PreviewFeed feed = new PreviewFeed(format, onFrame, onGone);
     Thread t =
         new Thread(
             () -> {
@@ -90,13 +92,13 @@ final class WebcamCamera implements Camera {
                   img = null;
                 }
                 if (img == null) {
-                  onGone.accept(
+                  feed.gone(
                       name()
                           + " stopped sending pictures: is it still plugged in? Capture goes"
                           + " on with the pictures already taken.");
                   return;
                 }
-                onFrame.accept(frame(n++, img));
+                feed.deliver(frame(n++, img));
                 long rest = period - (System.nanoTime() - start);
                 if (rest > 0) {
                   try {
@@ -110,10 +112,11 @@ final class WebcamCamera implements Camera {
             "preview-" + id());
     t.setDaemon(true);
     t.start();
-    return () -> {
-      t.interrupt();
-      webcam.close();
-    };
+    return feed.stoppedBy(
+        () -> {
+          t.interrupt();
+          webcam.close();
+        });
   }
 
   @Override

@@ -6,13 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
+import org.bedsidecapture.devices.grabber.FrameGrabberNames;
 import org.bedsidecapture.devices.spi.Camera;
 import org.bedsidecapture.devices.spi.CameraProvider;
 import org.bedsidecapture.devices.spi.DeviceException;
 
 /**
  * USB (UVC) cameras through Webcam Capture: V4L2 on Linux (needs {@code libv4l-0}), DirectShow on
- * Windows, AVFoundation on macOS. Above the synthetic devices in the list.
+ * Windows, AVFoundation on macOS. Above the synthetic devices in the list. Devices named like frame
+ * grabbers are left to the FFmpeg provider ({@link FrameGrabberNames}).
  */
 public final class WebcamCameraProvider implements CameraProvider {
   private static final long DISCOVERY_TIMEOUT_MS = 3000;
@@ -33,6 +35,11 @@ public final class WebcamCameraProvider implements CameraProvider {
     return os.contains("linux") || os.contains("windows") || os.contains("mac");
   }
 
+  /** The device's own name: Webcam Capture adds the device node on Linux. */
+  static String deviceName(String webcamName) {
+    return webcamName.replaceFirst("\\s+/dev/video\\d+$", "");
+  }
+
   @Override
   public List<Camera> cameras() throws DeviceException {
     List<Webcam> found;
@@ -46,7 +53,9 @@ public final class WebcamCameraProvider implements CameraProvider {
     }
     List<Camera> cameras = new ArrayList<>();
     for (Webcam w : found) {
-      cameras.add(new WebcamCamera(w));
+      if (!FrameGrabberNames.isFrameGrabber(deviceName(w.getName()))) {
+        cameras.add(new WebcamCamera(w));
+      }
     }
     return cameras;
   }

@@ -14,7 +14,7 @@ class DevicesTest {
 
     assertThat(devices.providers())
         .extracting(CameraProvider::name)
-        .containsExactly("fails-to-list", "webcam-capture", "synthetic");
+        .containsExactly("fails-to-list", "ffmpeg-frame-grabbers", "webcam-capture", "synthetic");
     assertThat(devices.cameras())
         .extracting(Camera::id)
         .containsExactly("synthetic-camera", "synthetic-ultrasound");

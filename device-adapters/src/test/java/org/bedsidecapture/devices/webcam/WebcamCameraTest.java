@@ -43,4 +43,12 @@ class WebcamCameraTest {
   void theProviderWorksOnTheDesktopSystems() {
     assertThat(new WebcamCameraProvider().availableHere()).isTrue();
   }
+
+  @Test
+  void captureCardsAreLeftToTheFrameGrabberProvider() {
+    assertThat(WebcamCameraProvider.deviceName("USB3.0 HD Video Capture /dev/video2"))
+        .isEqualTo("USB3.0 HD Video Capture");
+    assertThat(WebcamCameraProvider.deviceName("HD Pro Webcam C920"))
+        .isEqualTo("HD Pro Webcam C920");
+  }
 }

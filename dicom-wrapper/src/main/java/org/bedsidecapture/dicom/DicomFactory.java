@@ -29,6 +29,7 @@ import org.bedsidecapture.dicom.iod.Dataset;
 import org.bedsidecapture.dicom.iod.ObjectType;
 import org.bedsidecapture.dicom.iod.Part10Writer;
 import org.bedsidecapture.dicom.iod.SingleFragmentPixelData;
+import org.bedsidecapture.dicom.media.ClipReencoder;
 import org.bedsidecapture.dicom.media.MediaReader;
 import org.bedsidecapture.dicom.media.PreparedMedia;
 import org.bedsidecapture.dicom.media.UnsupportedMediaException;
@@ -59,12 +60,25 @@ public final class DicomFactory {
   private final Part10Writer writer;
 
   public DicomFactory(Station station, UidGenerator uids, Part10Writer writer, Clock clock) {
+    this(station, uids, writer, clock, null);
+  }
+
+  /**
+   * @param reencoder re-encodes clips whose stream DICOM cannot carry; null refuses them with the
+   *     reason
+   */
+  public DicomFactory(
+      Station station,
+      UidGenerator uids,
+      Part10Writer writer,
+      Clock clock,
+      ClipReencoder reencoder) {
     this.station = station;
     this.uids = uids;
     this.writer = writer;
     this.clock = clock;
     this.zone = clock.getZone();
-    this.mediaReader = new MediaReader(zone);
+    this.mediaReader = new MediaReader(zone, reencoder);
   }
 
   /**

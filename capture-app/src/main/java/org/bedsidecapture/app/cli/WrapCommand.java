@@ -14,6 +14,7 @@ import org.bedsidecapture.app.fhir.FhirBundleReader;
 import org.bedsidecapture.app.fhir.FhirContexts;
 import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
+import org.bedsidecapture.devices.recording.ClipTranscoder;
 import org.bedsidecapture.dicom.BodySite;
 import org.bedsidecapture.dicom.BodySiteCatalogue;
 import org.bedsidecapture.dicom.Capture;
@@ -139,7 +140,8 @@ final class WrapCommand implements Callable<Integer> {
             settings.station(AppHome.softwareVersion()),
             uids,
             new Part10Writer("BEDSIDE_CAPTURE", settings.aeTitle()),
-            clock);
+            clock,
+            ClipTranscoder::reencode);
     StudySession session =
         new StudySession(uids, encounter.studyInstanceUid(), OffsetDateTime.now(clock));
     PersonName who = operator == null ? null : PersonName.parse(operator);

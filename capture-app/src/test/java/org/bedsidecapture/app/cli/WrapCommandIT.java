@@ -123,6 +123,62 @@ class WrapCommandIT {
             dir.resolve("missing.jpg") + ": no such file");
   }
 
+  /** A clip as a phone records it, made by the ffmpeg command. */
+  private Path phoneClip(String name, String... encoding) {
+    Path file = dir.resolve(name);
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "ffmpeg",
+                "-v",
+                "error",
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=size=640x360:rate=30",
+                "-t",
+                "1"));
+    command.addAll(List.of(encoding));
+    command.add(file.toString());
+    DicomTools.Result r = DicomTools.run(command);
+    assertThat(r.exitCode()).as(r.output()).isZero();
+    return file;
+  }
+
+  @Test
+  void phoneClipsThatDicomCannotCarryAsTheyAreAreReencodedAndWrapped() throws Exception {
+    Path baseline = phoneClip("baseline.mp4", "-c:v", "libx264", "-profile:v", "baseline");
+    Path landscape = phoneClip("landscape.mp4", "-c:v", "libx264");
+    Path portrait = dir.resolve("portrait.mp4");
+    DicomTools.Result turned =
+        DicomTools.run(
+            List.of(
+                "ffmpeg",
+                "-v",
+                "error",
+                "-i",
+                landscape.toString(),
+                "-c",
+                "copy",
+                "-metadata:s:v:0",
+                "rotate=90",
+                portrait.toString()));
+    assertThat(turned.exitCode()).as(turned.output()).isZero();
+
+    assertThat(wrap("56459004", "L", baseline, portrait)).as(stderr.toString()).isZero();
+
+    List<Path> files = written();
+    assertThat(files).hasSize(2);
+    for (Path f : files) {
+      assertThat(DicomTools.dciodvfyFindings(f)).as(DicomTools.dciodvfyReport(f)).isEmpty();
+      assertThat(DicomTools.dcmdumpValue(f, "0002,0010")).isEqualTo("1.2.840.10008.1.2.4.102");
+      assertThat(DicomTools.dcmdumpValue(f, "0028,0008")).isEqualTo("30");
+      assertThat(DicomTools.probeVideoFragment(f)).containsEntry("codec_name", "h264");
+    }
+    assertThat(files.stream().map(f -> DicomTools.dcmdumpValue(f, "0028,0010")))
+        .containsExactlyInAnyOrder("360", "640");
+  }
+
   @Test
   void theSourceDecidesTheObjectType() throws Exception {
     Path grab = TestMedia.write(dir, "grab.jpg", TestMedia.jpeg(320, 240));

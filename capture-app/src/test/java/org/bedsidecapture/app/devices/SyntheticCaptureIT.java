@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import org.bedsidecapture.devices.recording.Clip;
+import org.bedsidecapture.devices.recording.ClipRecorder;
 import org.bedsidecapture.devices.spi.Camera;
 import org.bedsidecapture.devices.spi.Devices;
 import org.bedsidecapture.devices.spi.VideoFormat;
@@ -19,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * From the synthetic devices to DICOM: a still from the synthetic camera and a grab from the
- * synthetic ultrasound grabber, found through the device SPI, wrapped, and judged by dciodvfy.
+ * From the synthetic devices to DICOM: stills and clips from the synthetic camera and the synthetic
+ * ultrasound grabber, found through the device SPI, wrapped, and judged by dciodvfy (clips by
+ * ffprobe too).
  */
 class SyntheticCaptureIT {
   @TempDir Path dir;
@@ -55,6 +59,54 @@ class SyntheticCaptureIT {
               new Capture(still, device, site, Laterality.LEFT, null, null),
               out);
       assertThat(DicomTools.dciodvfyFindings(o.file())).as(camera.id()).isEmpty();
+    }
+  }
+
+  @Test
+  void clipsRecordedFromTheSyntheticDevicesWrapIntoValidVideoObjects() throws Exception {
+    Devices devices = Devices.load();
+    var site = BodySiteCatalogue.standard().bySnomedId("72696002").orElseThrow();
+    Clock clock = Clock.systemUTC();
+    var factory = Contexts.factory(clock);
+    var session = Contexts.session(clock);
+    Path out = Files.createDirectories(dir.resolve("dicom"));
+    for (Camera camera :
+        devices.cameras().stream().filter(c -> c.id().startsWith("synthetic-")).toList()) {
+      VideoFormat format =
+          camera.formats().stream().filter(f -> f.width() <= 1920).findFirst().orElseThrow();
+      Path file = dir.resolve(camera.id() + ".mp4");
+      Clip clip;
+      try (Camera.Preview preview = camera.startPreview(format, f -> {}, gone -> {})) {
+        ClipRecorder recorder = preview.record(file, Duration.ofSeconds(30), c -> {});
+        Thread.sleep(1500);
+        clip = recorder.stop();
+      }
+      CaptureDevice device =
+          new CaptureDevice(
+              camera.id(),
+              camera.kind() == Camera.Kind.FRAME_GRABBER
+                  ? CaptureDevice.Kind.ULTRASOUND_GRABBER
+                  : CaptureDevice.Kind.CAMERA,
+              "Bedside Capture",
+              camera.name(),
+              "SYN-1",
+              true);
+      WrappedObject o =
+          factory.wrap(
+              Contexts.typical(),
+              session,
+              new Capture(file, device, site, Laterality.LEFT, null, null),
+              out);
+
+      assertThat(DicomTools.dciodvfyFindings(o.file()))
+          .as(DicomTools.dciodvfyReport(o.file()))
+          .isEmpty();
+      assertThat(o.transferSyntaxUid()).isEqualTo("1.2.840.10008.1.2.4.102");
+      assertThat(DicomTools.dcmdumpValue(o.file(), "0028,0008"))
+          .isEqualTo(Long.toString(clip.frames()));
+      assertThat(DicomTools.probeVideoFragment(o.file()))
+          .containsEntry("codec_name", "h264")
+          .containsEntry("nb_read_packets", Long.toString(clip.frames()));
     }
   }
 }

@@ -2,11 +2,9 @@ package org.bedsidecapture.devices.grabber;
 
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.IntBuffer;
 import java.time.Instant;
 import org.bedsidecapture.devices.ffmpeg.FfmpegLog;
+import org.bedsidecapture.devices.ffmpeg.Pixels;
 import org.bedsidecapture.devices.spi.DeviceException;
 import org.bedsidecapture.devices.spi.Frame;
 import org.bedsidecapture.devices.spi.VideoFormat;
@@ -167,21 +165,7 @@ final class GrabberSession implements AutoCloseable {
   }
 
   private Frame toFrame(org.bytedeco.javacv.Frame image, long timestampMicros) {
-    int w = image.imageWidth;
-    int h = image.imageHeight;
-    int[] rgb = new int[w * h];
-    ByteBuffer bytes = ((ByteBuffer) image.image[0]).duplicate().order(ByteOrder.LITTLE_ENDIAN);
-    int stride = image.imageStride;
-    if (stride == w * 4) {
-      bytes.position(0);
-      bytes.asIntBuffer().get(rgb);
-    } else {
-      for (int y = 0; y < h; y++) {
-        bytes.position(y * stride);
-        IntBuffer row = bytes.slice().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
-        row.get(rgb, y * w, w);
-      }
-    }
+    int[] rgb = Pixels.fromBgra(image);
     Instant taken;
     if (input.live()) {
       taken = Instant.now();
@@ -193,7 +177,7 @@ final class GrabberSession implements AutoCloseable {
       }
       taken = startInstant.plusNanos(timestampMicros * 1000);
     }
-    return new Frame(number++, taken, w, h, Frame.luma(rgb), rgb);
+    return new Frame(number++, taken, image.imageWidth, image.imageHeight, Frame.luma(rgb), rgb);
   }
 
   @Override

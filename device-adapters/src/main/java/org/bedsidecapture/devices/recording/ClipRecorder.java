@@ -6,6 +6,9 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -60,6 +63,7 @@ public final class ClipRecorder {
   private final AtomicLong dropped = new AtomicLong();
   private final Thread encoder;
   private FFmpegFrameRecorder x264;
+  private volatile Instant firstTaken;
   private volatile Clip.Ending ending;
   private volatile String endMessage;
 
@@ -69,6 +73,7 @@ public final class ClipRecorder {
   private static final class Slot {
     final ByteBuffer pixels;
     long takenNanos;
+    Instant taken;
 
     Slot(int pixelCount) {
       pixels = ByteBuffer.allocateDirect(pixelCount * 4).order(ByteOrder.LITTLE_ENDIAN);
@@ -136,9 +141,7 @@ public final class ClipRecorder {
       dropped.incrementAndGet();
       return false;
     }
-    slot.pixels.clear();
-    slot.pixels.asIntBuffer().put(frame.rgb());
-    slot.takenNanos = frame.taken().getEpochSecond() * 1_000_000_000L + frame.taken().getNano();
+    fill(slot, frame);
     if (!queue.offer(slot)) {
       free.add(slot);
       dropped.incrementAndGet();
@@ -147,10 +150,44 @@ public final class ClipRecorder {
     return true;
   }
 
+  /**
+   * Hands a frame to the encoder, waiting for room: for clips re-encoded from a file, where no
+   * frame may be dropped. Returns false when the recording has ended.
+   */
+  public boolean put(Frame frame) throws InterruptedException {
+    if (frame.width() != sourceWidth || frame.height() != sourceHeight) {
+      throw new IllegalArgumentException(
+          "frame of "
+              + frame.width()
+              + "x"
+              + frame.height()
+              + " in a clip of "
+              + sourceWidth
+              + "x"
+              + sourceHeight);
+    }
+    while (ending == null) {
+      Slot slot = free.poll(POLL.toNanos(), TimeUnit.NANOSECONDS);
+      if (slot != null) {
+        fill(slot, frame);
+        queue.put(slot);
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Ends the recording and waits until the clip is finished on disk. */
   public Clip stop() throws IOException {
     end(Clip.Ending.STOPPED, "recording stopped");
     return await();
+  }
+
+  private static void fill(Slot slot, Frame frame) {
+    slot.pixels.clear();
+    slot.pixels.asIntBuffer().put(frame.rgb());
+    slot.taken = frame.taken();
+    slot.takenNanos = frame.taken().getEpochSecond() * 1_000_000_000L + frame.taken().getNano();
   }
 
   /** Ends the recording without waiting; {@code onEnd} is told when the clip is finished. */
@@ -198,6 +235,8 @@ public final class ClipRecorder {
     x264.setFormat("mp4");
     x264.setOption("movflags", Mp4Files.FRAGMENTED);
     x264.setOption("flush_packets", "1");
+    x264.setMetadata(
+        Map.of("creation_time", Instant.now().truncatedTo(ChronoUnit.MICROS).toString()));
     x264.setVideoCodecName("libx264");
     x264.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
     x264.setFrameRate(format.framesPerSecond());
@@ -236,6 +275,7 @@ public final class ClipRecorder {
         }
         if (previous == null) {
           firstNanos = slot.takenNanos;
+          firstTaken = slot.taken;
         }
         long index = Math.round((slot.takenNanos - firstNanos) * format.framesPerSecond() / 1e9);
         if (index < written) {
@@ -293,7 +333,7 @@ public final class ClipRecorder {
       } catch (FrameRecorder.Exception e) {
         LOG.warn("closing the clip's part file failed; finishing what is on disk", e);
       }
-      long frames = Mp4Files.finish(part, clip);
+      long frames = Mp4Files.finish(part, clip, firstTaken);
       Duration length = Duration.ofNanos(Math.round(frames * 1e9 / format.framesPerSecond()));
       if (frames != written) {
         LOG.info("clip holds {} of {} encoded frames", frames, written);
@@ -317,7 +357,7 @@ public final class ClipRecorder {
     }
     Path clip =
         part.resolveSibling(name.substring(1, name.length() - Mp4Files.PART_SUFFIX.length()));
-    Mp4Files.finish(part, clip);
+    Mp4Files.finish(part, clip, null);
     return clip;
   }
 }

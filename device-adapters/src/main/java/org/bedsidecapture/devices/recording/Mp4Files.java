@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import org.bedsidecapture.devices.ffmpeg.FfmpegLog;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -35,9 +38,11 @@ final class Mp4Files {
 
   /**
    * Copies the packets of {@code part} into a plain MP4 at {@code clip} (written beside it, flushed
-   * and renamed), then deletes the part file. Returns how many video frames the clip holds.
+   * and renamed), then deletes the part file. Returns how many video frames the clip holds. The
+   * clip carries its creation time (the first frame's, when known, else the part file's) and no
+   * other metadata: no encoder name, nothing a DICOM wrapper would have to strip.
    */
-  static long finish(Path part, Path clip) throws IOException {
+  static long finish(Path part, Path clip, Instant created) throws IOException {
     Path temp = clip.resolveSibling("." + clip.getFileName() + ".finishing");
     long frames = 0;
     FfmpegLog.toSlf4j();
@@ -47,6 +52,17 @@ final class Mp4Files {
           new FFmpegFrameRecorder(temp.toFile(), in.getImageWidth(), in.getImageHeight(), 0)) {
         out.setFormat("mp4");
         out.setOption("movflags", "+faststart");
+        out.setOption("fflags", "+bitexact");
+        out.setMetadata(
+            Map.of(
+                "creation_time",
+                (created != null
+                        ? created
+                        : in.getMetadata().containsKey("creation_time")
+                            ? Instant.parse(in.getMetadata("creation_time"))
+                            : Files.getLastModifiedTime(part).toInstant())
+                    .truncatedTo(ChronoUnit.MICROS)
+                    .toString()));
         out.setVideoCodec(in.getVideoCodec());
         out.setFrameRate(in.getFrameRate());
         out.start(in.getFormatContext());

@@ -10,12 +10,21 @@ import java.util.Arrays;
 /** Recognises a media file by its content (not its name) and prepares it for DICOM. */
 public final class MediaReader {
   private final ZoneId stationZone;
+  private final ClipReencoder reencoder;
 
   /**
    * @param stationZone the zone a photo was taken in when its EXIF carries no offset
    */
   public MediaReader(ZoneId stationZone) {
+    this(stationZone, null);
+  }
+
+  /**
+   * @param reencoder what re-encodes clips whose stream DICOM cannot carry, or null to refuse them
+   */
+  public MediaReader(ZoneId stationZone, ClipReencoder reencoder) {
     this.stationZone = stationZone;
+    this.reencoder = reencoder;
   }
 
   /**
@@ -39,7 +48,7 @@ public final class MediaReader {
       return PhotoReader.read(Files.readAllBytes(file), stationZone);
     }
     if (head.length >= 8 && head[4] == 'f' && head[5] == 't' && head[6] == 'y' && head[7] == 'p') {
-      return Mp4Clip.read(file, stationZone, scratch);
+      return clip(file, scratch);
     }
     String lossless = losslessFormat(head);
     if (lossless != null) {
@@ -47,6 +56,28 @@ public final class MediaReader {
     }
     throw new UnsupportedMediaException(
         "not a photo or clip this app can wrap (JPEG, PNG, BMP, GIF, TIFF or MP4)");
+  }
+
+  private PreparedMedia clip(Path file, Path scratch)
+      throws IOException, UnsupportedMediaException {
+    try {
+      return Mp4Clip.read(file, stationZone, scratch);
+    } catch (UnsupportedMediaException e) {
+      if (reencoder == null || !e.reencodable()) {
+        throw e;
+      }
+    }
+    Path reencoded = reencoder.reencode(file, scratch);
+    try {
+      PreparedMedia media = Mp4Clip.read(reencoded, stationZone, scratch);
+      if (!media.pixelFile().equals(reencoded)) {
+        Files.delete(reencoded);
+      }
+      return media;
+    } catch (UnsupportedMediaException | IOException | RuntimeException e) {
+      Files.deleteIfExists(reencoded);
+      throw e;
+    }
   }
 
   private static String losslessFormat(byte[] head) {

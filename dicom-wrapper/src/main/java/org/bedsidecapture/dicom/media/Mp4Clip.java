@@ -71,7 +71,7 @@ final class Mp4Clip {
     Track v = video.get(0);
     String ts = transferSyntax(v);
     if (v.rotated) {
-      throw new UnsupportedMediaException(
+      throw UnsupportedMediaException.needsReencoding(
           "the clip is stored rotated with a display-rotation flag that DICOM viewers ignore;"
               + " it has to be re-encoded upright");
     }
@@ -128,14 +128,14 @@ final class Mp4Clip {
       int level = v.avcC[3] & 0xFF;
       H264Sps sps = H264Sps.fromAvcC(v.avcC);
       if (profile != HIGH_PROFILE) {
-        throw new UnsupportedMediaException(
+        throw UnsupportedMediaException.needsReencoding(
             "H.264 "
                 + H264Sps.profileName(profile)
                 + " profile: DICOM video needs High profile;"
                 + " the clip has to be re-encoded");
       }
       if (sps != null && (sps.chromaFormat() != 1 || sps.bitDepth() != 8)) {
-        throw new UnsupportedMediaException(
+        throw UnsupportedMediaException.needsReencoding(
             "H.264 stream is not 8-bit 4:2:0, which DICOM video needs; re-encode the clip");
       }
       if (level <= 41) {
@@ -144,7 +144,7 @@ final class Mp4Clip {
       if (level == 42) {
         return H264_HP42;
       }
-      throw new UnsupportedMediaException(
+      throw UnsupportedMediaException.needsReencoding(
           "H.264 level "
               + level / 10
               + "."
@@ -161,17 +161,17 @@ final class Mp4Clip {
       int chroma = v.hvcC[16] & 0x03;
       int bitDepth = (v.hvcC[17] & 0x07) + 8;
       if (profile != HEVC_MAIN_PROFILE || chroma != 1 || bitDepth != 8) {
-        throw new UnsupportedMediaException(
+        throw UnsupportedMediaException.needsReencoding(
             "HEVC stream is not Main profile 8-bit 4:2:0 (10-bit or HDR phone video);"
                 + " re-encode the clip");
       }
       if (level > HEVC_LEVEL_51) {
-        throw new UnsupportedMediaException(
+        throw UnsupportedMediaException.needsReencoding(
             "HEVC level above 5.1 is beyond the DICOM HEVC transfer syntax; re-encode the clip");
       }
       return HEVC_MAIN;
     }
-    throw new UnsupportedMediaException(
+    throw UnsupportedMediaException.needsReencoding(
         "MP4 video codec '" + v.codec + "' has no DICOM transfer syntax here (H.264 or HEVC)");
   }
 
@@ -186,7 +186,7 @@ final class Mp4Clip {
     long delta = entries.get(0)[1];
     for (long[] e : entries) {
       if (e[1] != delta) {
-        throw new UnsupportedMediaException(
+        throw UnsupportedMediaException.needsReencoding(
             "the clip has a variable frame rate (as phones record); DICOM video needs a constant"
                 + " rate, so the clip has to be re-encoded");
       }

@@ -7,11 +7,32 @@ package org.bedsidecapture.dicom.media;
 public class UnsupportedMediaException extends Exception {
   private static final long serialVersionUID = 1L;
 
+  private final boolean reencodable;
+
   public UnsupportedMediaException(String message) {
+    this(message, false);
+  }
+
+  private UnsupportedMediaException(String message, boolean reencodable) {
     super(message);
+    this.reencodable = reencodable;
+  }
+
+  /**
+   * A clip whose stream DICOM cannot carry as it is (profile, level, bit depth, rotation, variable
+   * rate, codec), which a {@link ClipReencoder} can turn into one it can.
+   */
+  static UnsupportedMediaException needsReencoding(String message) {
+    return new UnsupportedMediaException(message, true);
+  }
+
+  /** Whether re-encoding the clip would make it wrappable. */
+  public boolean reencodable() {
+    return reencodable;
   }
 
   public UnsupportedMediaException(String message, Throwable cause) {
     super(message, cause);
+    this.reencodable = false;
   }
 }

@@ -65,6 +65,7 @@ public final class FfmpegGrabberProvider implements CameraProvider {
     if (GrabberInput.deviceFormatFor(os) == null) {
       return false;
     }
+    FfmpegLog.toSlf4j();
     try {
       FFmpegFrameGrabber.tryLoad();
       Loader.load(org.bytedeco.ffmpeg.global.avdevice.class);

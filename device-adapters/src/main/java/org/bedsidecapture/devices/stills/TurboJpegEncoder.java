@@ -3,6 +3,7 @@ package org.bedsidecapture.devices.stills;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.util.Optional;
+import org.bedsidecapture.devices.ffmpeg.FfmpegLog;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.Loader;
@@ -24,6 +25,7 @@ public final class TurboJpegEncoder implements JpegEncoder {
 
   /** The encoder, or empty when OpenCV's native libraries do not load on this platform. */
   public static Optional<TurboJpegEncoder> load() {
+    FfmpegLog.toSlf4j();
     try {
       Loader.load(opencv_imgcodecs.class);
       return Optional.of(new TurboJpegEncoder());

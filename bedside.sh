@@ -6,6 +6,7 @@
 #   ./bedside.sh bench-send  set up, build, and compare `send` with dcmtk's storescu
 #   ./bedside.sh bench-outbox  set up, build, and time putting 4 MB captures into the outbox
 #   ./bedside.sh bench-scan  set up, build, and time barcode decoding and scan-to-context
+#   ./bedside.sh bench-capture  set up, build, and time preview, stills and clip recording
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -45,8 +46,14 @@ case "${1:-}" in
     shift
     exec scripts/bench-scan.sh "$@"
     ;;
+  bench-capture)
+    scripts/setup.sh
+    build
+    shift
+    exec java -jar capture-app/target/bedside-capture.jar bench-preview "$@"
+    ;;
   *)
-    sed -n '2,9p' "$0" >&2
+    sed -n '2,10p' "$0" >&2
     exit 2
     ;;
 esac

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.bedsidecapture.devices.ffmpeg.FfmpegLog;
 import org.bedsidecapture.devices.spi.Frame;
+import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.FrameRecorder;
@@ -231,6 +232,12 @@ public final class ClipRecorder {
   }
 
   private FFmpegFrameRecorder openEncoder() throws IOException {
+    if (avcodec.avcodec_find_encoder_by_name("libx264") == null) {
+      throw new IOException(
+          "this installation's FFmpeg has no H.264 encoder (x264; it was built without the GPL"
+              + " components), so clips cannot be recorded; stills work. See the README,"
+              + " 'Licences'.");
+    }
     Files.deleteIfExists(part);
     FFmpegFrameRecorder x264 =
         new FFmpegFrameRecorder(part.toFile(), format.width(), format.height(), 0);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -22,6 +23,11 @@ import org.bedsidecapture.app.fhir.LookupResult;
 import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
 import org.bedsidecapture.devices.barcode.BarcodeDecoder;
+import org.bedsidecapture.devices.recording.Clip;
+import org.bedsidecapture.devices.recording.ClipRecorder;
+import org.bedsidecapture.devices.spi.Camera;
+import org.bedsidecapture.devices.spi.Devices;
+import org.bedsidecapture.devices.spi.VideoFormat;
 import org.bedsidecapture.devices.synthetic.BarcodeScene;
 import org.bedsidecapture.dicom.delivery.LocalArchive;
 import org.bedsidecapture.dicom.outbox.Outbox;
@@ -78,6 +84,19 @@ final class DemoCommand implements Callable<Integer> {
         StandardCharsets.UTF_8);
     Path a = SyntheticPhotos.writeJpeg(photos.resolve("sacrum-1.jpg"), 1920, 1080, 1);
     Path b = SyntheticPhotos.writeJpeg(photos.resolve("sacrum-2.jpg"), 1920, 1080, 2);
+    Clip clip = recordClip(photos.resolve("sacrum-clip.mp4"));
+    out.println(
+        "Recorded a clip from the synthetic camera: "
+            + clip.frames()
+            + " frames at "
+            + clip.format().width()
+            + "x"
+            + clip.format().height()
+            + ", H.264 High level "
+            + clip.format().level()
+            + " ("
+            + clip.file()
+            + ")");
     out.println(
         "Demo encounter: synthetic patient "
             + patient.mrn()
@@ -103,7 +122,8 @@ final class DemoCommand implements Callable<Integer> {
                 "--out",
                 dicom.toString(),
                 a.toString(),
-                b.toString());
+                b.toString(),
+                clip.file().toString());
     if (rc != 0) {
       out.println("Wrapping failed; see the messages above.");
       return rc;
@@ -132,6 +152,21 @@ final class DemoCommand implements Callable<Integer> {
               ? "Delivered through the encrypted outbox to the demo archive: " + archive.folder()
               : "Not all were delivered; they wait in the outbox (see 'outbox status').");
       return delivered ? 0 : 1;
+    }
+  }
+
+  /** Two seconds of the synthetic camera's 720p preview, recorded as a clip. */
+  private static Clip recordClip(Path file) throws Exception {
+    Camera camera =
+        Devices.load().cameras().stream()
+            .filter(c -> c.id().equals("synthetic-camera"))
+            .findFirst()
+            .orElseThrow();
+    VideoFormat hd720 = new VideoFormat(1280, 720, 30, VideoFormat.Encoding.RAW);
+    try (Camera.Preview preview = camera.startPreview(hd720, f -> {}, gone -> {})) {
+      ClipRecorder recorder = preview.record(file, Duration.ofSeconds(10), c -> {});
+      Thread.sleep(2000);
+      return recorder.stop();
     }
   }
 

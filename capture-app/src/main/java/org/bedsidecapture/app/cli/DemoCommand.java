@@ -84,7 +84,8 @@ final class DemoCommand implements Callable<Integer> {
         StandardCharsets.UTF_8);
     Path a = SyntheticPhotos.writeJpeg(photos.resolve("sacrum-1.jpg"), 1920, 1080, 1);
     Path b = SyntheticPhotos.writeJpeg(photos.resolve("sacrum-2.jpg"), 1920, 1080, 2);
-    Clip clip = recordClip(photos.resolve("sacrum-clip.mp4"));
+    settings.applyToDevices();
+    Clip clip = recordClip(photos.resolve("sacrum-clip.mp4"), settings.clipMaxLength());
     out.println(
         "Recorded a clip from the synthetic camera: "
             + clip.frames()
@@ -155,8 +156,11 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** Two seconds of the synthetic camera's 720p preview, recorded as a clip. */
-  private static Clip recordClip(Path file) throws Exception {
+  /**
+   * Two seconds of the synthetic camera's 720p preview, recorded as a clip (within the site's
+   * maximum length).
+   */
+  private static Clip recordClip(Path file, Duration maxLength) throws Exception {
     Camera camera =
         Devices.load().cameras().stream()
             .filter(c -> c.id().equals("synthetic-camera"))
@@ -164,7 +168,7 @@ final class DemoCommand implements Callable<Integer> {
             .orElseThrow();
     VideoFormat hd720 = new VideoFormat(1280, 720, 30, VideoFormat.Encoding.RAW);
     try (Camera.Preview preview = camera.startPreview(hd720, f -> {}, gone -> {})) {
-      ClipRecorder recorder = preview.record(file, Duration.ofSeconds(10), c -> {});
+      ClipRecorder recorder = preview.record(file, maxLength, c -> {});
       Thread.sleep(2000);
       return recorder.stop();
     }

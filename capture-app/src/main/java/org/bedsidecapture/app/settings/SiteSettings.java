@@ -17,6 +17,7 @@ import org.bedsidecapture.app.barcode.BarcodeRules;
 import org.bedsidecapture.app.barcode.CheckDigit;
 import org.bedsidecapture.app.barcode.IdentifierQuery;
 import org.bedsidecapture.devices.barcode.KeyboardWedge;
+import org.bedsidecapture.devices.grabber.FrameGrabberNames;
 import org.bedsidecapture.dicom.Institution;
 import org.bedsidecapture.dicom.Station;
 import org.bedsidecapture.dicom.UidGenerator;
@@ -45,7 +46,9 @@ public record SiteSettings(
     String fhirAuthorization,
     SmartClient fhirSmart,
     int fhirRetries,
-    KeyboardWedge.Settings scanner) {
+    KeyboardWedge.Settings scanner,
+    Duration clipMaxLength,
+    String frameGrabberNames) {
 
   /**
    * SMART Backend Services for the EHR: its token endpoint, the client id this station is
@@ -85,6 +88,8 @@ public record SiteSettings(
           "scanner.suffix",
           "scanner.max-key-gap-ms",
           "scanner.min-length",
+          "clips.max-seconds",
+          "devices.frame-grabber-names",
           "fhir.basic-auth-file",
           "fhir.bearer-token-file",
           "fhir.smart.token-url",
@@ -173,7 +178,36 @@ public record SiteSettings(
         fhirAuthorization,
         smart(p, file, fhirAuthorization != null),
         number(p, file, "fhir.retries", 1, 0, 5),
-        scanner(p, file));
+        scanner(p, file),
+        Duration.ofSeconds(number(p, file, "clips.max-seconds", 300, 1, 3600)),
+        frameGrabberNames(p, file));
+  }
+
+  /**
+   * The site's pattern for frame grabbers' device names, checked now; null for the built-in one.
+   */
+  private static String frameGrabberNames(Properties p, Path file) throws SettingsException {
+    String expression = p.getProperty("devices.frame-grabber-names");
+    if (expression == null || expression.isBlank()) {
+      return null;
+    }
+    try {
+      java.util.regex.Pattern.compile(expression);
+    } catch (java.util.regex.PatternSyntaxException e) {
+      throw new SettingsException(
+          file + ": devices.frame-grabber-names: not a regular expression: " + e.getDescription());
+    }
+    return expression.strip();
+  }
+
+  /**
+   * Tells the device providers which device names are frame grabbers (they are found by {@link
+   * java.util.ServiceLoader}, so they read it from a system property); call before listing devices.
+   */
+  public void applyToDevices() {
+    if (frameGrabberNames != null) {
+      System.setProperty(FrameGrabberNames.PROPERTY, frameGrabberNames);
+    }
   }
 
   /**

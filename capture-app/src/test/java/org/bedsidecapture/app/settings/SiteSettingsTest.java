@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.bedsidecapture.devices.grabber.FrameGrabberNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +52,30 @@ class SiteSettingsTest {
     write("station.nmae=X\n");
     assertThatThrownBy(() -> SiteSettings.load(home))
         .hasMessageContaining("unknown key 'station.nmae'");
+  }
+
+  @Test
+  void clipLengthAndFrameGrabberNamesAreTheSitesChoice() throws Exception {
+    SiteSettings defaults = SiteSettings.load(home);
+    assertThat(defaults.clipMaxLength()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(defaults.frameGrabberNames()).isNull();
+
+    write("clips.max-seconds=90\ndevices.frame-grabber-names=Vivid|Osprey\n");
+    SiteSettings s = SiteSettings.load(home);
+    assertThat(s.clipMaxLength()).isEqualTo(Duration.ofSeconds(90));
+    s.applyToDevices();
+    try {
+      assertThat(FrameGrabberNames.isFrameGrabber("Osprey 260e")).isTrue();
+      assertThat(FrameGrabberNames.isFrameGrabber("USB3.0 HD Video Capture")).isFalse();
+    } finally {
+      System.clearProperty(FrameGrabberNames.PROPERTY);
+    }
+
+    write("devices.frame-grabber-names=Vivid(\n");
+    assertThatThrownBy(() -> SiteSettings.load(home))
+        .hasMessageContaining("devices.frame-grabber-names: not a regular expression");
+    write("clips.max-seconds=0\n");
+    assertThatThrownBy(() -> SiteSettings.load(home)).hasMessageContaining("clips.max-seconds");
   }
 
   @Test

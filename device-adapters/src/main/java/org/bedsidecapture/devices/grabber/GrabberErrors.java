@@ -1,7 +1,6 @@
 package org.bedsidecapture.devices.grabber;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.bedsidecapture.devices.ffmpeg.FfmpegErrors;
 import org.bedsidecapture.devices.spi.DeviceException;
 
 /**
@@ -9,7 +8,6 @@ import org.bedsidecapture.devices.spi.DeviceException;
  * to do. FFmpeg reports system errors as negative errno values inside JavaCV's messages.
  */
 final class GrabberErrors {
-  private static final Pattern CODE = Pattern.compile("error (-\\d+)");
   private static final int ENOENT = -2;
   private static final int EIO = -5;
   private static final int ENXIO = -6;
@@ -22,10 +20,8 @@ final class GrabberErrors {
 
   private GrabberErrors() {}
 
-  /** The errno in an FFmpeg/JavaCV message, or 0 when it names none. */
   static int code(String message) {
-    Matcher m = message == null ? null : CODE.matcher(message);
-    return m != null && m.find() ? Integer.parseInt(m.group(1)) : 0;
+    return FfmpegErrors.code(message);
   }
 
   /** The failure to open {@code device}, for the user. */

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -17,6 +19,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.bedsidecapture.devices.ffmpeg.FfmpegErrors;
 import org.bedsidecapture.devices.ffmpeg.FfmpegLog;
 import org.bedsidecapture.devices.spi.Frame;
 import org.bytedeco.ffmpeg.global.avcodec;
@@ -206,9 +210,16 @@ public final class ClipRecorder {
     end(Clip.Ending.DEVICE_GONE, reason);
   }
 
-  /** The finished clip, once recording has ended, or empty while it goes on. */
+  /** Whether the recording is over (the clip finished, or it could not be). */
+  public boolean ended() {
+    return result.isDone();
+  }
+
+  /** The finished clip, once recording has ended with one, or empty. */
   public Optional<Clip> finished() {
-    return Optional.ofNullable(result.getNow(null));
+    return result.isDone() && !result.isCompletedExceptionally()
+        ? Optional.of(result.join())
+        : Optional.empty();
   }
 
   /** Waits for the clip to be finished, however the recording ends. */
@@ -313,9 +324,7 @@ public final class ClipRecorder {
       end(Clip.Ending.STOPPED, "recording interrupted");
       Thread.currentThread().interrupt();
     } catch (FrameRecorder.Exception | RuntimeException e) {
-      end(
-          Clip.Ending.WRITE_FAILED,
-          "the clip could not be written on (" + e.getMessage() + "); what was recorded is kept");
+      end(Clip.Ending.WRITE_FAILED, "recording stopped: " + FfmpegErrors.writing(e));
       LOG.warn("clip encoder failed", e);
     }
     finish(written);
@@ -350,10 +359,50 @@ public final class ClipRecorder {
       }
       result.complete(new Clip(clip, format, frames, length, ending, endMessage));
     } catch (IOException | RuntimeException e) {
+      String kept =
+          Files.exists(part)
+              ? "; what was recorded is kept in "
+                  + part
+                  + " and becomes a clip when there is room again"
+              : "";
       result.completeExceptionally(
           new IOException(
-              endMessage + "; the recording could not be finished: " + e.getMessage(), e));
+              endMessage
+                  + "; the clip could not be finished ("
+                  + FfmpegErrors.writing(e.getCause() != null ? e.getCause() : e)
+                  + ")"
+                  + kept,
+              e));
     }
+  }
+
+  /**
+   * Finishes every part file left in {@code folder} by a crash or a full disk (at start-up, or once
+   * room is made); a part file that cannot be finished yet stays for the next time. Returns the
+   * clips made.
+   */
+  public static List<Path> recoverAll(Path folder) throws IOException {
+    List<Path> parts;
+    try (Stream<Path> files = Files.list(folder)) {
+      parts =
+          files
+              .filter(
+                  f -> {
+                    String n = f.getFileName().toString();
+                    return n.startsWith(".") && n.endsWith(".mp4" + Mp4Files.PART_SUFFIX);
+                  })
+              .sorted()
+              .toList();
+    }
+    List<Path> clips = new ArrayList<>();
+    for (Path part : parts) {
+      try {
+        clips.add(recover(part));
+      } catch (IOException e) {
+        LOG.warn("a clip's part file could not be finished yet: {}", e.getMessage());
+      }
+    }
+    return clips;
   }
 
   /**

@@ -61,7 +61,7 @@ public final class PreviewFeed implements Camera.Preview {
       throw new IOException("the device is gone; nothing to record");
     }
     ClipRecorder current = recorder;
-    if (current != null && current.finished().isEmpty()) {
+    if (current != null && !current.ended()) {
       throw new IllegalStateException("a clip is already being recorded from this preview");
     }
     recorder =

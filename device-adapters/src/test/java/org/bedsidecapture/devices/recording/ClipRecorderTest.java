@@ -30,7 +30,7 @@ class ClipRecorderTest {
     Frame frame =
         new Frame(n, T0.plusNanos(Math.round(n * 1e9 / rate)), width, height, Frame.luma(rgb), rgb);
     while (!recorder.offer(frame)) {
-      if (recorder.finished().isPresent()) {
+      if (recorder.ended()) {
         return;
       }
       Thread.sleep(2);

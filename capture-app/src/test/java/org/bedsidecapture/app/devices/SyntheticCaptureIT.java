@@ -29,10 +29,25 @@ import org.junit.jupiter.api.io.TempDir;
 class SyntheticCaptureIT {
   @TempDir Path dir;
 
+  /** A capture from a synthetic device, tagged as a left hand. */
+  private static Capture capture(Camera camera, Path media) {
+    CaptureDevice device =
+        new CaptureDevice(
+            camera.id(),
+            camera.kind() == Camera.Kind.FRAME_GRABBER
+                ? CaptureDevice.Kind.ULTRASOUND_GRABBER
+                : CaptureDevice.Kind.CAMERA,
+            "Bedside Capture",
+            camera.name(),
+            "SYN-1",
+            true);
+    var site = BodySiteCatalogue.standard().bySnomedId("72696002").orElseThrow();
+    return new Capture(media, device, site, Laterality.LEFT, null, null);
+  }
+
   @Test
   void stillsFromTheSyntheticDevicesWrapIntoValidObjects() throws Exception {
     Devices devices = Devices.load();
-    var site = BodySiteCatalogue.standard().bySnomedId("72696002").orElseThrow();
     Clock clock = Clock.systemUTC();
     var factory = Contexts.factory(clock);
     var session = Contexts.session(clock);
@@ -42,22 +57,7 @@ class SyntheticCaptureIT {
       VideoFormat format = camera.formats().get(0);
       Path still = dir.resolve(camera.id() + ".jpg");
       camera.captureStill(format, still);
-      CaptureDevice device =
-          new CaptureDevice(
-              camera.id(),
-              camera.kind() == Camera.Kind.FRAME_GRABBER
-                  ? CaptureDevice.Kind.ULTRASOUND_GRABBER
-                  : CaptureDevice.Kind.CAMERA,
-              "Bedside Capture",
-              camera.name(),
-              "SYN-1",
-              true);
-      WrappedObject o =
-          factory.wrap(
-              Contexts.typical(),
-              session,
-              new Capture(still, device, site, Laterality.LEFT, null, null),
-              out);
+      WrappedObject o = factory.wrap(Contexts.typical(), session, capture(camera, still), out);
       assertThat(DicomTools.dciodvfyFindings(o.file())).as(camera.id()).isEmpty();
     }
   }
@@ -65,7 +65,6 @@ class SyntheticCaptureIT {
   @Test
   void clipsRecordedFromTheSyntheticDevicesWrapIntoValidVideoObjects() throws Exception {
     Devices devices = Devices.load();
-    var site = BodySiteCatalogue.standard().bySnomedId("72696002").orElseThrow();
     Clock clock = Clock.systemUTC();
     var factory = Contexts.factory(clock);
     var session = Contexts.session(clock);
@@ -81,22 +80,7 @@ class SyntheticCaptureIT {
         Thread.sleep(1500);
         clip = recorder.stop();
       }
-      CaptureDevice device =
-          new CaptureDevice(
-              camera.id(),
-              camera.kind() == Camera.Kind.FRAME_GRABBER
-                  ? CaptureDevice.Kind.ULTRASOUND_GRABBER
-                  : CaptureDevice.Kind.CAMERA,
-              "Bedside Capture",
-              camera.name(),
-              "SYN-1",
-              true);
-      WrappedObject o =
-          factory.wrap(
-              Contexts.typical(),
-              session,
-              new Capture(file, device, site, Laterality.LEFT, null, null),
-              out);
+      WrappedObject o = factory.wrap(Contexts.typical(), session, capture(camera, file), out);
 
       assertThat(DicomTools.dciodvfyFindings(o.file()))
           .as(DicomTools.dciodvfyReport(o.file()))

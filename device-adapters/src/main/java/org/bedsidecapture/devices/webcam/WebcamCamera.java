@@ -5,19 +5,18 @@ import com.github.sarxos.webcam.WebcamException;
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import javax.imageio.ImageIO;
 import org.bedsidecapture.devices.spi.Camera;
 import org.bedsidecapture.devices.spi.DeviceException;
 import org.bedsidecapture.devices.spi.Frame;
 import org.bedsidecapture.devices.spi.PreviewFeed;
 import org.bedsidecapture.devices.spi.VideoFormat;
+import org.bedsidecapture.devices.stills.JpegEncoder;
+import org.bedsidecapture.devices.stills.StillFiles;
 
 /** One USB camera seen by Webcam Capture. */
 final class WebcamCamera implements Camera {
@@ -131,9 +130,9 @@ final class WebcamCamera implements Camera {
     if (img == null) {
       throw new DeviceException(name() + " gave no picture: is it still plugged in?");
     }
-    Path temp = file.resolveSibling("." + file.getFileName() + ".part");
-    ImageIO.write(img, "jpg", temp.toFile());
-    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    int w = img.getWidth();
+    int h = img.getHeight();
+    StillFiles.write(JpegEncoder.fastest().encode(img.getRGB(0, 0, w, h, null, 0, w), w, h), file);
   }
 
   private void open(VideoFormat format) throws DeviceException {

@@ -121,9 +121,14 @@ class TlsDeliveryIT {
     try (Storescp archive = tlsArchive(false)) {
       SendReport report = send(tlsUrl(archive), Tls.configure(null, null, pki.authority()));
 
+      // Under TLS 1.3 the archive's refusal arrives after the client's side of the handshake, so
+      // the station reads either the alert or a closed connection, depending on timing.
       assertThat(report.results().get(0).message())
-          .contains("closed the connection while TLS was being set up")
-          .contains("accepts this station's certificate");
+          .containsAnyOf(
+              "closed the connection while TLS was being set up",
+              "refused this station's TLS certificate, or wanted one")
+          .contains("station's")
+          .contains("certificate");
       assertThat(outbox.entries()).hasSize(2);
     }
   }

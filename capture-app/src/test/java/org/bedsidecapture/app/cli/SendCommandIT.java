@@ -19,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * temporary folder (BEDSIDE_CAPTURE_HOME is read by a child JVM, so these run the jar).
  */
 class SendCommandIT {
+  /** What the demo wraps: two photos and a clip. */
+  private static final int DEMO_OBJECTS = 3;
+
   @TempDir Path dir;
   private Path home;
   private Path wrapped;
@@ -57,8 +60,8 @@ class SendCommandIT {
       Jar.Run send = jar(home, "send", "--to", archive.url(), wrapped.toString());
 
       assertThat(send.exitCode()).as(send.err()).isZero();
-      assertThat(send.out()).contains("2 delivered, 0 refused");
-      assertThat(archive.received()).hasSize(2);
+      assertThat(send.out()).contains(DEMO_OBJECTS + " delivered, 0 refused");
+      assertThat(archive.received()).hasSize(DEMO_OBJECTS);
       assertThat(jar(home, "outbox", "status").out()).contains("objects: 0");
     }
   }
@@ -92,7 +95,7 @@ class SendCommandIT {
       Jar.Run send = jar(home, "send", "--to", url, wrapped.toString());
 
       assertThat(send.exitCode()).as(send.err()).isZero();
-      assertThat(archive.received()).hasSize(2);
+      assertThat(archive.received()).hasSize(DEMO_OBJECTS);
     }
   }
 
@@ -108,22 +111,23 @@ class SendCommandIT {
     assertThat(send.err())
         .contains(notDicom + ": not a DICOM file (no Part 10 header)")
         .contains("not reachable");
-    assertThat(send.out()).contains("0 delivered, 0 refused (kept in quarantine), 2 failed");
+    assertThat(send.out())
+        .contains("0 delivered, 0 refused (kept in quarantine), " + DEMO_OBJECTS + " failed");
     Jar.Run echo = jar(home, "echo", url);
     assertThat(echo.exitCode()).isEqualTo(1);
     assertThat(echo.err()).startsWith("echo: archive " + url + " not reachable");
     assertThat(jar(home, "outbox", "list").out().lines())
-        .hasSize(2)
+        .hasSize(DEMO_OBJECTS)
         .allMatch(l -> l.contains(" failed "));
-    assertThat(jar(home, "outbox", "status").out()).contains("failed:      2");
+    assertThat(jar(home, "outbox", "status").out()).contains("failed:      " + DEMO_OBJECTS);
 
     try (Storescp archive = Storescp.start(dir.resolve("archive"), port)) {
       Jar.Run retry = jar(home, "outbox", "retry");
       assertThat(retry.exitCode()).as(retry.err()).isZero();
-      assertThat(archive.received()).hasSize(2);
+      assertThat(archive.received()).hasSize(DEMO_OBJECTS);
     }
     assertThat(jar(home, "outbox", "status").out()).contains("objects: 0");
-    assertThat(Files.readString(home.resolve("audit.log")).lines()).hasSize(2);
+    assertThat(Files.readString(home.resolve("audit.log")).lines()).hasSize(DEMO_OBJECTS);
   }
 
   @Test
@@ -148,7 +152,9 @@ class SendCommandIT {
               wrapped.toString());
 
       assertThat(send.exitCode()).as(send.err()).isZero();
-      assertThat(send.out()).contains("2 delivered").contains("2 of 2 committed");
+      assertThat(send.out())
+          .contains(DEMO_OBJECTS + " delivered")
+          .contains(DEMO_OBJECTS + " of " + DEMO_OBJECTS + " committed");
       assertThat(orthanc.instances()).contains(",");
       assertThat(jar(home, "outbox", "status").out()).contains("objects: 0");
     }
@@ -165,7 +171,7 @@ class SendCommandIT {
       Jar.Run send = jar(home, "send", "--to", orthanc.dicomWebBase(), wrapped.toString());
 
       assertThat(send.exitCode()).as(send.err()).isZero();
-      assertThat(send.out()).contains(orthanc.dicomWebBase() + ": 2 delivered");
+      assertThat(send.out()).contains(orthanc.dicomWebBase() + ": " + DEMO_OBJECTS + " delivered");
       assertThat(jar(home, "outbox", "status").out()).contains("objects: 0");
     }
   }

@@ -3,6 +3,7 @@ package org.bedsidecapture.devices.grabber;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 
 import java.time.Instant;
+import java.util.concurrent.locks.LockSupport;
 import org.bedsidecapture.devices.ffmpeg.FfmpegLog;
 import org.bedsidecapture.devices.ffmpeg.Pixels;
 import org.bedsidecapture.devices.spi.DeviceException;
@@ -173,7 +174,7 @@ final class GrabberSession implements AutoCloseable {
       long due = startNanos + timestampMicros * 1000;
       long wait = due - System.nanoTime();
       if (wait > 0) {
-        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+        LockSupport.parkNanos(wait);
       }
       taken = startInstant.plusNanos(timestampMicros * 1000);
     }

@@ -26,9 +26,9 @@ import org.bedsidecapture.devices.barcode.BarcodeDecoder;
 import org.bedsidecapture.devices.recording.Clip;
 import org.bedsidecapture.devices.recording.ClipRecorder;
 import org.bedsidecapture.devices.spi.Camera;
-import org.bedsidecapture.devices.spi.Devices;
 import org.bedsidecapture.devices.spi.VideoFormat;
 import org.bedsidecapture.devices.synthetic.BarcodeScene;
+import org.bedsidecapture.devices.synthetic.SyntheticCameraProvider;
 import org.bedsidecapture.dicom.delivery.LocalArchive;
 import org.bedsidecapture.dicom.outbox.Outbox;
 import org.hl7.fhir.r4.model.Resource;
@@ -161,11 +161,7 @@ final class DemoCommand implements Callable<Integer> {
    * maximum length).
    */
   private static Clip recordClip(Path file, Duration maxLength) throws Exception {
-    Camera camera =
-        Devices.load().cameras().stream()
-            .filter(c -> c.id().equals("synthetic-camera"))
-            .findFirst()
-            .orElseThrow();
+    Camera camera = new SyntheticCameraProvider().cameras().get(0);
     VideoFormat hd720 = new VideoFormat(1280, 720, 30, VideoFormat.Encoding.RAW);
     try (Camera.Preview preview = camera.startPreview(hd720, f -> {}, gone -> {})) {
       ClipRecorder recorder = preview.record(file, maxLength, c -> {});

@@ -18,6 +18,7 @@ import org.bedsidecapture.app.barcode.CheckDigit;
 import org.bedsidecapture.app.barcode.IdentifierQuery;
 import org.bedsidecapture.devices.barcode.KeyboardWedge;
 import org.bedsidecapture.devices.grabber.FrameGrabberNames;
+import org.bedsidecapture.devices.synthetic.SyntheticCameraProvider;
 import org.bedsidecapture.dicom.Institution;
 import org.bedsidecapture.dicom.Station;
 import org.bedsidecapture.dicom.UidGenerator;
@@ -48,7 +49,8 @@ public record SiteSettings(
     int fhirRetries,
     KeyboardWedge.Settings scanner,
     Duration clipMaxLength,
-    String frameGrabberNames) {
+    String frameGrabberNames,
+    boolean syntheticDevices) {
 
   /**
    * SMART Backend Services for the EHR: its token endpoint, the client id this station is
@@ -90,6 +92,7 @@ public record SiteSettings(
           "scanner.min-length",
           "clips.max-seconds",
           "devices.frame-grabber-names",
+          "devices.synthetic",
           "fhir.basic-auth-file",
           "fhir.bearer-token-file",
           "fhir.smart.token-url",
@@ -180,7 +183,23 @@ public record SiteSettings(
         number(p, file, "fhir.retries", 1, 0, 5),
         scanner(p, file),
         Duration.ofSeconds(number(p, file, "clips.max-seconds", 300, 1, 3600)),
-        frameGrabberNames(p, file));
+        frameGrabberNames(p, file),
+        yesNo(p, file, "devices.synthetic", true));
+  }
+
+  private static boolean yesNo(Properties p, Path file, String key, boolean fallback)
+      throws SettingsException {
+    String text = p.getProperty(key);
+    if (text == null) {
+      return fallback;
+    }
+    return switch (text.strip()) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new SettingsException(
+              file + ": " + key + ": '" + text.strip() + "' is not true or false");
+    };
   }
 
   /**
@@ -201,13 +220,15 @@ public record SiteSettings(
   }
 
   /**
-   * Tells the device providers which device names are frame grabbers (they are found by {@link
-   * java.util.ServiceLoader}, so they read it from a system property); call before listing devices.
+   * Tells the device providers which device names are frame grabbers and whether the synthetic
+   * devices are listed (they are found by {@link java.util.ServiceLoader}, so they read it from
+   * system properties); call before listing devices.
    */
   public void applyToDevices() {
     if (frameGrabberNames != null) {
       System.setProperty(FrameGrabberNames.PROPERTY, frameGrabberNames);
     }
+    System.setProperty(SyntheticCameraProvider.PROPERTY, Boolean.toString(syntheticDevices));
   }
 
   /**

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.bedsidecapture.devices.grabber.FrameGrabberNames;
+import org.bedsidecapture.devices.synthetic.SyntheticCameraProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,6 +75,17 @@ class SiteSettingsTest {
     write("devices.frame-grabber-names=Vivid(\n");
     assertThatThrownBy(() -> SiteSettings.load(home))
         .hasMessageContaining("devices.frame-grabber-names: not a regular expression");
+    write("devices.synthetic=false\n");
+    SiteSettings ward = SiteSettings.load(home);
+    ward.applyToDevices();
+    try {
+      assertThat(new SyntheticCameraProvider().availableHere()).isFalse();
+    } finally {
+      System.clearProperty(SyntheticCameraProvider.PROPERTY);
+    }
+    assertThat(defaults.syntheticDevices()).isTrue();
+    write("devices.synthetic=no\n");
+    assertThatThrownBy(() -> SiteSettings.load(home)).hasMessageContaining("not true or false");
     write("clips.max-seconds=0\n");
     assertThatThrownBy(() -> SiteSettings.load(home)).hasMessageContaining("clips.max-seconds");
   }

@@ -12,6 +12,12 @@ import org.bedsidecapture.devices.spi.VideoFormat;
  * devices come first in the list.
  */
 public final class SyntheticCameraProvider implements CameraProvider {
+  /**
+   * Set to {@code false} (the site setting {@code devices.synthetic}) to keep the synthetic devices
+   * out of a ward cart's device list; the demo and the tests use them directly.
+   */
+  public static final String PROPERTY = "bedside.synthetic-devices";
+
   @Override
   public String name() {
     return "synthetic";
@@ -24,7 +30,7 @@ public final class SyntheticCameraProvider implements CameraProvider {
 
   @Override
   public boolean availableHere() {
-    return true;
+    return !"false".equals(System.getProperty(PROPERTY));
   }
 
   @Override

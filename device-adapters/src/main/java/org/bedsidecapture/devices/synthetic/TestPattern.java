@@ -109,14 +109,37 @@ public final class TestPattern {
     return px;
   }
 
-  /** The frame number in white block digits at the top left. */
+  /** A colon in the same 3x5 cells as the digits. */
+  private static final int COLON = 0b000010000010000;
+
+  /** The synthetic devices' rate, which the time code counts in. */
+  private static final int FRAMES_PER_SECOND = 30;
+
+  /**
+   * The frame number in white block digits at the top left, and under it the frame's time in the
+   * stream as a time code (hours:minutes:seconds:frames at 30 frames a second).
+   */
   private static void drawNumber(int[] px, int width, int height, long frame) {
-    String digits = Long.toString(frame);
     int cell = Math.max(2, height / 90);
-    int x0 = cell * 2;
-    int y0 = cell * 2;
+    drawText(px, width, Long.toString(frame), cell * 2, cell * 2, cell);
+    drawText(px, width, timecode(frame), cell * 2, cell * 8, cell);
+  }
+
+  static String timecode(long frame) {
+    long seconds = frame / FRAMES_PER_SECOND;
+    return String.format(
+        java.util.Locale.ROOT,
+        "%02d:%02d:%02d:%02d",
+        seconds / 3600,
+        seconds / 60 % 60,
+        seconds % 60,
+        frame % FRAMES_PER_SECOND);
+  }
+
+  private static void drawText(int[] px, int width, String digits, int x0, int y0, int cell) {
     for (int d = 0; d < digits.length(); d++) {
-      int glyph = DIGITS[digits.charAt(d) - '0'];
+      char c = digits.charAt(d);
+      int glyph = c == ':' ? COLON : DIGITS[c - '0'];
       for (int row = 0; row < 5; row++) {
         for (int col = 0; col < 3; col++) {
           if ((glyph >> (14 - (row * 3 + col)) & 1) == 1) {

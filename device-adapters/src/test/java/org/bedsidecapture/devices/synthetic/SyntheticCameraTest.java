@@ -97,6 +97,12 @@ class SyntheticCameraTest {
   }
 
   @Test
+  void framesCarryTheirTimeInTheStreamAsATimeCode() {
+    assertThat(TestPattern.timecode(0)).isEqualTo("00:00:00:00");
+    assertThat(TestPattern.timecode(30 * 3661 + 7)).isEqualTo("01:01:01:07");
+  }
+
+  @Test
   void aFrameIsTheSamePixelsEveryTimeAndTheBoxMoves() {
     assertThat(camera.render(hd, 7)).isEqualTo(camera.render(hd, 7));
     assertThat(camera.render(hd, 7)).isNotEqualTo(camera.render(hd, 8));

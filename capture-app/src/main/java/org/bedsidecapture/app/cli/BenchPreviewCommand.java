@@ -18,13 +18,12 @@ import org.bedsidecapture.devices.grabber.GrabberInput;
 import org.bedsidecapture.devices.recording.Clip;
 import org.bedsidecapture.devices.recording.ClipRecorder;
 import org.bedsidecapture.devices.spi.Camera;
-import org.bedsidecapture.devices.spi.Devices;
-import org.bedsidecapture.devices.spi.Frame;
 import org.bedsidecapture.devices.spi.VideoFormat;
 import org.bedsidecapture.devices.stills.ImageIoJpegEncoder;
 import org.bedsidecapture.devices.stills.JpegEncoder;
 import org.bedsidecapture.devices.stills.StillFiles;
 import org.bedsidecapture.devices.stills.TurboJpegEncoder;
+import org.bedsidecapture.devices.synthetic.SyntheticCameraProvider;
 import org.bedsidecapture.devices.synthetic.TestPattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,11 +51,7 @@ final class BenchPreviewCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    Camera camera =
-        Devices.load().cameras().stream()
-            .filter(c -> c.id().equals("synthetic-camera"))
-            .findFirst()
-            .orElseThrow();
+    Camera camera = new SyntheticCameraProvider().cameras().get(0);
     VideoFormat hd = new VideoFormat(1920, 1080, 30, VideoFormat.Encoding.RAW);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     AtomicLong frames = new AtomicLong();
@@ -173,14 +168,7 @@ final class BenchPreviewCommand implements Callable<Integer> {
     ClipRecorder recorder = ClipRecorder.start(file, 1920, 1080, 30, Duration.ofHours(1), c -> {});
     long t0 = System.nanoTime();
     for (int n = 0; n < frames; n++) {
-      recorder.put(
-          new Frame(
-              n,
-              start.plusNanos(n * 1_000_000_000L / 30),
-              1920,
-              1080,
-              new byte[0],
-              pattern.get(n % pattern.size())));
+      recorder.put(start.plusNanos(n * 1_000_000_000L / 30), pattern.get(n % pattern.size()));
     }
     Clip clip = recorder.stop();
     double elapsed = (System.nanoTime() - t0) / 1e9;

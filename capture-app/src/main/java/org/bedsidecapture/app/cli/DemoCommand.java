@@ -84,7 +84,6 @@ final class DemoCommand implements Callable<Integer> {
         StandardCharsets.UTF_8);
     Path a = SyntheticPhotos.writeJpeg(photos.resolve("sacrum-1.jpg"), 1920, 1080, 1);
     Path b = SyntheticPhotos.writeJpeg(photos.resolve("sacrum-2.jpg"), 1920, 1080, 2);
-    settings.applyToDevices();
     Clip clip = recordClip(photos.resolve("sacrum-clip.mp4"), settings.clipMaxLength());
     out.println(
         "Recorded a clip from the synthetic camera: "

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.bedsidecapture.devices.recording.Clip;
 import org.bedsidecapture.devices.recording.ClipRecorder;
 import org.bedsidecapture.devices.spi.Camera;
@@ -14,10 +15,13 @@ import org.bedsidecapture.devices.spi.VideoFormat;
 import org.bedsidecapture.dicom.BodySiteCatalogue;
 import org.bedsidecapture.dicom.Capture;
 import org.bedsidecapture.dicom.CaptureDevice;
+import org.bedsidecapture.dicom.DicomFactory;
 import org.bedsidecapture.dicom.Laterality;
+import org.bedsidecapture.dicom.StudySession;
 import org.bedsidecapture.dicom.WrappedObject;
 import org.bedsidecapture.dicom.testing.Contexts;
 import org.bedsidecapture.dicom.testing.DicomTools;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +32,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SyntheticCaptureIT {
   @TempDir Path dir;
+
+  private final Clock clock = Clock.systemUTC();
+  private final DicomFactory factory = Contexts.factory(clock);
+  private final StudySession session = Contexts.session(clock);
+  private Path out;
+
+  @BeforeEach
+  void outputFolder() throws Exception {
+    out = Files.createDirectories(dir.resolve("dicom"));
+  }
+
+  /** The synthetic devices, found through the device SPI as the app finds any device. */
+  private static List<Camera> syntheticDevices() {
+    return Devices.load().cameras().stream().filter(c -> c.id().startsWith("synthetic-")).toList();
+  }
 
   /** A capture from a synthetic device, tagged as a left hand. */
   private static Capture capture(Camera camera, Path media) {
@@ -47,13 +66,7 @@ class SyntheticCaptureIT {
 
   @Test
   void stillsFromTheSyntheticDevicesWrapIntoValidObjects() throws Exception {
-    Devices devices = Devices.load();
-    Clock clock = Clock.systemUTC();
-    var factory = Contexts.factory(clock);
-    var session = Contexts.session(clock);
-    Path out = Files.createDirectories(dir.resolve("dicom"));
-    for (Camera camera :
-        devices.cameras().stream().filter(c -> c.id().startsWith("synthetic-")).toList()) {
+    for (Camera camera : syntheticDevices()) {
       VideoFormat format = camera.formats().get(0);
       Path still = dir.resolve(camera.id() + ".jpg");
       camera.captureStill(format, still);
@@ -64,13 +77,7 @@ class SyntheticCaptureIT {
 
   @Test
   void clipsRecordedFromTheSyntheticDevicesWrapIntoValidVideoObjects() throws Exception {
-    Devices devices = Devices.load();
-    Clock clock = Clock.systemUTC();
-    var factory = Contexts.factory(clock);
-    var session = Contexts.session(clock);
-    Path out = Files.createDirectories(dir.resolve("dicom"));
-    for (Camera camera :
-        devices.cameras().stream().filter(c -> c.id().startsWith("synthetic-")).toList()) {
+    for (Camera camera : syntheticDevices()) {
       VideoFormat format =
           camera.formats().stream().filter(f -> f.width() <= 1920).findFirst().orElseThrow();
       Path file = dir.resolve(camera.id() + ".mp4");

@@ -20,13 +20,9 @@ final class GrabberErrors {
 
   private GrabberErrors() {}
 
-  static int code(String message) {
-    return FfmpegErrors.code(message);
-  }
-
   /** The failure to open {@code device}, for the user. */
   static DeviceException opening(String device, Exception e) {
-    return new DeviceException(explainOpening(device, code(e.getMessage())), e);
+    return new DeviceException(explainOpening(device, FfmpegErrors.code(e.getMessage())), e);
   }
 
   static String explainOpening(String device, int code) {
@@ -50,7 +46,7 @@ final class GrabberErrors {
 
   /** The device stopped during preview or recording. */
   static String stopped(String device, Exception e) {
-    int code = e == null ? 0 : code(e.getMessage());
+    int code = e == null ? 0 : FfmpegErrors.code(e.getMessage());
     if (code == EAGAIN || code == ETIMEDOUT) {
       return device
           + " stopped sending pictures (no signal): check the source and its cable. What was"

@@ -79,7 +79,6 @@ public final class ClipRecorder {
    */
   private static final class Slot {
     final ByteBuffer pixels;
-    long takenNanos;
     Instant taken;
 
     Slot(int pixelCount) {
@@ -148,7 +147,7 @@ public final class ClipRecorder {
       dropped.incrementAndGet();
       return false;
     }
-    fill(slot, frame);
+    fill(slot, frame.taken(), frame.rgb());
     if (!queue.offer(slot)) {
       free.add(slot);
       dropped.incrementAndGet();
@@ -158,25 +157,19 @@ public final class ClipRecorder {
   }
 
   /**
-   * Hands a frame to the encoder, waiting for room: for clips re-encoded from a file, where no
-   * frame may be dropped. Returns false when the recording has ended.
+   * Hands a picture of the clip's size (packed RGB) taken at {@code taken} to the encoder, waiting
+   * for room: for clips re-encoded from a file, where no frame may be dropped. Returns false when
+   * the recording has ended.
    */
-  public boolean put(Frame frame) throws InterruptedException {
-    if (frame.width() != sourceWidth || frame.height() != sourceHeight) {
+  public boolean put(Instant taken, int[] rgb) throws InterruptedException {
+    if (rgb.length != sourceWidth * sourceHeight) {
       throw new IllegalArgumentException(
-          "frame of "
-              + frame.width()
-              + "x"
-              + frame.height()
-              + " in a clip of "
-              + sourceWidth
-              + "x"
-              + sourceHeight);
+          rgb.length + " pixels in a clip of " + sourceWidth + "x" + sourceHeight);
     }
     while (ending == null) {
       Slot slot = free.poll(POLL.toNanos(), TimeUnit.NANOSECONDS);
       if (slot != null) {
-        fill(slot, frame);
+        fill(slot, taken, rgb);
         queue.put(slot);
         return true;
       }
@@ -190,11 +183,10 @@ public final class ClipRecorder {
     return await();
   }
 
-  private static void fill(Slot slot, Frame frame) {
+  private static void fill(Slot slot, Instant taken, int[] rgb) {
     slot.pixels.clear();
-    slot.pixels.asIntBuffer().put(frame.rgb());
-    slot.taken = frame.taken();
-    slot.takenNanos = frame.taken().getEpochSecond() * 1_000_000_000L + frame.taken().getNano();
+    slot.pixels.asIntBuffer().put(rgb);
+    slot.taken = taken;
   }
 
   /** Ends the recording without waiting; {@code onEnd} is told when the clip is finished. */
@@ -283,7 +275,6 @@ public final class ClipRecorder {
   private void encodeAll() {
     long written = 0;
     Slot previous = null;
-    long firstNanos = 0;
     long longestFill = Math.round(LONGEST_FILL.toSeconds() * format.framesPerSecond());
     try {
       while (written < maxFrames) {
@@ -295,10 +286,13 @@ public final class ClipRecorder {
           continue;
         }
         if (previous == null) {
-          firstNanos = slot.takenNanos;
           firstTaken = slot.taken;
         }
-        long index = Math.round((slot.takenNanos - firstNanos) * format.framesPerSecond() / 1e9);
+        long index =
+            Math.round(
+                Duration.between(firstTaken, slot.taken).toNanos()
+                    * format.framesPerSecond()
+                    / 1e9);
         if (index < written) {
           free.add(slot);
           continue;

@@ -8,10 +8,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.bedsidecapture.devices.ffmpeg.FfmpegLog;
 import org.bedsidecapture.devices.ffmpeg.Pixels;
-import org.bedsidecapture.devices.spi.Frame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 
 /**
@@ -58,17 +58,16 @@ public final class ClipTranscoder {
       Instant created = creationTime(in, source);
       ClipRecorder recorder =
           ClipRecorder.start(target, width, height, nearestRate(baseRate(in)), NO_LIMIT, c -> {});
-      long n = 0;
-      org.bytedeco.javacv.Frame image;
+      long frames = 0;
+      Frame image;
       while ((image = in.grabImage()) != null) {
         int[] rgb = Upright.turn(Pixels.fromBgra(image), image.imageWidth, image.imageHeight, turn);
-        Frame frame =
-            new Frame(n++, created.plusNanos(image.timestamp * 1000), width, height, NO_LUMA, rgb);
-        if (!recorder.put(frame)) {
+        frames++;
+        if (!recorder.put(created.plusNanos(image.timestamp * 1000), rgb)) {
           break;
         }
       }
-      if (n == 0) {
+      if (frames == 0) {
         recorder.stop();
         throw new IOException("the clip has no frame that could be decoded");
       }
@@ -80,9 +79,6 @@ public final class ClipTranscoder {
       throw new IOException("interrupted while re-encoding the clip", e);
     }
   }
-
-  /** The encoder needs only the colour pixels. */
-  private static final byte[] NO_LUMA = new byte[0];
 
   /**
    * The stream's base rate (what a phone aimed for before it dropped frames), or its average when

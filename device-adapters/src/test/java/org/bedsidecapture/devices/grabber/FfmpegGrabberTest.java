@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.bedsidecapture.devices.ffmpeg.FfmpegErrors;
 import org.bedsidecapture.devices.recording.Clip;
 import org.bedsidecapture.devices.spi.Camera;
 import org.bedsidecapture.devices.spi.DeviceException;
@@ -106,26 +107,19 @@ class FfmpegGrabberTest {
   @Test
   void anInterlacedSourceIsDeinterlaced() throws Exception {
     Path interlaced = dir.resolve("interlaced.mp4");
-    Ffprobe.run(
-        List.of(
-            "ffmpeg",
-            "-v",
-            "error",
-            "-f",
-            "lavfi",
-            "-i",
-            "testsrc2=size=720x576:rate=50",
-            "-vf",
-            "scroll=horizontal=0.01,tinterlace=interleave_top,setfield=tff",
-            "-t",
-            "2",
-            "-c:v",
-            "libx264",
-            "-flags",
-            "+ildct+ilme",
-            "-x264-params",
-            "tff=1",
-            interlaced.toString()));
+    Ffprobe.testSource(
+        interlaced,
+        "720x576",
+        "50",
+        "2",
+        "-vf",
+        "scroll=horizontal=0.01,tinterlace=interleave_top,setfield=tff",
+        "-c:v",
+        "libx264",
+        "-flags",
+        "+ildct+ilme",
+        "-x264-params",
+        "tff=1");
     VideoFormat sd = new VideoFormat(720, 576, 25, VideoFormat.Encoding.RAW);
     GrabberInput file = new GrabberInput("mp4", interlaced.toString(), false);
 
@@ -164,37 +158,10 @@ class FfmpegGrabberTest {
   @Test
   void anMjpegDevicesStillIsItsFrameAsSentNotReencoded() throws Exception {
     Path mjpeg = dir.resolve("camera.avi");
-    Ffprobe.run(
-        List.of(
-            "ffmpeg",
-            "-v",
-            "error",
-            "-f",
-            "lavfi",
-            "-i",
-            "testsrc2=size=1280x720:rate=30",
-            "-t",
-            "1",
-            "-c:v",
-            "mjpeg",
-            "-q:v",
-            "3",
-            mjpeg.toString()));
+    Ffprobe.testSource(mjpeg, "1280x720", "30", "1", "-c:v", "mjpeg", "-q:v", "3");
     Path first = dir.resolve("first.jpg");
-    Ffprobe.run(
-        List.of(
-            "ffmpeg",
-            "-v",
-            "error",
-            "-i",
-            mjpeg.toString(),
-            "-c:v",
-            "copy",
-            "-frames:v",
-            "1",
-            "-f",
-            "image2",
-            first.toString()));
+    Ffprobe.ffmpeg(
+        "-i", mjpeg.toString(), "-c:v", "copy", "-frames:v", "1", "-f", "image2", first.toString());
     VideoFormat format = new VideoFormat(1280, 720, 30, VideoFormat.Encoding.MJPEG);
     FfmpegGrabber grabber =
         grabber(new GrabberInput("avi", mjpeg.toString(), false), FfmpegGrabber.Deinterlace.AUTO);
@@ -232,7 +199,7 @@ class FfmpegGrabberTest {
     assertThat(GrabberErrors.explainOpening("Card", -13)).contains("'video' group");
     assertThat(GrabberErrors.explainOpening("Card", -22)).contains("choose another format");
     assertThat(GrabberErrors.explainOpening("Card", -5)).contains("switched on");
-    assertThat(GrabberErrors.code("avformat_open_input() error -16: Could not open input"))
+    assertThat(FfmpegErrors.code("avformat_open_input() error -16: Could not open input"))
         .isEqualTo(-16);
     assertThat(GrabberErrors.stopped("Card", new Exception("av_read_frame() error -11")))
         .contains("no signal");

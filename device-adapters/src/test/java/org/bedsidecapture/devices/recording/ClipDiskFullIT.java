@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.bedsidecapture.devices.spi.Frame;
 import org.bedsidecapture.devices.synthetic.TestPattern;
 import org.bedsidecapture.devices.testing.Ffprobe;
 import org.junit.jupiter.api.AfterEach;
@@ -56,7 +55,7 @@ class ClipDiskFullIT {
     Instant t0 = Instant.now();
     for (int n = 0; n < 600 && !recorder.ended(); n++) {
       int[] rgb = TestPattern.withSensorNoise(TestPattern.bars(1280, 720, n), n, 12);
-      recorder.put(new Frame(n, t0.plusNanos(n * 33_333_333L), 1280, 720, new byte[0], rgb));
+      recorder.put(t0.plusNanos(n * 33_333_333L), rgb);
     }
 
     assertThatThrownBy(recorder::await)

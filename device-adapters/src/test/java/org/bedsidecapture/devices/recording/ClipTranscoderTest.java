@@ -16,22 +16,9 @@ class ClipTranscoderTest {
 
   private Path clip(String name, String size, String rate, List<String> encoding) {
     Path file = dir.resolve(name);
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "ffmpeg",
-                "-v",
-                "error",
-                "-f",
-                "lavfi",
-                "-i",
-                "testsrc2=size=" + size + ":rate=" + rate,
-                "-t",
-                "2"));
-    command.addAll(encoding);
-    command.addAll(List.of("-metadata", "creation_time=2026-11-20T08:15:30Z", file.toString()));
-    Ffprobe.run(command);
-    return file;
+    List<String> options = new ArrayList<>(encoding);
+    options.addAll(List.of("-metadata", "creation_time=2026-11-20T08:15:30Z"));
+    return Ffprobe.testSource(file, size, rate, "2", options.toArray(String[]::new));
   }
 
   @Test
@@ -67,29 +54,10 @@ class ClipTranscoderTest {
   void aClipStoredRotatedIsTurnedUprightAsPlayersShowIt() throws Exception {
     Path upright = clip("upright.mp4", "320x240", "25", List.of("-c:v", "libx264"));
     Path rotated = dir.resolve("rotated.mp4");
-    Ffprobe.run(
-        List.of(
-            "ffmpeg",
-            "-v",
-            "error",
-            "-i",
-            upright.toString(),
-            "-c",
-            "copy",
-            "-metadata:s:v:0",
-            "rotate=90",
-            rotated.toString()));
+    Ffprobe.ffmpeg(
+        "-i", upright.toString(), "-c", "copy", "-metadata:s:v:0", "rotate=90", rotated.toString());
     Path shownByFfmpeg = dir.resolve("shown.png");
-    Ffprobe.run(
-        List.of(
-            "ffmpeg",
-            "-v",
-            "error",
-            "-i",
-            rotated.toString(),
-            "-frames:v",
-            "1",
-            shownByFfmpeg.toString()));
+    Ffprobe.ffmpeg("-i", rotated.toString(), "-frames:v", "1", shownByFfmpeg.toString());
     Path target = dir.resolve("turned.mp4");
 
     ClipTranscoder.transcode(rotated, target);
@@ -97,9 +65,7 @@ class ClipTranscoderTest {
     Map<String, String> video = Ffprobe.video(target);
     assertThat(video).containsEntry("width", "240").containsEntry("height", "320");
     Path ours = dir.resolve("ours.png");
-    Ffprobe.run(
-        List.of(
-            "ffmpeg", "-v", "error", "-i", target.toString(), "-frames:v", "1", ours.toString()));
+    Ffprobe.ffmpeg("-i", target.toString(), "-frames:v", "1", ours.toString());
     String psnr =
         Ffprobe.run(
             List.of(

@@ -3,6 +3,7 @@ package org.bedsidecapture.devices.testing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,28 @@ public final class Ffprobe {
       facts.put(line.substring(0, eq), line.substring(eq + 1).trim());
     }
     return facts;
+  }
+
+  /** Runs the ffmpeg command (errors only on its output); fails on a non-zero exit. */
+  public static void ffmpeg(String... arguments) {
+    List<String> command = new ArrayList<>(List.of("ffmpeg", "-v", "error"));
+    command.addAll(List.of(arguments));
+    run(command);
+  }
+
+  /**
+   * Writes {@code seconds} of FFmpeg's moving test picture ({@code testsrc2}) at {@code size} and
+   * {@code rate} to {@code file}, with these output options (codec, filters, metadata).
+   */
+  public static Path testSource(
+      Path file, String size, String rate, String seconds, String... outputOptions) {
+    List<String> arguments =
+        new ArrayList<>(
+            List.of("-f", "lavfi", "-i", "testsrc2=size=" + size + ":rate=" + rate, "-t", seconds));
+    arguments.addAll(List.of(outputOptions));
+    arguments.add(file.toString());
+    ffmpeg(arguments.toArray(String[]::new));
+    return file;
   }
 
   /** Runs a command of the ffmpeg package and returns its output; fails on a non-zero exit. */

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       DemoEhrCommand.class,
       BenchPreviewCommand.class,
       BodySitesCommand.class,
+      DevicesCommand.class,
       DemoCommand.class
     })
 public final class BedsideCaptureCommand implements Runnable {

@@ -2,6 +2,7 @@ package org.bedsidecapture.app.ui;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import javafx.animation.PauseTransition;
 import javafx.event.Event;
 import javafx.scene.Node;
@@ -22,21 +23,33 @@ public final class WedgeKeyFilter {
   private final Scene scene;
   private final KeyboardWedge wedge;
   private final Consumer<String> onScan;
+  private final LongSupplier ticker;
   private final PauseTransition idle;
   private boolean replaying;
 
-  private WedgeKeyFilter(Scene scene, KeyboardWedge.Settings settings, Consumer<String> onScan) {
+  private WedgeKeyFilter(
+      Scene scene, KeyboardWedge.Settings settings, Consumer<String> onScan, LongSupplier ticker) {
     this.scene = scene;
     this.wedge = new KeyboardWedge(settings);
     this.onScan = onScan;
+    this.ticker = ticker;
     this.idle = new PauseTransition(Duration.millis(settings.maxKeyGap().toMillis() + 5));
-    idle.setOnFinished(e -> act(wedge.idle(System.nanoTime())));
+    idle.setOnFinished(e -> act(wedge.idle(ticker.getAsLong())));
   }
 
   /** Installs the filter on the scene; scans are handed to {@code onScan} on the FX thread. */
   public static WedgeKeyFilter install(
       Scene scene, KeyboardWedge.Settings settings, Consumer<String> onScan) {
-    WedgeKeyFilter f = new WedgeKeyFilter(scene, settings, onScan);
+    return install(scene, settings, onScan, System::nanoTime);
+  }
+
+  /**
+   * As above, with the keys' times from {@code ticker} (nanoseconds, as {@link System#nanoTime()}):
+   * what tells a scanner's burst from a person's typing, so a test sets it.
+   */
+  static WedgeKeyFilter install(
+      Scene scene, KeyboardWedge.Settings settings, Consumer<String> onScan, LongSupplier ticker) {
+    WedgeKeyFilter f = new WedgeKeyFilter(scene, settings, onScan, ticker);
     scene.addEventFilter(KeyEvent.KEY_TYPED, f::typed);
     scene.addEventFilter(KeyEvent.KEY_PRESSED, f::pressed);
     return f;
@@ -47,7 +60,7 @@ public final class WedgeKeyFilter {
       return;
     }
     e.consume();
-    act(wedge.key(e.getCharacter().charAt(0), System.nanoTime()));
+    act(wedge.key(e.getCharacter().charAt(0), ticker.getAsLong()));
     if (wedge.holding()) {
       idle.playFromStart();
     }

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bedsidecapture.devices.recording.Clip;
 import org.bedsidecapture.devices.recording.ClipRecorder;
 import org.bedsidecapture.devices.spi.Camera;
@@ -82,9 +85,20 @@ class SyntheticCaptureIT {
           camera.formats().stream().filter(f -> f.width() <= 1920).findFirst().orElseThrow();
       Path file = dir.resolve(camera.id() + ".mp4");
       Clip clip;
-      try (Camera.Preview preview = camera.startPreview(format, f -> {}, gone -> {})) {
+      CountDownLatch frames = new CountDownLatch(45);
+      AtomicBoolean recording = new AtomicBoolean();
+      try (Camera.Preview preview =
+          camera.startPreview(
+              format,
+              f -> {
+                if (recording.get()) {
+                  frames.countDown();
+                }
+              },
+              gone -> {})) {
         ClipRecorder recorder = preview.record(file, Duration.ofSeconds(30), c -> {});
-        Thread.sleep(1500);
+        recording.set(true);
+        assertThat(frames.await(60, TimeUnit.SECONDS)).as("frames from " + camera.id()).isTrue();
         clip = recorder.stop();
       }
       WrappedObject o = factory.wrap(Contexts.typical(), session, capture(camera, file), out);

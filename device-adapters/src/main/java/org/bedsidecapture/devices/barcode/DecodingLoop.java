@@ -18,11 +18,9 @@ public final class DecodingLoop implements AutoCloseable {
   private final AtomicReference<LumaFrame> newest = new AtomicReference<>();
   private final Consumer<BarcodeDecoder.Decoded> onRead;
   private final long minIntervalNanos;
-  private final Duration sameContentQuiet;
+  private final SameContentQuiet sameContent;
   private final Thread thread;
   private volatile boolean running = true;
-  private String lastContent;
-  private long lastReadNanos;
 
   /**
    * @param maxPerSecond at most this many decodes a second
@@ -32,7 +30,7 @@ public final class DecodingLoop implements AutoCloseable {
       int maxPerSecond, Duration sameContentQuiet, Consumer<BarcodeDecoder.Decoded> onRead) {
     this.onRead = onRead;
     this.minIntervalNanos = 1_000_000_000L / maxPerSecond;
-    this.sameContentQuiet = sameContentQuiet;
+    this.sameContent = new SameContentQuiet(sameContentQuiet);
     this.thread = new Thread(this::run, "barcode-decoding");
     thread.setDaemon(true);
     thread.start();
@@ -73,19 +71,10 @@ public final class DecodingLoop implements AutoCloseable {
       next = System.nanoTime() + minIntervalNanos;
       Optional<BarcodeDecoder.Decoded> d =
           decoder.decode(frame.luma(), frame.width(), frame.height(), frame.rowStride());
-      d.ifPresent(this::report);
+      if (d.isPresent() && sameContent.isNew(d.get().content(), System.nanoTime())) {
+        onRead.accept(d.get());
+      }
     }
-  }
-
-  private void report(BarcodeDecoder.Decoded d) {
-    long now = System.nanoTime();
-    if (d.content().equals(lastContent) && now - lastReadNanos < sameContentQuiet.toNanos()) {
-      lastReadNanos = now;
-      return;
-    }
-    lastContent = d.content();
-    lastReadNanos = now;
-    onRead.accept(d);
   }
 
   @Override

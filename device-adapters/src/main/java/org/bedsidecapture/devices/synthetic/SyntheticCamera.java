@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,7 +22,8 @@ import org.bedsidecapture.devices.stills.StillFiles;
  * A camera that needs no hardware, for demo mode and tests: a deterministic moving test pattern
  * (colour bars, a box that moves one step per frame, the frame number in block digits) at 720p,
  * 1080p and 4K, or an ultrasound-like grey sector for the frame-grabber variant. Frame N is the
- * same pixels every time.
+ * same pixels every time, and is stamped with its place in the stream (start + N frame periods), as
+ * a real source stamps its frames, however late the machine delivers it.
  */
 public final class SyntheticCamera implements Camera {
   private final String id;
@@ -112,6 +114,7 @@ public final class SyntheticCamera implements Camera {
             });
     PreviewFeed feed = new PreviewFeed(format, onFrame, onGone).stoppedBy(thread::shutdownNow);
     long periodNanos = (long) (1_000_000_000L / format.framesPerSecond());
+    Instant start = clock.instant();
     long[] next = {0};
     thread.scheduleAtFixedRate(
         () -> {
@@ -123,7 +126,13 @@ public final class SyntheticCamera implements Camera {
           long n = next[0]++;
           int[] rgb = render(format, n);
           feed.deliver(
-              new Frame(n, clock.instant(), format.width(), format.height(), Frame.luma(rgb), rgb));
+              new Frame(
+                  n,
+                  start.plusNanos(n * periodNanos),
+                  format.width(),
+                  format.height(),
+                  Frame.luma(rgb),
+                  rgb));
         },
         0,
         periodNanos,

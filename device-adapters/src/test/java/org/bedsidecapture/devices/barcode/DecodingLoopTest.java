@@ -5,15 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.zxing.BarcodeFormat;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.bedsidecapture.devices.synthetic.BarcodeScene;
 import org.junit.jupiter.api.Test;
 
 class DecodingLoopTest {
+  private static final long SECOND = 1_000_000_000L;
+
   @Test
-  void decodesOffTheCallersThreadAndReportsAContentOnceWhileItStaysInView() throws Exception {
+  void decodesOffTheCallersThreadAndReportsWhatItRead() throws Exception {
     BufferedImage frame =
         BarcodeScene.frame(
             BarcodeScene.barcode(BarcodeFormat.CODE_128, "DEMO-000001", false),
@@ -22,26 +23,32 @@ class DecodingLoopTest {
     DecodingLoop.LumaFrame luma =
         new DecodingLoop.LumaFrame(
             BarcodeScene.luma(frame), BarcodeScene.WIDTH, BarcodeScene.HEIGHT, BarcodeScene.WIDTH);
-    List<String> reads = new CopyOnWriteArrayList<>();
-    List<String> threads = new CopyOnWriteArrayList<>();
+    CompletableFuture<String> thread = new CompletableFuture<>();
+    CompletableFuture<String> read = new CompletableFuture<>();
     try (DecodingLoop loop =
         new DecodingLoop(
             5,
             Duration.ofSeconds(10),
             d -> {
-              reads.add(d.content());
-              threads.add(Thread.currentThread().getName());
+              thread.complete(Thread.currentThread().getName());
+              read.complete(d.content());
             })) {
-      long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500);
-      int offered = 0;
-      while (System.nanoTime() < end) {
-        loop.offer(luma);
-        offered++;
-        Thread.sleep(33);
-      }
-      assertThat(offered).isGreaterThan(30);
+      loop.offer(luma);
+      assertThat(read.get(60, TimeUnit.SECONDS)).isEqualTo("DEMO-000001");
     }
-    assertThat(reads).containsExactly("DEMO-000001");
-    assertThat(threads).containsExactly("barcode-decoding");
+    assertThat(thread.join()).isEqualTo("barcode-decoding");
+  }
+
+  @Test
+  void theSameContentIsReportedOnceWhileItStaysInView() {
+    SameContentQuiet quiet = new SameContentQuiet(Duration.ofSeconds(10));
+
+    assertThat(quiet.isNew("DEMO-000001", 0)).isTrue();
+    for (long t = 1; t <= 60; t++) {
+      assertThat(quiet.isNew("DEMO-000001", t * SECOND / 2)).as("in view at %d/2 s", t).isFalse();
+    }
+    assertThat(quiet.isNew("DEMO-000002", 31 * SECOND)).as("another wristband").isTrue();
+    assertThat(quiet.isNew("DEMO-000001", 32 * SECOND)).as("the first one again").isTrue();
+    assertThat(quiet.isNew("DEMO-000001", 43 * SECOND)).as("back after 11 s away").isTrue();
   }
 }

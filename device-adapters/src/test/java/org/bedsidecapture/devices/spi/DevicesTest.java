@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.bedsidecapture.devices.synthetic.SyntheticCameraProvider;
 import org.junit.jupiter.api.Test;
 
@@ -46,16 +49,16 @@ class DevicesTest {
             return List.copyOf(plugged);
           }
         };
-    List<List<String>> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    BlockingQueue<List<String>> changes = new LinkedBlockingQueue<>();
     try (AutoCloseable watching =
         Devices.of(List.of(hotPlug))
             .watch(
                 Duration.ofMillis(50), now -> changes.add(now.stream().map(Camera::id).toList()))) {
       plugged.add(usb);
-      Thread.sleep(400);
+      assertThat(changes.poll(60, TimeUnit.SECONDS)).containsExactly("synthetic-camera");
       plugged.clear();
-      Thread.sleep(400);
+      assertThat(changes.poll(60, TimeUnit.SECONDS)).isEmpty();
     }
-    assertThat(changes).containsExactly(List.of("synthetic-camera"), List.of());
+    assertThat(changes).as("nothing changed in between").isEmpty();
   }
 }

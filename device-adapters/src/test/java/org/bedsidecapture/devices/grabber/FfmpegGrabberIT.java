@@ -2,14 +2,16 @@ package org.bedsidecapture.devices.grabber;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 import org.bedsidecapture.devices.ffmpeg.FfmpegErrors;
 import org.bedsidecapture.devices.recording.Clip;
@@ -18,6 +20,7 @@ import org.bedsidecapture.devices.spi.DeviceException;
 import org.bedsidecapture.devices.spi.Frame;
 import org.bedsidecapture.devices.spi.VideoFormat;
 import org.bedsidecapture.devices.testing.Ffprobe;
+import org.bedsidecapture.devices.testing.FrameWatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * by the ffmpeg command stand in for the capture card; everything after the input format is the
  * same code a card goes through.
  */
-class FfmpegGrabberTest {
+class FfmpegGrabberIT {
   private static final VideoFormat HD = new VideoFormat(1920, 1080, 30, VideoFormat.Encoding.RAW);
 
   @TempDir Path dir;
@@ -43,27 +46,23 @@ class FfmpegGrabberTest {
   }
 
   @Test
-  void previewDeliversTheSourcesRate() throws Exception {
+  void previewDeliversEveryFrameOfTheSourceInOrderAtItsOwnTimes() throws Exception {
     FfmpegGrabber grabber = testSource("");
-    List<Long> arrivals = new CopyOnWriteArrayList<>();
-    List<Frame> frames = new CopyOnWriteArrayList<>();
-    try (Camera.Preview preview =
-        grabber.startPreview(
-            HD,
-            f -> {
-              frames.add(f);
-              arrivals.add(System.nanoTime());
-            },
-            gone -> {})) {
-      Thread.sleep(2000);
+    FrameWatch frames = new FrameWatch();
+    List<FrameWatch.Seen> seen;
+    try (Camera.Preview preview = grabber.startPreview(HD, frames, gone -> {})) {
+      seen = frames.awaitFrames(60);
       assertThat(grabber.granted()).isEqualTo(HD);
       assertThat(grabber.deinterlacing()).isFalse();
     }
 
-    double seconds = (arrivals.get(arrivals.size() - 1) - arrivals.get(0)) / 1e9;
-    assertThat((arrivals.size() - 1) / seconds).isBetween(27.0, 31.0);
-    assertThat(frames.get(frames.size() - 1).number()).isEqualTo(frames.size() - 1);
-    assertThat(frames.get(0).width()).isEqualTo(1920);
+    for (int i = 0; i < seen.size(); i++) {
+      assertThat(seen.get(i).number()).isEqualTo(i);
+      assertThat(Duration.between(seen.get(0).taken(), seen.get(i).taken()).toNanos())
+          .as("frame %d is taken at its place in the source's 30 frames/s", i)
+          .isCloseTo(i * 1_000_000_000L / 30, within(1_000L));
+    }
+    assertThat(seen.get(0).width()).isEqualTo(1920);
   }
 
   @Test
@@ -71,16 +70,18 @@ class FfmpegGrabberTest {
     FfmpegGrabber grabber = testSource("");
     Path still = dir.resolve("still.jpg");
     Path clipFile = dir.resolve("clip.mp4");
+    FrameWatch frames = new FrameWatch();
     Clip clip;
-    try (Camera.Preview preview = grabber.startPreview(HD, f -> {}, gone -> {})) {
+    try (Camera.Preview preview = grabber.startPreview(HD, frames, gone -> {})) {
       var recorder = preview.record(clipFile, Duration.ofMinutes(1), c -> {});
-      Thread.sleep(1500);
+      frames.awaitMore(45);
       grabber.captureStill(HD, still);
       clip = recorder.stop();
     }
 
     assertThat(ImageIO.read(still.toFile()).getWidth()).isEqualTo(1920);
-    assertThat(clip.length()).isBetween(Duration.ofMillis(1400), Duration.ofMillis(2500));
+    assertThat(clip.frames()).isPositive();
+    assertThat(clip.length()).isEqualTo(Duration.ofNanos(clip.frames() * 1_000_000_000L / 30));
     assertThat(Ffprobe.video(clipFile))
         .containsEntry("profile", "High")
         .containsEntry("level", "41")
@@ -93,14 +94,27 @@ class FfmpegGrabberTest {
     FfmpegGrabber grabber = testSource(":duration=1.5");
     CompletableFuture<String> gone = new CompletableFuture<>();
     CompletableFuture<Clip> finished = new CompletableFuture<>();
-    try (Camera.Preview preview = grabber.startPreview(HD, f -> {}, gone::complete)) {
+    CountDownLatch recording = new CountDownLatch(1);
+    Consumer<Frame> firstFrameWaitsForTheRecording =
+        f -> {
+          try {
+            recording.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        };
+    try (Camera.Preview preview =
+        grabber.startPreview(HD, firstFrameWaitsForTheRecording, gone::complete)) {
       preview.record(dir.resolve("cut.mp4"), Duration.ofMinutes(1), finished::complete);
-      assertThat(gone.get(10, TimeUnit.SECONDS)).contains("disconnected").contains("kept");
-      Clip clip = finished.get(30, TimeUnit.SECONDS);
+      recording.countDown();
+      assertThat(gone.get(60, TimeUnit.SECONDS)).contains("disconnected").contains("kept");
+      Clip clip = finished.get(60, TimeUnit.SECONDS);
       assertThat(clip.ending()).isEqualTo(Clip.Ending.DEVICE_GONE);
       assertThat(Ffprobe.video(clip.file()))
           .containsEntry("nb_read_frames", Long.toString(clip.frames()));
-      assertThat(clip.frames()).isBetween(30L, 46L);
+      assertThat(clip.frames())
+          .as("1.5 s of a 30 frames/s source, from its first frame")
+          .isBetween(1L, 45L);
     }
   }
 
@@ -137,12 +151,12 @@ class FfmpegGrabberTest {
    */
   private static double combing(FfmpegGrabber grabber, VideoFormat format, boolean deinterlaced)
       throws Exception {
-    List<Frame> frames = new CopyOnWriteArrayList<>();
-    try (Camera.Preview preview = grabber.startPreview(format, frames::add, g -> {})) {
-      Thread.sleep(600);
+    FrameWatch frames = new FrameWatch();
+    try (Camera.Preview preview = grabber.startPreview(format, frames, g -> {})) {
+      frames.awaitFrames(10);
       assertThat(grabber.deinterlacing()).isEqualTo(deinterlaced);
     }
-    Frame f = frames.get(frames.size() - 1);
+    Frame f = frames.newest();
     long otherField = 0;
     long sameField = 0;
     for (int y = 0; y < f.height() - 2; y++) {
@@ -171,9 +185,10 @@ class FfmpegGrabberTest {
     assertThat(Files.readAllBytes(still)).isEqualTo(Files.readAllBytes(first));
 
     Path during = dir.resolve("during-preview.jpg");
-    try (Camera.Preview preview = grabber.startPreview(format, f -> {}, g -> {})) {
+    FrameWatch frames = new FrameWatch();
+    try (Camera.Preview preview = grabber.startPreview(format, frames, g -> {})) {
       assertThat(grabber.granted().encoding()).isEqualTo(VideoFormat.Encoding.MJPEG);
-      Thread.sleep(300);
+      frames.awaitFrames(1);
       grabber.captureStill(format, during);
     }
     assertThat(ImageIO.read(during.toFile()).getWidth()).isEqualTo(1280);

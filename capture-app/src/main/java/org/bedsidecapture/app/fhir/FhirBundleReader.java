@@ -23,7 +23,10 @@ public final class FhirBundleReader {
   public EncounterContext read(Path file) throws EncounterContextException {
     Bundle bundle;
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      bundle = fhir.newJsonParser().parseResource(Bundle.class, r);
+      bundle =
+          fhir.newJsonParser()
+              .setOverrideResourceIdWithBundleEntryFullUrl(false)
+              .parseResource(Bundle.class, r);
     } catch (NoSuchFileException e) {
       throw new EncounterContextException(file + ": no such file");
     } catch (IOException e) {

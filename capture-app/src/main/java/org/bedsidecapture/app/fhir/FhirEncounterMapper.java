@@ -50,16 +50,17 @@ public final class FhirEncounterMapper {
     Patient patient = single(resources, Patient.class, "Patient", true);
     Encounter encounter = single(resources, Encounter.class, "Encounter", true);
     ServiceRequest order = single(resources, ServiceRequest.class, "ServiceRequest", false);
-    requireSamePatient(patient, encounter.getSubject(), "Encounter");
+    BundleReferences references = new BundleReferences(bundle);
+    requireSamePatient(references, patient, encounter.getSubject(), "Encounter");
     if (order != null) {
-      requireSamePatient(patient, order.getSubject(), "ServiceRequest");
+      requireSamePatient(references, patient, order.getSubject(), "ServiceRequest");
     }
     Organization organization =
-        resolve(resources, encounter.getServiceProvider(), Organization.class);
+        resolve(references, encounter.getServiceProvider(), Organization.class);
     Practitioner referrer =
-        order == null ? null : resolve(resources, order.getRequester(), Practitioner.class);
+        order == null ? null : resolve(references, order.getRequester(), Practitioner.class);
     if (referrer == null) {
-      referrer = resolve(resources, referrerOf(encounter), Practitioner.class);
+      referrer = resolve(references, referrerOf(encounter), Practitioner.class);
     }
     return map(patient, encounter, order, organization, referrer);
   }
@@ -283,14 +284,17 @@ public final class FhirEncounterMapper {
         .orElse(null);
   }
 
-  private static void requireSamePatient(Patient patient, Reference subject, String what)
+  /**
+   * The encounter (or order) must be the Bundle's patient's: its subject has to resolve to that
+   * very Patient entry. A subject that names another entry, or none in the Bundle, is a stop.
+   */
+  private static void requireSamePatient(
+      BundleReferences references, Patient patient, Reference subject, String what)
       throws EncounterContextException {
     if (subject == null || !subject.hasReference()) {
       return;
     }
-    String patientId = patient.getIdElement().getIdPart();
-    String subjectId = subject.getReferenceElement().getIdPart();
-    if (patientId != null && !patientId.equals(subjectId)) {
+    if (references.resolve(subject).orElse(null) != patient) {
       throw new EncounterContextException(
           "the "
               + what
@@ -319,16 +323,7 @@ public final class FhirEncounterMapper {
   }
 
   private static <T extends Resource> T resolve(
-      List<Resource> resources, Reference reference, Class<T> type) {
-    if (reference == null || !reference.hasReference()) {
-      return null;
-    }
-    String id = reference.getReferenceElement().getIdPart();
-    return resources.stream()
-        .filter(type::isInstance)
-        .map(type::cast)
-        .filter(r -> id != null && id.equals(r.getIdElement().getIdPart()))
-        .findFirst()
-        .orElse(null);
+      BundleReferences references, Reference reference, Class<T> type) {
+    return references.resolve(reference).filter(type::isInstance).map(type::cast).orElse(null);
   }
 }

@@ -130,8 +130,8 @@ final class DemoCommand implements Callable<Integer> {
     }
     out.println("Wrapped into DICOM in " + dicom + " (check them with dciodvfy or dcmdump).");
     out.flush();
-    try (LocalArchive archive = LocalArchive.start("DEMOARCHIVE", demo.resolve("archive"))) {
-      Outbox outbox = AppOutbox.open(home, settings, Clock.systemUTC());
+    try (LocalArchive archive = LocalArchive.start("DEMOARCHIVE", demo.resolve("archive"));
+        Outbox outbox = AppOutbox.open(home, settings, Clock.systemUTC(), "demo", err)) {
       String destination = archive.destination().name();
       for (Path f : InputFiles.expand(List.of(dicom))) {
         outbox.put(f, List.of(destination));

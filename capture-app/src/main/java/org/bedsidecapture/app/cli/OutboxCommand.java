@@ -45,10 +45,12 @@ final class OutboxCommand {
         spec.commandLine().getErr().println("outbox: " + e.getMessage());
         return 2;
       }
-      return run(
-          AppOutbox.open(AppHome.resolve(), settings, Clock.systemUTC()),
-          spec.commandLine().getOut(),
-          spec.commandLine().getErr());
+      PrintWriter err = spec.commandLine().getErr();
+      try (Outbox outbox =
+          AppOutbox.open(
+              AppHome.resolve(), settings, Clock.systemUTC(), "outbox " + spec.name(), err)) {
+        return run(outbox, spec.commandLine().getOut(), err);
+      }
     }
 
     abstract int run(Outbox outbox, PrintWriter out, PrintWriter err) throws IOException;

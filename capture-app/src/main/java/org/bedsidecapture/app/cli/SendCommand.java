@@ -89,7 +89,24 @@ final class SendCommand implements Callable<Integer> {
       err.println("send: " + e.getMessage());
       return 2;
     }
-    Outbox outbox = AppOutbox.open(AppHome.resolve(), settings, Clock.systemUTC());
+    if (commit && web) {
+      err.println("send: --commit is for DICOM destinations; a STOW-RS answer is final");
+      return 2;
+    }
+    try (Outbox outbox =
+        AppOutbox.open(AppHome.resolve(), settings, Clock.systemUTC(), "send", err)) {
+      return deliver(outbox, settings, web, destinationName, err, out);
+    }
+  }
+
+  private int deliver(
+      Outbox outbox,
+      SiteSettings settings,
+      boolean web,
+      String destinationName,
+      PrintWriter err,
+      PrintWriter out)
+      throws IOException {
     int notQueued = 0;
     for (Path file : InputFiles.expand(inputs)) {
       try {
@@ -100,10 +117,6 @@ final class SendCommand implements Callable<Integer> {
       }
     }
     String ourAe = aeTitle == null ? settings.aeTitle() : aeTitle;
-    if (commit && web) {
-      err.println("send: --commit is for DICOM destinations; a STOW-RS answer is final");
-      return 2;
-    }
     if (!commit) {
       boolean delivered =
           Deliveries.deliverDue(

@@ -176,14 +176,10 @@ class SendCommandIT {
     }
   }
 
-  @Test
-  void aSendKilledMidBatchLosesNothingAndDuplicatesNothing() throws Exception {
-    Path many = Files.createDirectories(dir.resolve("many"));
+  /** Wraps {@code count} photos of the demo encounter into {@code dir/name}; returns their UIDs. */
+  private java.util.Set<String> wrapPhotos(String name, int count) throws Exception {
+    Path many = Files.createDirectories(dir.resolve(name));
     Path bundle = wrapped.resolveSibling("encounter-bundle.json");
-    List<Path> photos = new ArrayList<>();
-    for (int i = 0; i < 40; i++) {
-      photos.add(TestMedia.write(dir, "photo" + i + ".jpg", TestMedia.jpeg(1600, 1200)));
-    }
     List<String> wrapArgs =
         new ArrayList<>(
             List.of(
@@ -196,30 +192,102 @@ class SendCommandIT {
                 "U",
                 "--out",
                 many.toString()));
-    photos.forEach(p -> wrapArgs.add(p.toString()));
-    assertThat(jar(home, wrapArgs.toArray(String[]::new)).exitCode()).isZero();
-    java.util.Set<String> sent = new java.util.TreeSet<>();
-    try (var files = Files.list(many)) {
-      files.forEach(f -> sent.add(f.getFileName().toString().replace(".dcm", "")));
+    for (int i = 0; i < count; i++) {
+      wrapArgs.add(TestMedia.write(dir, name + i + ".jpg", TestMedia.jpeg(1600, 1200)).toString());
     }
+    assertThat(jar(home, wrapArgs.toArray(String[]::new)).exitCode()).isZero();
+    java.util.Set<String> uids = new java.util.TreeSet<>();
+    try (var files = Files.list(many)) {
+      files.forEach(f -> uids.add(f.getFileName().toString().replace(".dcm", "")));
+    }
+    return uids;
+  }
+
+  /** Starts {@code send} in a child JVM on this test's home, its output to files named by tag. */
+  private Process startSend(String tag, String to, Path files) throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            "java",
+            "-jar",
+            Path.of("target", "bedside-capture.jar").toAbsolutePath().toString(),
+            "send",
+            "--to",
+            to,
+            files.toString());
+    pb.environment().put("BEDSIDE_CAPTURE_HOME", home.toString());
+    return pb.redirectOutput(dir.resolve(tag + ".out").toFile())
+        .redirectError(dir.resolve(tag + ".err").toFile())
+        .start();
+  }
+
+  private java.util.Set<String> sopInstanceUids(List<Path> files) throws Exception {
+    java.util.Set<String> uids = new java.util.TreeSet<>();
+    for (Path f : files) {
+      uids.add(org.bedsidecapture.dicom.testing.DicomTools.dcmdumpValue(f, "0008,0018"));
+    }
+    return uids;
+  }
+
+  @Test
+  void twoSendsOnOneOutboxTakeTurnsAndDeliverEverything() throws Exception {
+    java.util.Set<String> first = wrapPhotos("first", 30);
+    java.util.Set<String> second = wrapPhotos("second", 30);
+    try (Storescp archive = Storescp.start(dir.resolve("archive"))) {
+      Process a = startSend("a", archive.url(), dir.resolve("first"));
+      Process b = startSend("b", archive.url(), dir.resolve("second"));
+
+      assertThat(a.waitFor()).as(Files.readString(dir.resolve("a.err"))).isZero();
+      assertThat(b.waitFor()).as(Files.readString(dir.resolve("b.err"))).isZero();
+      java.util.Set<String> all = new java.util.TreeSet<>(first);
+      all.addAll(second);
+      assertThat(sopInstanceUids(archive.received())).isEqualTo(all);
+    }
+    assertThat(jar(home, "outbox", "status").out()).contains("objects: 0");
+  }
+
+  @Test
+  void aSendWaitsWhileAnotherProcessHoldsTheOutboxAndSaysWhich() throws Exception {
+    java.util.Set<String> photos = wrapPhotos("held", 3);
+    try (Storescp archive = Storescp.start(dir.resolve("archive"))) {
+      Process send;
+      try (var held =
+          org.bedsidecapture.dicom.outbox.Outbox.open(
+              home.resolve("outbox"),
+              org.bedsidecapture.dicom.outbox.OutboxKey.openOrCreate(
+                  home.resolve("keys").resolve("outbox.key")),
+              java.time.Clock.systemUTC(),
+              org.bedsidecapture.dicom.outbox.RetryPolicy.standard(),
+              new org.bedsidecapture.dicom.outbox.AuditLog(
+                  home.resolve("audit.log"), java.time.Clock.systemUTC()),
+              org.bedsidecapture.dicom.outbox.OutboxLock.Owner.noWait("the capture app"))) {
+        send = startSend("waiting", archive.url(), dir.resolve("held"));
+        Path err = dir.resolve("waiting.err");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!Files.readString(err).contains("waiting for the outbox")
+            && send.isAlive()
+            && System.nanoTime() < deadline) {
+          Thread.sleep(50);
+        }
+        assertThat(Files.readString(err))
+            .contains(
+                "waiting for the outbox: it is in use by 'the capture app' (process "
+                    + ProcessHandle.current().pid());
+        assertThat(archive.received()).isEmpty();
+      }
+      assertThat(send.waitFor()).as(Files.readString(dir.resolve("waiting.err"))).isZero();
+      assertThat(sopInstanceUids(archive.received())).isEqualTo(photos);
+    }
+  }
+
+  @Test
+  void aSendKilledMidBatchLosesNothingAndDuplicatesNothing() throws Exception {
+    java.util.Set<String> sent = wrapPhotos("many", 40);
+    Path many = dir.resolve("many");
 
     int port = Storescp.freePort();
     Path received = dir.resolve("archive");
     try (Storescp slow = Storescp.start(received, port, "--sleep-after", "1")) {
-      ProcessBuilder pb =
-          new ProcessBuilder(
-              "java",
-              "-jar",
-              Path.of("target", "bedside-capture.jar").toAbsolutePath().toString(),
-              "send",
-              "--to",
-              slow.url(),
-              many.toString());
-      pb.environment().put("BEDSIDE_CAPTURE_HOME", home.toString());
-      Process send =
-          pb.redirectOutput(dir.resolve("killed.out").toFile())
-              .redirectError(dir.resolve("killed.err").toFile())
-              .start();
+      Process send = startSend("killed", slow.url(), many);
       long deadline = System.nanoTime() + 60_000_000_000L;
       while (slow.received().size() < 2 && send.isAlive() && System.nanoTime() < deadline) {
         Thread.sleep(20);
@@ -231,11 +299,9 @@ class SendCommandIT {
       Jar.Run retry = jar(home, "outbox", "retry");
 
       assertThat(retry.exitCode()).as(retry.err()).isZero();
-      java.util.Set<String> arrived = new java.util.TreeSet<>();
-      for (Path f : archive.received()) {
-        arrived.add(org.bedsidecapture.dicom.testing.DicomTools.dcmdumpValue(f, "0008,0018"));
-      }
-      assertThat(arrived).as("every object arrived, none under a new UID").isEqualTo(sent);
+      assertThat(sopInstanceUids(archive.received()))
+          .as("every object arrived, none under a new UID")
+          .isEqualTo(sent);
     }
     assertThat(jar(home, "outbox", "status").out()).contains("objects: 0");
   }

@@ -6,6 +6,7 @@ import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.DicomInputStream;
 import com.pixelmed.dicom.TagFromName;
 import java.io.BufferedInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -49,7 +50,7 @@ import java.util.regex.Pattern;
  * object either in its old state or its new one; objects found "sending" at start are queued again,
  * and re-sending keeps their SOP Instance UID.
  */
-public final class Outbox {
+public final class Outbox implements Closeable {
   private static final Pattern UID = Pattern.compile("[0-9]+(\\.[0-9]+)*");
   private static final Pattern DESTINATION = Pattern.compile("[A-Za-z0-9_.@:/-]{1,200}");
   private static final String BLOB = ".dcm.enc";
@@ -65,10 +66,16 @@ public final class Outbox {
   private final List<Consumer<OutboxStatus>> listeners = new CopyOnWriteArrayList<>();
   private final Set<String> unwritten = new LinkedHashSet<>();
   private final List<OutboxEntry> confirmed = new ArrayList<>();
+  private final OutboxLock lock;
+  private final Object telling = new Object();
+  private long changes;
+  private long told;
   private Batch batch;
   private String lastError;
 
-  private Outbox(Path dir, OutboxKey key, Clock clock, RetryPolicy retry, AuditLog audit) {
+  private Outbox(
+      Path dir, OutboxKey key, Clock clock, RetryPolicy retry, AuditLog audit, OutboxLock lock) {
+    this.lock = lock;
     this.dir = dir;
     this.key = key;
     this.clock = clock;
@@ -83,13 +90,46 @@ public final class Outbox {
    * are queued again (same SOP Instance UID), and an object written whose state was not (a crash
    * between the two) is kept as {@link DeliveryState#QUARANTINED} for a person to send on, never
    * dropped.
+   *
+   * <p>The outbox is this object's alone until {@link #close()}: another process (or another outbox
+   * object) opening the same folder waits for it as {@code owner} allows (see {@link OutboxLock});
+   * recovery runs only under that lock.
+   *
+   * @throws OutboxBusyException when another holder did not give the outbox up in time
    */
-  public static Outbox open(Path dir, OutboxKey key, Clock clock, RetryPolicy retry, AuditLog audit)
+  public static Outbox open(
+      Path dir,
+      OutboxKey key,
+      Clock clock,
+      RetryPolicy retry,
+      AuditLog audit,
+      OutboxLock.Owner owner)
       throws IOException {
     PrivateFiles.createDirectoryRestricted(dir);
-    Outbox outbox = new Outbox(dir, key, clock, retry, audit);
-    outbox.recover();
-    return outbox;
+    OutboxLock lock = OutboxLock.acquire(dir, owner, clock);
+    try {
+      Outbox outbox = new Outbox(dir, key, clock, retry, audit, lock);
+      outbox.recover();
+      return outbox;
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  /** Opens the outbox if nobody else holds it. */
+  public static Outbox open(Path dir, OutboxKey key, Clock clock, RetryPolicy retry, AuditLog audit)
+      throws IOException {
+    return open(dir, key, clock, retry, audit, OutboxLock.Owner.noWait("bedside-capture"));
+  }
+
+  /**
+   * Gives the outbox up for another process. What is in it stays; changes made in a batch that is
+   * still open are made durable when that batch closes.
+   */
+  @Override
+  public void close() throws IOException {
+    lock.close();
   }
 
   private void recover() throws IOException {
@@ -192,7 +232,17 @@ public final class Outbox {
    *
    * @throws NotDicomException when the file is not a DICOM Part 10 object with the UIDs needed
    */
-  public synchronized OutboxEntry put(Path dicomFile, Collection<String> destinations)
+  public OutboxEntry put(Path dicomFile, Collection<String> destinations)
+      throws IOException, NotDicomException {
+    OutboxEntry entry;
+    synchronized (this) {
+      entry = putLocked(dicomFile, destinations);
+    }
+    tellListeners();
+    return entry;
+  }
+
+  private OutboxEntry putLocked(Path dicomFile, Collection<String> destinations)
       throws IOException, NotDicomException {
     for (String d : destinations) {
       if (!DESTINATION.matcher(d).matches()) {
@@ -228,7 +278,7 @@ public final class Outbox {
       writeState(updated);
       PrivateFiles.syncDirectory(dir);
       entries.put(id, updated);
-      notifyListeners();
+      changes++;
       return updated;
     }
     Path blob = dir.resolve(id + BLOB);
@@ -264,7 +314,7 @@ public final class Outbox {
       throw notStored(dicomFile, e);
     }
     entries.put(id, entry);
-    notifyListeners();
+    changes++;
     return entry;
   }
 
@@ -395,34 +445,33 @@ public final class Outbox {
    * would be queued again anyway, so flushing them would cost a flush per object and change
    * nothing.
    */
-  public synchronized void sending(String id, String destination) throws IOException {
-    change(id, destination, d -> d.with(DeliveryState.SENDING, clock.instant()));
+  public void sending(String id, String destination) throws IOException {
+    changeAndTell(id, destination, d -> d.with(DeliveryState.SENDING, clock.instant()));
   }
 
   /**
    * The archive took the object; with {@code committed} it also confirmed it holds it. Stored and
    * waiting for commitment is kept in memory only (see {@link #sending}).
    */
-  public synchronized void stored(String id, String destination, boolean committed)
-      throws IOException {
-    change(
+  public void stored(String id, String destination, boolean committed) throws IOException {
+    changeAndTell(
         id,
         destination,
         d -> d.with(committed ? DeliveryState.COMMITTED : DeliveryState.STORED, clock.instant()));
   }
 
-  public synchronized void committed(String id, String destination) throws IOException {
-    change(id, destination, d -> d.with(DeliveryState.COMMITTED, clock.instant()));
+  public void committed(String id, String destination) throws IOException {
+    changeAndTell(id, destination, d -> d.with(DeliveryState.COMMITTED, clock.instant()));
   }
 
   /** A failure worth retrying: the delivery waits with back-off. */
-  public synchronized void failed(String id, String destination, String reason) throws IOException {
+  public void failed(String id, String destination, String reason) throws IOException {
     Instant now = clock.instant();
-    lastError = reason;
-    change(
+    changeAndTell(
         id,
         destination,
         d -> {
+          lastError = reason;
           int attempts = d.attempts() + 1;
           return new Delivery(
               DeliveryState.FAILED, attempts, now.plus(retry.delayAfter(attempts)), reason, now);
@@ -430,14 +479,15 @@ public final class Outbox {
   }
 
   /** Refused for good (or unreadable): kept, not retried, until a person decides. */
-  public synchronized void quarantined(String id, String destination, String reason)
-      throws IOException {
+  public void quarantined(String id, String destination, String reason) throws IOException {
     Instant now = clock.instant();
-    lastError = reason;
-    change(
+    changeAndTell(
         id,
         destination,
-        d -> new Delivery(DeliveryState.QUARANTINED, d.attempts() + 1, now, reason, now));
+        d -> {
+          lastError = reason;
+          return new Delivery(DeliveryState.QUARANTINED, d.attempts() + 1, now, reason, now);
+        });
   }
 
   /**
@@ -445,7 +495,16 @@ public final class Outbox {
    * one is a person's decision and is written to disk; a failed one made due early is not, since
    * after a crash it would only wait for its back-off again.
    */
-  public synchronized int retryNow() throws IOException {
+  public int retryNow() throws IOException {
+    int n;
+    synchronized (this) {
+      n = retryNowLocked();
+    }
+    tellListeners();
+    return n;
+  }
+
+  private int retryNowLocked() throws IOException {
     Instant now = clock.instant();
     int n = 0;
     for (OutboxEntry e : List.copyOf(entries.values())) {
@@ -471,7 +530,7 @@ public final class Outbox {
     if (batch == null) {
       flush();
     }
-    notifyListeners();
+    changes++;
     return n;
   }
 
@@ -491,13 +550,24 @@ public final class Outbox {
     return new OutboxStatus(entries.size(), counts, oldest, lastError);
   }
 
-  /** Called after every change, on the thread that made it. */
+  /**
+   * Called after changes, on the thread that made one, never while the outbox's lock is held: a
+   * listener may ask the outbox anything.
+   */
   public void addListener(Consumer<OutboxStatus> listener) {
     listeners.add(listener);
   }
 
   private interface Change {
     Delivery apply(Delivery d);
+  }
+
+  /** Makes a change under the outbox's lock, then tells the listeners, outside it. */
+  private void changeAndTell(String id, String destination, Change change) throws IOException {
+    synchronized (this) {
+      change(id, destination, change);
+    }
+    tellListeners();
   }
 
   private void change(String id, String destination, Change change) throws IOException {
@@ -528,7 +598,7 @@ public final class Outbox {
     if (batch == null) {
       flush();
     }
-    notifyListeners();
+    changes++;
   }
 
   /** Makes the changes since the last flush durable. */
@@ -571,13 +641,27 @@ public final class Outbox {
     PrivateFiles.syncDirectory(dir);
   }
 
-  private void notifyListeners() {
+  /**
+   * Tells the listeners the newest status, never while holding the outbox's lock, so a listener may
+   * ask the outbox anything. Listeners are told one change at a time; a status older than one
+   * already told is skipped, so none goes backwards.
+   */
+  private void tellListeners() {
     if (listeners.isEmpty()) {
       return;
     }
-    OutboxStatus s = status();
-    for (Consumer<OutboxStatus> l : listeners) {
-      l.accept(s);
+    synchronized (telling) {
+      OutboxStatus s;
+      synchronized (this) {
+        if (changes == told) {
+          return;
+        }
+        told = changes;
+        s = status();
+      }
+      for (Consumer<OutboxStatus> l : listeners) {
+        l.accept(s);
+      }
     }
   }
 

@@ -51,6 +51,18 @@ final class PrivateFiles {
         attrs);
   }
 
+  /** Opens (or makes) a private file for reading and writing, keeping what it holds. */
+  static FileChannel openPrivate(Path file) throws IOException {
+    FileAttribute<?>[] attrs =
+        POSIX
+            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)}
+            : new FileAttribute<?>[0];
+    return FileChannel.open(
+        file,
+        Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
+        attrs);
+  }
+
   /**
    * Replaces the file's content atomically: a flushed temporary file renamed over it. The rename
    * lasts once the caller flushed the folder ({@link #syncDirectory}), which it can do once for

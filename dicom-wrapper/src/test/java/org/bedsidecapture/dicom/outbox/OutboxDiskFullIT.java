@@ -75,6 +75,7 @@ class OutboxDiskFullIT {
 
     Files.delete(filler);
     outbox.put(more.get(0).file(), List.of("pacs"));
+    outbox.close();
     Outbox reopened = openOnSmallDisk();
     assertThat(reopened.entries()).hasSize(2);
     for (OutboxEntry e : reopened.entries()) {

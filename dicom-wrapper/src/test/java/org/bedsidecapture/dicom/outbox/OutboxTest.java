@@ -154,6 +154,7 @@ class OutboxTest {
     assertThat(outbox.entry(b).delivery("pacs").state()).isEqualTo(DeliveryState.FAILED);
     assertThat(Files.exists(outboxDir.resolve(a + ".dcm.enc"))).isTrue();
 
+    outbox.close();
     Outbox afterCrash = open();
     assertThat(afterCrash.due("pacs"))
         .extracting(OutboxEntry::sopInstanceUid)
@@ -162,6 +163,7 @@ class OutboxTest {
     batch.close();
     assertThat(Files.exists(outboxDir.resolve(a + ".dcm.enc"))).isFalse();
     assertThat(Files.readString(auditFile)).contains("PURGED sop=" + a);
+    afterCrash.close();
     Outbox afterClose = open();
     assertThat(afterClose.entry(a)).isNull();
     assertThat(afterClose.entry(b).delivery("pacs").lastError())
@@ -187,6 +189,33 @@ class OutboxTest {
     assertThat(now.oldestWaiting()).isEqualTo(first);
     assertThat(now.lastError()).isEqualTo("archive pacs not reachable");
     assertThat(seen).hasSize(3);
+  }
+
+  @Test
+  void aListenerThatAsksTheOutboxFromAnotherThreadIsToldOutsideItsLock() throws Exception {
+    Outbox outbox = open();
+    java.util.concurrent.ExecutorService screen =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+    List<Integer> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+    outbox.addListener(
+        status -> {
+          try {
+            shown.add(
+                screen
+                    .submit(() -> outbox.status().objects())
+                    .get(60, java.util.concurrent.TimeUnit.SECONDS));
+          } catch (Exception e) {
+            throw new IllegalStateException("the screen could not ask the outbox", e);
+          }
+        });
+    try {
+      String a = outbox.put(wrapped("l1").file(), List.of("pacs")).sopInstanceUid();
+      outbox.failed(a, "pacs", "archive pacs not reachable");
+      outbox.retryNow();
+    } finally {
+      screen.shutdownNow();
+    }
+    assertThat(shown).containsExactly(1, 1, 1);
   }
 
   @Test
@@ -241,6 +270,7 @@ class OutboxTest {
     // and a purge was cut short after the encrypted copy was deleted
     Files.writeString(outboxDir.resolve("1.2.3.state"), "sop.instance=1.2.3");
 
+    outbox.close();
     Outbox reopened = open();
 
     assertThat(reopened.entry(a.sopInstanceUid()).delivery("pacs").state())
@@ -302,6 +332,52 @@ class OutboxTest {
     @Override
     public Clock withZone(java.time.ZoneId zone) {
       return this;
+    }
+  }
+
+  @Test
+  void anotherOwnerWaitsForTheOutboxAndIsToldWhoHoldsIt() throws Exception {
+    Outbox outbox = open();
+    List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+    OutboxLock.Owner impatient =
+        new OutboxLock.Owner("outbox retry", Duration.ofSeconds(1), told::add);
+
+    assertThatThrownBy(
+            () ->
+                Outbox.open(
+                    outboxDir,
+                    OutboxKey.openOrCreate(keyFile),
+                    clock,
+                    RetryPolicy.standard(),
+                    new AuditLog(auditFile, clock),
+                    impatient))
+        .isInstanceOf(OutboxBusyException.class)
+        .hasMessageContaining("is in use by 'bedside-capture' (this process, since ")
+        .hasMessageContaining("not freed within 1 s")
+        .hasMessageContaining("let it finish (or close it), then try again");
+    assertThat(told).singleElement().asString().startsWith("'bedside-capture' (this process");
+
+    OutboxLock.Owner patient =
+        new OutboxLock.Owner("outbox retry", Duration.ofMinutes(1), holder -> {});
+    var second =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return Outbox.open(
+                    outboxDir,
+                    OutboxKey.openOrCreate(keyFile),
+                    clock,
+                    RetryPolicy.standard(),
+                    new AuditLog(auditFile, clock),
+                    patient);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    outbox.close();
+    try (Outbox next = second.get(60, java.util.concurrent.TimeUnit.SECONDS)) {
+      assertThat(next.status().objects()).isZero();
+      assertThat(Files.readString(outboxDir.resolve(".lock"))).contains("purpose=outbox retry");
     }
   }
 }

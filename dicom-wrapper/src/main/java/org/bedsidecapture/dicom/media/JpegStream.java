@@ -32,6 +32,14 @@ public final class JpegStream {
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGH_BITS = 0x8080808080808080L;
 
+  /**
+   * The largest photo accepted: the biggest phone and medium-format sensors (200 MP, 16320 x 12240)
+   * fit; beyond it a frame header is lying, and a viewer trusting it would run out of memory.
+   */
+  static final int MAX_SIDE = 16384;
+
+  static final long MAX_PIXELS = (long) MAX_SIDE * 12288;
+
   private final int frameMarker;
   private final int precision;
   private final int rows;
@@ -183,6 +191,18 @@ public final class JpegStream {
     }
     if (rows == 0 || columns == 0) {
       throw new UnsupportedMediaException("JPEG without image size in its frame header");
+    }
+    if (rows > MAX_SIDE || columns > MAX_SIDE || (long) rows * columns > MAX_PIXELS) {
+      throw new UnsupportedMediaException(
+          "JPEG claims "
+              + columns
+              + " x "
+              + rows
+              + " pixels, more than any camera or frame grabber makes (at most "
+              + MAX_SIDE
+              + " pixels a side, "
+              + MAX_PIXELS / 1_000_000
+              + " megapixels): a damaged or forged file");
     }
   }
 

@@ -28,6 +28,7 @@ final class PhotoReader {
   static PreparedMedia read(byte[] file, ZoneId stationZone) throws UnsupportedMediaException {
     JpegStream jpeg = JpegStream.parse(file);
     jpeg.requireBaseline();
+    WholeJpeg.require(jpeg.cleaned());
     ExifFacts exif = ExifFacts.fromExifBlock(jpeg.exif(), stationZone);
     PreparedMedia.LossyCompression lossy =
         PreparedMedia.LossyCompression.once(ratio(jpeg, jpeg.cleaned().length), JPEG_METHOD);

@@ -1,0 +1,45 @@
+package org.bedsidecapture.dicom.media;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+/**
+ * Decodes a JPEG stream whole before it is kept as it is, so that every object carries a picture a
+ * viewer can show: the marker structure can be intact while the entropy-coded data is cut short,
+ * damaged, or far too little for the size the frame header claims. Every block is decoded; only
+ * every eighth pixel is kept, so a large photo costs little memory. The decoder's warnings (data
+ * ending early, corrupt data) are failures here: a viewer would show grey where the picture was.
+ */
+final class WholeJpeg {
+  private static final int KEEP_EVERY = 8;
+
+  private WholeJpeg() {}
+
+  static void require(byte[] jpeg) throws UnsupportedMediaException {
+    ImageReader reader = ImageIO.getImageReadersByFormatName("jpeg").next();
+    List<String> warnings = new ArrayList<>();
+    reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg))) {
+      reader.setInput(in, true, true);
+      ImageReadParam param = reader.getDefaultReadParam();
+      param.setSourceSubsampling(KEEP_EVERY, KEEP_EVERY, 0, 0);
+      reader.read(0, param);
+    } catch (IOException | RuntimeException e) {
+      throw new UnsupportedMediaException(
+          "damaged JPEG: its picture does not decode (" + e.getMessage() + ")", e);
+    } finally {
+      reader.dispose();
+    }
+    if (!warnings.isEmpty()) {
+      throw new UnsupportedMediaException(
+          "damaged JPEG: its picture does not decode whole (" + warnings.get(0) + ")");
+    }
+  }
+}

@@ -19,6 +19,9 @@ public record BarcodeRules(String name, List<BarcodeRule> rules) {
    */
   private static final Pattern EDGE_SPACE = Pattern.compile("^[ \\t\\r\\n]+|[ \\t\\r\\n]+$");
 
+  /** The most stars a masked barcode shows. */
+  private static final int MASK_STARS = 16;
+
   public BarcodeRules {
     rules = List.copyOf(rules);
   }
@@ -83,14 +86,18 @@ public record BarcodeRules(String name, List<BarcodeRule> rules) {
             + "': is it a wristband or encounter label of this hospital?");
   }
 
-  /** Shows the length and the first and last two characters, never the whole identifier. */
+  /**
+   * Shows the length and the first and last two characters, never the whole identifier; however
+   * long the content, the mask stays short enough to read.
+   */
   static String mask(String content) {
     if (content.length() <= 4) {
       return "'" + "*".repeat(content.length()) + "'";
     }
+    int hidden = content.length() - 4;
     return "'"
         + printable(content.substring(0, 2))
-        + "*".repeat(content.length() - 4)
+        + (hidden <= MASK_STARS ? "*".repeat(hidden) : "*".repeat(MASK_STARS) + "...")
         + printable(content.substring(content.length() - 2))
         + "' ("
         + content.length()

@@ -1,5 +1,6 @@
 package org.bedsidecapture.app.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ import org.bedsidecapture.devices.spi.Camera;
 import org.bedsidecapture.devices.spi.VideoFormat;
 import org.bedsidecapture.devices.synthetic.BarcodeScene;
 import org.bedsidecapture.devices.synthetic.SyntheticCameraProvider;
+import org.bedsidecapture.dicom.OwnerOnly;
 import org.bedsidecapture.dicom.delivery.LocalArchive;
 import org.bedsidecapture.dicom.outbox.Outbox;
 import org.hl7.fhir.r4.model.Resource;
@@ -48,6 +50,9 @@ import picocli.CommandLine.Command;
     description =
         "Run the capture path on synthetic patients and photos (no EHR, no camera, no archive).")
 final class DemoCommand implements Callable<Integer> {
+  /** Where the demo archive listens on loopback. */
+  static final int DEMO_ARCHIVE_PORT = 11119;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -62,9 +67,9 @@ final class DemoCommand implements Callable<Integer> {
       err.println("demo: " + e.getMessage());
       return 2;
     }
-    Path demo = home.resolve("demo");
-    Path photos = Files.createDirectories(demo.resolve("photos"));
-    Path dicom = Files.createDirectories(demo.resolve("dicom"));
+    Path demo = OwnerOnly.folder(home.resolve("demo"));
+    Path photos = OwnerOnly.folder(demo.resolve("photos"));
+    Path dicom = OwnerOnly.folder(demo.resolve("dicom"));
     try (Stream<Path> earlier = Files.list(dicom)) {
       for (Path f : earlier.toList()) {
         Files.delete(f);
@@ -80,7 +85,7 @@ final class DemoCommand implements Callable<Integer> {
         FhirContexts.shared()
             .newJsonParser()
             .setPrettyPrint(true)
-            .encodeResourceToString(SyntheticEncounters.bundle(patient)),
+            .encodeResourceToString(SyntheticEhr.firstCaseWithItsOrder()),
         StandardCharsets.UTF_8);
     Path a = SyntheticPhotos.writeJpeg(photos.resolve("sacrum-1.jpg"), 1920, 1080, 1);
     Path b = SyntheticPhotos.writeJpeg(photos.resolve("sacrum-2.jpg"), 1920, 1080, 2);
@@ -102,6 +107,8 @@ final class DemoCommand implements Callable<Integer> {
             + patient.mrn()
             + ", visit "
             + patient.visitNumber()
+            + ", order "
+            + SyntheticEhr.ACCESSION
             + " ("
             + bundle
             + ")");
@@ -130,7 +137,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     out.println("Wrapped into DICOM in " + dicom + " (check them with dciodvfy or dcmdump).");
     out.flush();
-    try (LocalArchive archive = LocalArchive.start("DEMOARCHIVE", demo.resolve("archive"));
+    try (LocalArchive archive = demoArchive(demo.resolve("archive"), err);
         Outbox outbox = AppOutbox.open(home, settings, Clock.systemUTC(), "demo", err)) {
       String destination = archive.destination().name();
       for (Path f : InputFiles.expand(List.of(dicom))) {
@@ -159,6 +166,25 @@ final class DemoCommand implements Callable<Integer> {
    * Two seconds of the synthetic camera's 720p preview, recorded as a clip (within the site's
    * maximum length).
    */
+  /**
+   * The demo's archive, on its own port so that its outbox destination keeps its name from one run
+   * to the next (an object a run left waiting is delivered by the next); on a free port when
+   * another program has that one.
+   */
+  private static LocalArchive demoArchive(Path folder, PrintWriter err) throws IOException {
+    try {
+      return LocalArchive.start("DEMOARCHIVE", folder, DEMO_ARCHIVE_PORT);
+    } catch (java.net.BindException taken) {
+      err.println(
+          "demo: port "
+              + DEMO_ARCHIVE_PORT
+              + " is taken, so the demo archive listens on another one; objects an earlier"
+              + " demo left in the outbox wait for port "
+              + DEMO_ARCHIVE_PORT);
+      return LocalArchive.start("DEMOARCHIVE", folder);
+    }
+  }
+
   private static Clip recordClip(Path file, Duration maxLength) throws Exception {
     Camera camera = new SyntheticCameraProvider().cameras().get(0);
     VideoFormat hd720 = new VideoFormat(1280, 720, 30, VideoFormat.Encoding.RAW);

@@ -22,6 +22,7 @@ import org.bedsidecapture.dicom.CaptureDevice;
 import org.bedsidecapture.dicom.DicomFactory;
 import org.bedsidecapture.dicom.EncounterContext;
 import org.bedsidecapture.dicom.Laterality;
+import org.bedsidecapture.dicom.OwnerOnly;
 import org.bedsidecapture.dicom.PersonName;
 import org.bedsidecapture.dicom.StudySession;
 import org.bedsidecapture.dicom.UidGenerator;
@@ -132,7 +133,9 @@ final class WrapCommand implements Callable<Integer> {
       err.println("wrap: " + e.getMessage());
       return 2;
     }
-    Files.createDirectories(out);
+    if (!Files.isDirectory(out)) {
+      OwnerOnly.folder(out);
+    }
     Clock clock = Clock.systemDefaultZone();
     UidGenerator uids = new UidGenerator(settings.uidRoot());
     DicomFactory factory =

@@ -46,14 +46,19 @@ public final class SyntheticEhr {
 
   private SyntheticEhr() {}
 
-  public static List<Resource> resources() {
-    Map<String, Resource> all = new LinkedHashMap<>();
-    for (SyntheticEncounters.Case c : SyntheticEncounters.CASES) {
-      for (Bundle.BundleEntryComponent e : SyntheticEncounters.bundle(c).getEntry()) {
-        all.put(e.getFullUrl(), e.getResource());
-      }
-    }
-    Encounter first = (Encounter) all.get("Encounter/demo-v0001");
+  /**
+   * The first case's Bundle as the demo EHR knows it: with its order (accession {@link
+   * #ACCESSION}), as the demo's captures are made for it.
+   */
+  public static Bundle firstCaseWithItsOrder() {
+    Bundle bundle = SyntheticEncounters.bundle(SyntheticEncounters.CASES.get(0));
+    ServiceRequest order = firstOrder();
+    bundle.addEntry().setFullUrl("ServiceRequest/" + order.getIdPart()).setResource(order);
+    return bundle;
+  }
+
+  /** The order for wound photography in the first case's encounter. */
+  private static ServiceRequest firstOrder() {
     ServiceRequest order = new ServiceRequest();
     order.setId("demo-order-1");
     order.setStatus(ServiceRequest.ServiceRequestStatus.ACTIVE);
@@ -63,11 +68,21 @@ public final class SyntheticEhr {
         .setSystem(ACCESSION_SYSTEM)
         .setValue(ACCESSION)
         .setType(new CodeableConcept(new Coding(V2_0203, "ACSN", null)));
-    order.setSubject(first.getSubject());
+    order.setSubject(new Reference("Patient/demo-000001"));
     order.setEncounter(new Reference("Encounter/demo-v0001"));
     order.setRequester(new Reference("Practitioner/demo-referrer"));
     order.setCode(new CodeableConcept().setText("Wound photography"));
-    all.put("ServiceRequest/demo-order-1", order);
+    return order;
+  }
+
+  public static List<Resource> resources() {
+    Map<String, Resource> all = new LinkedHashMap<>();
+    for (SyntheticEncounters.Case c : SyntheticEncounters.CASES) {
+      for (Bundle.BundleEntryComponent e : SyntheticEncounters.bundle(c).getEntry()) {
+        all.put(e.getFullUrl(), e.getResource());
+      }
+    }
+    all.put("ServiceRequest/demo-order-1", firstOrder());
 
     List<Resource> extra = new ArrayList<>();
     Patient twice = patient("DEMO-000004", "Zztwice", "Carla", "1950-02-17");

@@ -82,5 +82,8 @@ class BarcodeRulesTest {
             "barcode 'PA**************23' (18 characters) matches no rule of the rule set"
                 + " 'CITY-2026': is it a wristband or encounter label of this hospital?");
     assertThatThrownBy(() -> site.resolve("abc")).hasMessageContaining("'***'");
+    assertThatThrownBy(() -> site.resolve("X" + "9".repeat(19_998) + "Y"))
+        .hasMessageStartingWith(
+            "barcode 'X9****************...9Y' (20000 characters) matches no rule");
   }
 }

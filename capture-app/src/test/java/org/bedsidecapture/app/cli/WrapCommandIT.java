@@ -101,6 +101,17 @@ class WrapCommandIT {
     }
     assertThat(DicomTools.dcmdumpValue(files.get(0), "0020,000E"))
         .isEqualTo(DicomTools.dcmdumpValue(files.get(1), "0020,000E"));
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(out)))
+        .as("a folder of patient images made by wrap is the user's alone, whatever the umask")
+        .isEqualTo("rwx------");
+    for (Path f : files) {
+      assertThat(
+              java.nio.file.attribute.PosixFilePermissions.toString(
+                  Files.getPosixFilePermissions(f)))
+          .isEqualTo("rw-------");
+    }
   }
 
   @Test
@@ -110,8 +121,18 @@ class WrapCommandIT {
     Path text = TestMedia.write(dir, "notes.png", "hello".getBytes(StandardCharsets.UTF_8));
     byte[] jpeg = TestMedia.jpeg(320, 240);
     Path cut = TestMedia.write(dir, "cut.jpg", java.util.Arrays.copyOf(jpeg, jpeg.length / 3));
+    byte[] huge = TestMedia.jpeg(16, 16);
+    int sof = 2;
+    while (!((huge[sof] & 0xFF) == 0xFF && (huge[sof + 1] & 0xFF) == 0xC0)) {
+      sof++;
+    }
+    huge[sof + 5] = (byte) 0xFF;
+    huge[sof + 6] = (byte) 0xDC;
+    huge[sof + 7] = (byte) 0xFF;
+    huge[sof + 8] = (byte) 0xDC;
+    Path forged = TestMedia.write(dir, "forged.jpg", huge);
 
-    int rc = wrap("54735007", "U", empty, good, text, cut, dir.resolve("missing.jpg"));
+    int rc = wrap("54735007", "U", empty, good, text, cut, forged, dir.resolve("missing.jpg"));
 
     assertThat(rc).isEqualTo(1);
     assertThat(written()).hasSize(1);
@@ -120,6 +141,9 @@ class WrapCommandIT {
             empty + ": empty file (0 bytes)",
             text + ": not a photo or clip this app can wrap (JPEG, PNG, BMP, GIF, TIFF or MP4)",
             cut + ": truncated JPEG: the file ends before the image does",
+            forged
+                + ": JPEG claims 65500 x 65500 pixels, more than any camera or frame grabber makes"
+                + " (at most 16384 pixels a side, 201 megapixels): a damaged or forged file",
             dir.resolve("missing.jpg") + ": no such file");
   }
 

@@ -8,11 +8,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.bedsidecapture.dicom.OwnerOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,9 +47,22 @@ public final class LocalArchive implements AutoCloseable {
 
   /** Starts listening on a free loopback port; received objects go into {@code folder}. */
   public static LocalArchive start(String aeTitle, Path folder) throws IOException {
-    Files.createDirectories(folder);
+    return start(aeTitle, folder, 0);
+  }
+
+  /**
+   * Starts listening on loopback {@code port} (0: a free one); received objects go into {@code
+   * folder}.
+   */
+  public static LocalArchive start(String aeTitle, Path folder, int port) throws IOException {
+    OwnerOnly.folder(folder);
     ServerSocket server = new ServerSocket();
-    server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    try {
+      server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    } catch (IOException e) {
+      server.close();
+      throw e;
+    }
     LocalArchive archive = new LocalArchive(aeTitle, folder, server);
     archive.workers.submit(archive::acceptLoop);
     return archive;

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import org.bedsidecapture.dicom.OwnerOnly;
 
 /**
  * Writes a data set as a DICOM Part 10 file so that no half-written file ever appears under its
@@ -77,9 +78,11 @@ public final class Part10Writer {
     try (FileChannel channel =
         FileChannel.open(
             pending.temp(),
-            StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.WRITE)) {
+            java.util.Set.of(
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE),
+            OwnerOnly.file())) {
       OutputStream out =
           new KeepOpen(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
       list.write(out, transferSyntaxUid, true, false);

@@ -9,10 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import org.bedsidecapture.dicom.OwnerOnly;
 
 /**
  * File operations for patient data: readable by the app's user only, and durable — a file is
@@ -22,45 +20,30 @@ import java.util.Set;
 final class PrivateFiles {
   private static final boolean POSIX =
       FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-  private static final Set<PosixFilePermission> OWNER_FILE =
-      PosixFilePermissions.fromString("rw-------");
-  private static final Set<PosixFilePermission> OWNER_DIR =
-      PosixFilePermissions.fromString("rwx------");
 
   private PrivateFiles() {}
 
   static void createDirectoryRestricted(Path dir) throws IOException {
-    Files.createDirectories(dir);
-    if (POSIX) {
-      Files.setPosixFilePermissions(dir, OWNER_DIR);
-    }
+    OwnerOnly.folder(dir);
   }
 
   /** Writing into a new private file; the caller closes, then {@link #commit}s it. */
   static FileChannel createPrivate(Path file) throws IOException {
-    FileAttribute<?>[] attrs =
-        POSIX
-            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)}
-            : new FileAttribute<?>[0];
     return FileChannel.open(
         file,
         Set.of(
             StandardOpenOption.CREATE,
             StandardOpenOption.TRUNCATE_EXISTING,
             StandardOpenOption.WRITE),
-        attrs);
+        OwnerOnly.file());
   }
 
   /** Opens (or makes) a private file for reading and writing, keeping what it holds. */
   static FileChannel openPrivate(Path file) throws IOException {
-    FileAttribute<?>[] attrs =
-        POSIX
-            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)}
-            : new FileAttribute<?>[0];
     return FileChannel.open(
         file,
         Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
-        attrs);
+        OwnerOnly.file());
   }
 
   /**

@@ -23,18 +23,19 @@ final class Associations {
       Tls tls,
       Duration timeout)
       throws DicomNetworkException, IOException {
-    if (destination.tls()) {
-      (tls != null ? tls : Tls.jdkDefaults()).useForDicom(timeout);
+    Association association;
+    try (Tls.Scope scope =
+        destination.tls() ? (tls != null ? tls : Tls.jdkDefaults()).forDicom(timeout) : null) {
+      association =
+          AssociationFactory.createNewAssociation(
+              destination.host(),
+              destination.port(),
+              destination.calledAeTitle(),
+              callingAeTitle,
+              proposed,
+              null,
+              destination.tls());
     }
-    Association association =
-        AssociationFactory.createNewAssociation(
-            destination.host(),
-            destination.port(),
-            destination.calledAeTitle(),
-            callingAeTitle,
-            proposed,
-            null,
-            destination.tls());
     Sockets.tune(association, timeout);
     return association;
   }

@@ -71,10 +71,8 @@ public final class CStoreArchiveSender {
 
   /** C-ECHO: is the archive there and does it accept our AE title? Null when so, else why not. */
   public String echo() {
-    try {
-      if (destination.tls()) {
-        (tls != null ? tls : Tls.jdkDefaults()).useForDicom(timeout);
-      }
+    try (Tls.Scope scope =
+        destination.tls() ? (tls != null ? tls : Tls.jdkDefaults()).forDicom(timeout) : null) {
       new VerificationSOPClassSCU(
           destination.host(),
           destination.port(),

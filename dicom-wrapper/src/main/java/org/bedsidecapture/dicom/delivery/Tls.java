@@ -187,15 +187,42 @@ public final class Tls {
   }
 
   /**
-   * Makes this configuration the one the DICOM toolkit uses: it opens its TLS connections from the
-   * JVM's default context, and then pins the retired DICOM "AES" profile (TLS_RSA_WITH_AES_128_CBC
-   * _SHA only). Our sockets are connected and their handshake done under this configuration before
-   * the toolkit sees them, so its pinning has nothing left to change. As the JVM's default context
-   * it serves every other user of the default too (engines, server sockets, parameters) with this
-   * configuration: the station has one TLS configuration.
+   * Makes this configuration the one the DICOM toolkit uses on this thread until the returned scope
+   * is closed. The toolkit opens its TLS connections from the JVM's default context (and then pins
+   * the retired DICOM "AES" profile); so the default context is, once per JVM, replaced by a router
+   * that hands this thread's toolkit sockets already connected and past their handshake under this
+   * configuration (leaving the toolkit's pinning nothing to change), and serves every other user of
+   * the default, and every other thread, exactly as the JDK's own default. Two senders with
+   * different configurations in one JVM do not see each other's.
    */
-  void useForDicom(Duration timeout) {
-    SSLContext.setDefault(new DicomContext(this, timeout));
+  Scope forDicom(Duration timeout) throws IOException {
+    Router.install();
+    Scope previous = Router.CURRENT.get();
+    Scope scope = new Scope(this, timeout, previous);
+    Router.CURRENT.set(scope);
+    return scope;
+  }
+
+  /** The configuration in force for the DICOM toolkit on one thread; closing restores the last. */
+  static final class Scope implements AutoCloseable {
+    private final Tls tls;
+    private final Duration timeout;
+    private final Scope previous;
+
+    private Scope(Tls tls, Duration timeout, Scope previous) {
+      this.tls = tls;
+      this.timeout = timeout;
+      this.previous = previous;
+    }
+
+    @Override
+    public void close() {
+      if (previous == null) {
+        Router.CURRENT.remove();
+      } else {
+        Router.CURRENT.set(previous);
+      }
+    }
   }
 
   /** Connects, applies the policy and completes the handshake (timeouts apply to both). */
@@ -216,20 +243,42 @@ public final class Tls {
     }
   }
 
-  /** The context the toolkit gets from {@link SSLContext#getDefault()}. */
-  private static final class DicomContext extends SSLContext {
-    DicomContext(Tls tls, Duration timeout) {
-      super(new Spi(tls, timeout), tls.context().getProvider(), tls.context().getProtocol());
+  /**
+   * The JVM's default context once the DICOM toolkit has needed TLS: the configuration of the
+   * thread's {@link Scope} where there is one, the JDK's own default everywhere else.
+   */
+  private static final class Router extends SSLContext {
+    static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
+    private static boolean installed;
+
+    private Router(SSLContext jdk) {
+      super(new Spi(jdk), jdk.getProvider(), jdk.getProtocol());
+    }
+
+    static synchronized void install() throws IOException {
+      if (installed) {
+        return;
+      }
+      try {
+        SSLContext.setDefault(new Router(SSLContext.getDefault()));
+      } catch (GeneralSecurityException e) {
+        throw new IOException("TLS cannot be set up: " + e.getMessage(), e);
+      }
+      installed = true;
     }
   }
 
   private static final class Spi extends SSLContextSpi {
-    private final Tls tls;
-    private final Duration timeout;
+    private final SSLContext jdk;
 
-    Spi(Tls tls, Duration timeout) {
-      this.tls = tls;
-      this.timeout = timeout;
+    Spi(SSLContext jdk) {
+      this.jdk = jdk;
+    }
+
+    /** This thread's configuration's context, or the JDK's default. */
+    private SSLContext current() {
+      Scope scope = Router.CURRENT.get();
+      return scope == null ? jdk : scope.tls.context();
     }
 
     @Override
@@ -240,91 +289,104 @@ public final class Tls {
 
     @Override
     protected SSLSocketFactory engineGetSocketFactory() {
-      return new HandshakenSocketFactory(tls, timeout);
+      return new HandshakenSocketFactory(jdk);
     }
 
     @Override
     protected SSLServerSocketFactory engineGetServerSocketFactory() {
-      return tls.context().getServerSocketFactory();
+      return current().getServerSocketFactory();
     }
 
     @Override
     protected SSLEngine engineCreateSSLEngine() {
-      return tls.context().createSSLEngine();
+      return current().createSSLEngine();
     }
 
     @Override
     protected SSLEngine engineCreateSSLEngine(String host, int port) {
-      return tls.context().createSSLEngine(host, port);
+      return current().createSSLEngine(host, port);
     }
 
     @Override
     protected SSLSessionContext engineGetServerSessionContext() {
-      return tls.context().getServerSessionContext();
+      return current().getServerSessionContext();
     }
 
     @Override
     protected SSLSessionContext engineGetClientSessionContext() {
-      return tls.context().getClientSessionContext();
+      return current().getClientSessionContext();
     }
 
     @Override
     protected SSLParameters engineGetDefaultSSLParameters() {
-      return tls.parameters();
+      Scope scope = Router.CURRENT.get();
+      return scope == null ? jdk.getDefaultSSLParameters() : scope.tls.parameters();
     }
 
     @Override
     protected SSLParameters engineGetSupportedSSLParameters() {
-      return tls.context().getSupportedSSLParameters();
+      return current().getSupportedSSLParameters();
     }
   }
 
-  /** Hands out sockets already connected and past their handshake. */
+  /**
+   * On a thread with a {@link Scope}: sockets already connected and past their handshake under its
+   * configuration. Elsewhere: the JDK's default sockets.
+   */
   private static final class HandshakenSocketFactory extends SSLSocketFactory {
-    private final Tls tls;
-    private final Duration timeout;
+    private final SSLContext jdk;
 
-    HandshakenSocketFactory(Tls tls, Duration timeout) {
-      this.tls = tls;
-      this.timeout = timeout;
+    HandshakenSocketFactory(SSLContext jdk) {
+      this.jdk = jdk;
     }
 
     @Override
     public Socket createSocket(String host, int port) throws IOException {
-      return tls.connect(host, port, timeout);
+      Scope scope = Router.CURRENT.get();
+      return scope == null
+          ? jdk.getSocketFactory().createSocket(host, port)
+          : scope.tls.connect(host, port, scope.timeout);
     }
 
     @Override
     public Socket createSocket(java.net.InetAddress host, int port) throws IOException {
-      return tls.connect(host.getHostAddress(), port, timeout);
+      Scope scope = Router.CURRENT.get();
+      return scope == null
+          ? jdk.getSocketFactory().createSocket(host, port)
+          : scope.tls.connect(host.getHostAddress(), port, scope.timeout);
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, java.net.InetAddress localHost, int localPort)
+        throws IOException {
+      return jdk.getSocketFactory().createSocket(host, port, localHost, localPort);
     }
 
     @Override
     public Socket createSocket(
-        String host, int port, java.net.InetAddress localHost, int localPort) {
-      throw new UnsupportedOperationException("binding a local address is not used");
-    }
-
-    @Override
-    public Socket createSocket(
-        java.net.InetAddress address, int port, java.net.InetAddress localAddress, int localPort) {
-      throw new UnsupportedOperationException("binding a local address is not used");
+        java.net.InetAddress address, int port, java.net.InetAddress localAddress, int localPort)
+        throws IOException {
+      return jdk.getSocketFactory().createSocket(address, port, localAddress, localPort);
     }
 
     @Override
     public Socket createSocket(Socket s, String host, int port, boolean autoClose)
         throws IOException {
-      return tls.context().getSocketFactory().createSocket(s, host, port, autoClose);
+      Scope scope = Router.CURRENT.get();
+      SSLContext context = scope == null ? jdk : scope.tls.context();
+      return context.getSocketFactory().createSocket(s, host, port, autoClose);
     }
 
     @Override
     public String[] getDefaultCipherSuites() {
-      return tls.suites();
+      Scope scope = Router.CURRENT.get();
+      return scope == null ? jdk.getSocketFactory().getDefaultCipherSuites() : scope.tls.suites();
     }
 
     @Override
     public String[] getSupportedCipherSuites() {
-      return tls.suites();
+      Scope scope = Router.CURRENT.get();
+      return scope == null ? jdk.getSocketFactory().getSupportedCipherSuites() : scope.tls.suites();
     }
   }
 }

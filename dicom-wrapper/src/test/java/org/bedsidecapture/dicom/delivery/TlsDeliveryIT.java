@@ -1,6 +1,7 @@
 package org.bedsidecapture.dicom.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -95,10 +96,55 @@ class TlsDeliveryIT {
       assertThat(report.allDelivered()).as(report.toString()).isTrue();
       assertThat(archive.received()).hasSize(2);
       assertThat(outbox.entries()).isEmpty();
-      assertThat(javax.net.ssl.SSLContext.getDefault().getDefaultSSLParameters().getProtocols())
-          .as("the station's TLS context serves other users of the JVM's default too")
-          .containsExactly("TLSv1.3", "TLSv1.2");
-      assertThat(java.net.http.HttpClient.newHttpClient()).isNotNull();
+      assertThatThrownBy(
+              () -> {
+                try (var s =
+                    (javax.net.ssl.SSLSocket)
+                        javax.net.ssl.SSLContext.getDefault()
+                            .getSocketFactory()
+                            .createSocket("127.0.0.1", archive.port())) {
+                  s.startHandshake();
+                }
+              })
+          .as(
+              "other users of the JVM's default context still get the JDK's own (it trusts no"
+                  + " test authority), not the station's")
+          .isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+    }
+  }
+
+  @Test
+  void twoSendersWithOtherTlsSettingsInOneJvmKeepTheirOwn() throws Exception {
+    try (Storescp archive = tlsArchive(false)) {
+      DicomDestination d = DicomDestination.parse(tlsUrl(archive));
+      CStoreArchiveSender withCertificate =
+          new CStoreArchiveSender(d, "BEDSIDE", Duration.ofSeconds(10), true, station());
+      CStoreArchiveSender withoutCertificate =
+          new CStoreArchiveSender(
+              d,
+              "BEDSIDE",
+              Duration.ofSeconds(10),
+              true,
+              Tls.configure(null, null, pki.authority()));
+      java.util.concurrent.ExecutorService two =
+          java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        List<java.util.concurrent.Future<String>> with = new java.util.ArrayList<>();
+        List<java.util.concurrent.Future<String>> without = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+          with.add(two.submit(withCertificate::echo));
+          without.add(two.submit(withoutCertificate::echo));
+        }
+        for (int i = 0; i < 5; i++) {
+          assertThat(with.get(i).get()).as("echo %d with the station's certificate", i).isNull();
+          assertThat(without.get(i).get())
+              .as("echo %d without a certificate", i)
+              .isNotNull()
+              .contains("certificate");
+        }
+      } finally {
+        two.shutdownNow();
+      }
     }
   }
 

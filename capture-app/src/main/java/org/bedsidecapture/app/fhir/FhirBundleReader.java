@@ -34,6 +34,11 @@ public final class FhirBundleReader {
     } catch (DataFormatException | ClassCastException e) {
       throw new EncounterContextException(
           file + ": not a FHIR R4 Bundle in JSON: " + firstLine(e.getMessage()), e);
+    } catch (RuntimeException e) {
+      // HAPI's JSON parser fails on some malformed input with other exceptions (found by fuzzing:
+      // a property with an empty name gives StringIndexOutOfBoundsException).
+      throw new EncounterContextException(
+          file + ": not a FHIR R4 Bundle in JSON (the FHIR parser could not read it)", e);
     }
     try {
       return mapper.fromBundle(bundle);

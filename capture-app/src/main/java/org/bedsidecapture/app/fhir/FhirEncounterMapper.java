@@ -179,7 +179,7 @@ public final class FhirEncounterMapper {
 
   static String typeCode(org.hl7.fhir.r4.model.Identifier i) {
     return i.getType().getCoding().stream()
-        .filter(c -> V2_0203.equals(c.getSystem()))
+        .filter(c -> V2_0203.equals(c.getSystem()) && c.hasCode())
         .map(Coding::getCode)
         .findFirst()
         .orElse(null);

@@ -7,7 +7,7 @@ import ca.uhn.fhir.context.FhirContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import org.bedsidecapture.app.demo.SyntheticEncounters;
+import org.bedsidecapture.app.fhir.demo.SyntheticEncounters;
 import org.bedsidecapture.dicom.EncounterContext;
 import org.bedsidecapture.dicom.Issuer;
 import org.bedsidecapture.dicom.Sex;
@@ -90,6 +90,34 @@ class FhirBundleReaderTest {
     assertThat(c.accession().issuer().universalEntityId()).isEqualTo("2.16.840.1.113883.3.9999.3");
     assertThat(c.studyInstanceUid()).isEqualTo("2.25.1234");
     assertThat(c.referringPhysician().family()).isEqualTo("Zzdoctor");
+  }
+
+  @Test
+  void anIdentifierTypeCodingWithoutACodeIsNoTypeAtAll() throws Exception {
+    Bundle b = demo();
+    Patient p = only(b, Patient.class);
+    p.getIdentifierFirstRep().getType().getCodingFirstRep().setCode(null);
+
+    EncounterContext c = reader.read(write(b));
+
+    assertThat(c.patientId().value())
+        .as("found by the fuzzer: this was a NullPointerException")
+        .isEqualTo("DEMO-000001");
+    assertThat(c.patientId().typeCode()).isNull();
+  }
+
+  @Test
+  void jsonTheFhirParserChokesOnIsRefusedAsNotABundle() throws Exception {
+    Path f = dir.resolve("odd.json");
+    Files.writeString(
+        f,
+        "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":"
+            + "{\"resourceType\":\"Patient\",\"\":[{\"text\":\"x\"}]}}]}");
+
+    assertThatThrownBy(() -> reader.read(f))
+        .as("found by the fuzzer: HAPI's parser threw StringIndexOutOfBoundsException")
+        .isInstanceOf(EncounterContextException.class)
+        .hasMessageContaining("not a FHIR R4 Bundle in JSON");
   }
 
   @Test

@@ -15,6 +15,7 @@ import org.bedsidecapture.devices.ffmpeg.FfmpegLog;
 import org.bedsidecapture.devices.spi.Camera;
 import org.bedsidecapture.devices.spi.CameraProvider;
 import org.bedsidecapture.devices.spi.DeviceException;
+import org.bedsidecapture.devices.spi.DeviceSettings;
 import org.bedsidecapture.devices.spi.VideoFormat;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -77,7 +78,8 @@ public final class FfmpegGrabberProvider implements CameraProvider {
   }
 
   @Override
-  public List<Camera> cameras() throws DeviceException {
+  public List<Camera> cameras(DeviceSettings settings) throws DeviceException {
+    FrameGrabberNames frameGrabbers = FrameGrabberNames.of(settings);
     String format = GrabberInput.deviceFormatFor(os);
     if (format == null) {
       return List.of();
@@ -98,7 +100,7 @@ public final class FfmpegGrabberProvider implements CameraProvider {
     for (String[] device : devices) {
       String address = device[0];
       String name = device[1];
-      if (!FrameGrabberNames.isFrameGrabber(name)) {
+      if (!frameGrabbers.isFrameGrabber(name)) {
         continue;
       }
       GrabberInput input = new GrabberInput(format, address, true);

@@ -22,7 +22,10 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.bedsidecapture.devices.ffmpeg.FfmpegErrors;
 import org.bedsidecapture.devices.ffmpeg.FfmpegLog;
+import org.bedsidecapture.devices.spi.Clip;
+import org.bedsidecapture.devices.spi.ClipFormat;
 import org.bedsidecapture.devices.spi.Frame;
+import org.bedsidecapture.devices.spi.Recording;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
@@ -46,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * MP4 of everything recorded so far. Part files a crash left behind are finished by {@link
  * #recover(Path)}.
  */
-public final class ClipRecorder {
+public final class ClipRecorder implements Recording {
   private static final Logger LOG = LoggerFactory.getLogger(ClipRecorder.class);
 
   /** Frames waiting for the encoder; beyond this a frame is dropped (and later filled). */
@@ -130,6 +133,7 @@ public final class ClipRecorder {
   }
 
   /** Frames the encoder had no time for so far (filled with their predecessor in the clip). */
+  @Override
   public long droppedFrames() {
     return dropped.get();
   }
@@ -178,6 +182,7 @@ public final class ClipRecorder {
   }
 
   /** Ends the recording and waits until the clip is finished on disk. */
+  @Override
   public Clip stop() throws IOException {
     end(Clip.Ending.STOPPED, "recording stopped");
     return await();
@@ -203,11 +208,13 @@ public final class ClipRecorder {
   }
 
   /** Whether the recording is over (the clip finished, or it could not be). */
+  @Override
   public boolean ended() {
     return result.isDone();
   }
 
   /** The finished clip, once recording has ended with one, or empty. */
+  @Override
   public Optional<Clip> finished() {
     return result.isDone() && !result.isCompletedExceptionally()
         ? Optional.of(result.join())
@@ -215,6 +222,7 @@ public final class ClipRecorder {
   }
 
   /** Waits for the clip to be finished, however the recording ends. */
+  @Override
   public Clip await() throws IOException {
     try {
       return result.get();

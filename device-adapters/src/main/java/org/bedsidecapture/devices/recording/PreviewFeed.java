@@ -1,11 +1,13 @@
-package org.bedsidecapture.devices.spi;
+package org.bedsidecapture.devices.recording;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
-import org.bedsidecapture.devices.recording.Clip;
-import org.bedsidecapture.devices.recording.ClipRecorder;
+import org.bedsidecapture.devices.spi.Camera;
+import org.bedsidecapture.devices.spi.Clip;
+import org.bedsidecapture.devices.spi.Frame;
+import org.bedsidecapture.devices.spi.VideoFormat;
 
 /**
  * The running preview of any device: hands each frame to the screen and, while a clip is being

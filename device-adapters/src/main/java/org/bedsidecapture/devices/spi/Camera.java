@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
-import org.bedsidecapture.devices.recording.Clip;
-import org.bedsidecapture.devices.recording.ClipRecorder;
 
 /**
  * A device the app captures from: a camera, or a frame grabber (ultrasound, endoscopy, an
@@ -47,7 +45,7 @@ public interface Camera {
      * recorder is stopped, {@code maxLength} is reached, the device goes away or the preview is
      * closed; {@code onEnd} is told each time with the finished clip.
      */
-    ClipRecorder record(Path clip, Duration maxLength, Consumer<Clip> onEnd) throws IOException;
+    Recording record(Path clip, Duration maxLength, Consumer<Clip> onEnd) throws IOException;
 
     @Override
     void close();

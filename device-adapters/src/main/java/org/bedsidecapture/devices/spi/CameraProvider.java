@@ -17,6 +17,6 @@ public interface CameraProvider {
   /** Whether it can work on this machine (operating system, native library present). */
   boolean availableHere();
 
-  /** The devices it sees now; called again on hot-plug. */
-  List<Camera> cameras() throws DeviceException;
+  /** The devices it sees now, as the site's settings shape the list; called again on hot-plug. */
+  List<Camera> cameras(DeviceSettings settings) throws DeviceException;
 }

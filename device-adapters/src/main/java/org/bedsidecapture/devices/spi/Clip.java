@@ -1,4 +1,4 @@
-package org.bedsidecapture.devices.recording;
+package org.bedsidecapture.devices.spi;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.bedsidecapture.devices.recording;
+package org.bedsidecapture.devices.spi;
 
 /**
  * What a clip is encoded as, worked out from the source: H.264 High profile at the lowest level of

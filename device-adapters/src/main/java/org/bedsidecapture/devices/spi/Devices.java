@@ -23,16 +23,18 @@ public final class Devices {
   private static final Logger LOG = LoggerFactory.getLogger(Devices.class);
 
   private final List<CameraProvider> providers;
+  private final DeviceSettings settings;
 
-  private Devices(List<CameraProvider> providers) {
+  private Devices(List<CameraProvider> providers, DeviceSettings settings) {
     this.providers = providers;
+    this.settings = settings;
   }
 
   /** For tests and for apps that choose their providers themselves. */
-  public static Devices of(List<CameraProvider> providers) {
+  public static Devices of(List<CameraProvider> providers, DeviceSettings settings) {
     List<CameraProvider> sorted = new ArrayList<>(providers);
     sorted.sort(Comparator.comparingInt(CameraProvider::priority).reversed());
-    return new Devices(List.copyOf(sorted));
+    return new Devices(List.copyOf(sorted), settings);
   }
 
   /**
@@ -65,8 +67,8 @@ public final class Devices {
     return watcher::shutdownNow;
   }
 
-  /** Loads the providers on the class path. */
-  public static Devices load() {
+  /** Loads the providers on the class path; they list their devices as {@code settings} say. */
+  public static Devices load(DeviceSettings settings) {
     List<CameraProvider> found = new ArrayList<>();
     Iterator<CameraProvider> it = ServiceLoader.load(CameraProvider.class).iterator();
     while (true) {
@@ -85,7 +87,7 @@ public final class Devices {
       }
     }
     found.sort(Comparator.comparingInt(CameraProvider::priority).reversed());
-    return new Devices(List.copyOf(found));
+    return new Devices(List.copyOf(found), settings);
   }
 
   public List<CameraProvider> providers() {
@@ -97,7 +99,7 @@ public final class Devices {
     List<Camera> all = new ArrayList<>();
     for (CameraProvider p : providers) {
       try {
-        all.addAll(p.cameras());
+        all.addAll(p.cameras(settings));
       } catch (DeviceException | RuntimeException e) {
         LOG.warn("camera provider {} could not list its devices: {}", p.name(), e.toString());
       }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import org.bedsidecapture.devices.spi.Camera;
 import org.bedsidecapture.devices.spi.CameraProvider;
+import org.bedsidecapture.devices.spi.DeviceSettings;
 import org.bedsidecapture.devices.spi.VideoFormat;
 
 /**
@@ -12,12 +13,6 @@ import org.bedsidecapture.devices.spi.VideoFormat;
  * devices come first in the list.
  */
 public final class SyntheticCameraProvider implements CameraProvider {
-  /**
-   * Set to {@code false} (the site setting {@code devices.synthetic}) to keep the synthetic devices
-   * out of a ward cart's device list; the demo and the tests use them directly.
-   */
-  public static final String PROPERTY = "bedside.synthetic-devices";
-
   @Override
   public String name() {
     return "synthetic";
@@ -30,11 +25,17 @@ public final class SyntheticCameraProvider implements CameraProvider {
 
   @Override
   public boolean availableHere() {
-    return !"false".equals(System.getProperty(PROPERTY));
+    return true;
   }
 
+  /** The synthetic devices, unless the site keeps them out of its list. */
   @Override
-  public List<Camera> cameras() {
+  public List<Camera> cameras(DeviceSettings settings) {
+    return settings.syntheticDevices() ? devices() : List.of();
+  }
+
+  /** The synthetic devices, whatever the settings: for the demo and tests. */
+  public static List<Camera> devices() {
     Clock clock = Clock.systemUTC();
     return List.of(
         new SyntheticCamera(

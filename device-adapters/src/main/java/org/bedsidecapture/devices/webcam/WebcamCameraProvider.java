@@ -10,6 +10,7 @@ import org.bedsidecapture.devices.grabber.FrameGrabberNames;
 import org.bedsidecapture.devices.spi.Camera;
 import org.bedsidecapture.devices.spi.CameraProvider;
 import org.bedsidecapture.devices.spi.DeviceException;
+import org.bedsidecapture.devices.spi.DeviceSettings;
 
 /**
  * USB (UVC) cameras through Webcam Capture: V4L2 on Linux (needs {@code libv4l-0}), DirectShow on
@@ -41,7 +42,8 @@ public final class WebcamCameraProvider implements CameraProvider {
   }
 
   @Override
-  public List<Camera> cameras() throws DeviceException {
+  public List<Camera> cameras(DeviceSettings settings) throws DeviceException {
+    FrameGrabberNames frameGrabbers = FrameGrabberNames.of(settings);
     List<Webcam> found;
     try {
       found = Webcam.getWebcams(DISCOVERY_TIMEOUT_MS);
@@ -53,7 +55,7 @@ public final class WebcamCameraProvider implements CameraProvider {
     }
     List<Camera> cameras = new ArrayList<>();
     for (Webcam w : found) {
-      if (!FrameGrabberNames.isFrameGrabber(deviceName(w.getName()))) {
+      if (!frameGrabbers.isFrameGrabber(deviceName(w.getName()))) {
         cameras.add(new WebcamCamera(w));
       }
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.bedsidecapture.devices.spi.Camera;
+import org.bedsidecapture.devices.spi.DeviceSettings;
 import org.bedsidecapture.devices.spi.VideoFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +45,7 @@ class FfmpegGrabberProviderTest {
     node("video10", "Epiphan DVI2USB 3.0", 0);
     FfmpegGrabberProvider provider = provider();
 
-    List<Camera> grabbers = provider.cameras();
+    List<Camera> grabbers = provider.cameras(DeviceSettings.defaults());
 
     assertThat(grabbers)
         .extracting(Camera::id)
@@ -53,7 +54,7 @@ class FfmpegGrabberProviderTest {
     assertThat(grabbers.get(0).name()).isEqualTo("USB3.0 HD Video Capture");
     assertThat(probed).containsExactly("/dev/video2", "/dev/video4", "/dev/video10");
 
-    provider.cameras();
+    provider.cameras(DeviceSettings.defaults());
     assertThat(probed).as("modes asked once while plugged in").hasSize(3);
   }
 
@@ -61,7 +62,7 @@ class FfmpegGrabberProviderTest {
   void noVideoDevicesAtAllIsAnEmptyListNotAFailure() throws Exception {
     assertThat(
             new FfmpegGrabberProvider(sysfs.resolve("absent"), "Linux", (i, n) -> List.of())
-                .cameras())
+                .cameras(DeviceSettings.defaults()))
         .isEmpty();
     assertThat(new FfmpegGrabberProvider(sysfs, "Plan 9", (i, n) -> List.of()).availableHere())
         .isFalse();
@@ -71,7 +72,7 @@ class FfmpegGrabberProviderTest {
   void theRealProviderLoadsFfmpegAndFindsNoGrabberOnThisMachine() throws Exception {
     FfmpegGrabberProvider real = new FfmpegGrabberProvider();
     assertThat(real.availableHere()).isTrue();
-    assertThat(real.cameras()).isEmpty();
+    assertThat(real.cameras(DeviceSettings.defaults())).isEmpty();
   }
 
   @Test
@@ -84,16 +85,29 @@ class FfmpegGrabberProviderTest {
 
   @Test
   void namesDecideWhoListsADevice() {
-    assertThat(FrameGrabberNames.isFrameGrabber("USB Video")).isTrue();
-    assertThat(FrameGrabberNames.isFrameGrabber("Cam Link 4K")).isTrue();
-    assertThat(FrameGrabberNames.isFrameGrabber("HD Pro Webcam C920")).isFalse();
-    assertThat(FrameGrabberNames.isFrameGrabber("USB Video Camera")).isFalse();
-    System.setProperty(FrameGrabberNames.PROPERTY, "vivid");
-    try {
-      assertThat(FrameGrabberNames.isFrameGrabber("vivid")).isTrue();
-      assertThat(FrameGrabberNames.isFrameGrabber("USB3.0 HD Video Capture")).isFalse();
-    } finally {
-      System.clearProperty(FrameGrabberNames.PROPERTY);
-    }
+    FrameGrabberNames builtIn = FrameGrabberNames.of(DeviceSettings.defaults());
+    assertThat(builtIn.isFrameGrabber("USB Video")).isTrue();
+    assertThat(builtIn.isFrameGrabber("Cam Link 4K")).isTrue();
+    assertThat(builtIn.isFrameGrabber("HD Pro Webcam C920")).isFalse();
+    assertThat(builtIn.isFrameGrabber("USB Video Camera")).isFalse();
+    FrameGrabberNames site = FrameGrabberNames.of(new DeviceSettings("vivid", true));
+    assertThat(site.isFrameGrabber("vivid")).isTrue();
+    assertThat(site.isFrameGrabber("USB3.0 HD Video Capture")).isFalse();
+    assertThat(builtIn.isFrameGrabber("USB3.0 HD Video Capture"))
+        .as("another site's names change nothing here")
+        .isTrue();
+  }
+
+  @Test
+  void theSitesNamesReachTheProviderAsAnArgument() throws Exception {
+    node("video6", "Osprey 260e", 0);
+    node("video7", "USB3.0 HD Video Capture", 0);
+
+    assertThat(provider().cameras(new DeviceSettings("osprey", true)))
+        .extracting(Camera::name)
+        .containsExactly("Osprey 260e");
+    assertThat(provider().cameras(DeviceSettings.defaults()))
+        .extracting(Camera::name)
+        .containsExactly("USB3.0 HD Video Capture");
   }
 }

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.bedsidecapture.devices.spi.Clip;
+import org.bedsidecapture.devices.spi.ClipFormat;
 import org.bedsidecapture.devices.spi.Frame;
 import org.bedsidecapture.devices.synthetic.TestPattern;
 import org.bedsidecapture.devices.testing.Ffprobe;

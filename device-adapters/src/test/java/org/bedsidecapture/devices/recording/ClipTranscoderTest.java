@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.bedsidecapture.devices.spi.Clip;
 import org.bedsidecapture.devices.testing.Ffprobe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

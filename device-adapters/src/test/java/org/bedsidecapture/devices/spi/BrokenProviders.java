@@ -28,7 +28,7 @@ final class BrokenProviders {
     }
 
     @Override
-    public List<Camera> cameras() {
+    public List<Camera> cameras(DeviceSettings settings) {
       return List.of();
     }
   }
@@ -51,7 +51,7 @@ final class BrokenProviders {
     }
 
     @Override
-    public List<Camera> cameras() {
+    public List<Camera> cameras(DeviceSettings settings) {
       throw new IllegalStateException("must not be asked");
     }
   }
@@ -74,7 +74,7 @@ final class BrokenProviders {
     }
 
     @Override
-    public List<Camera> cameras() throws DeviceException {
+    public List<Camera> cameras(DeviceSettings settings) throws DeviceException {
       throw new DeviceException("device busy");
     }
   }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class DevicesTest {
   @Test
   void brokenProvidersAreSkippedAndTheOthersListedByPriorityWithNoCameraPlugged() {
-    Devices devices = Devices.load();
+    Devices devices = Devices.load(DeviceSettings.defaults());
 
     assertThat(devices.providers())
         .extracting(CameraProvider::name)
@@ -24,9 +24,20 @@ class DevicesTest {
   }
 
   @Test
+  void aWardCartThatSaysNoToSyntheticDevicesListsNone() {
+    assertThat(Devices.load(new DeviceSettings(null, false)).cameras())
+        .extracting(Camera::id)
+        .noneMatch(id -> id.startsWith("synthetic-"));
+    assertThat(Devices.load(DeviceSettings.defaults()).cameras())
+        .as("another Devices in the same JVM keeps its own settings")
+        .extracting(Camera::id)
+        .contains("synthetic-camera");
+  }
+
+  @Test
   void aDevicePluggedInOrOutChangesTheList() throws Exception {
     List<Camera> plugged = new java.util.concurrent.CopyOnWriteArrayList<>();
-    Camera usb = new SyntheticCameraProvider().cameras().get(0);
+    Camera usb = SyntheticCameraProvider.devices().get(0);
     CameraProvider hotPlug =
         new CameraProvider() {
           @Override
@@ -45,13 +56,13 @@ class DevicesTest {
           }
 
           @Override
-          public List<Camera> cameras() {
+          public List<Camera> cameras(DeviceSettings settings) {
             return List.copyOf(plugged);
           }
         };
     BlockingQueue<List<String>> changes = new LinkedBlockingQueue<>();
     try (AutoCloseable watching =
-        Devices.of(List.of(hotPlug))
+        Devices.of(List.of(hotPlug), DeviceSettings.defaults())
             .watch(
                 Duration.ofMillis(50), now -> changes.add(now.stream().map(Camera::id).toList()))) {
       plugged.add(usb);

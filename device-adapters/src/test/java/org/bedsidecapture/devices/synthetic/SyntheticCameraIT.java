@@ -8,10 +8,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.bedsidecapture.devices.recording.Clip;
-import org.bedsidecapture.devices.recording.ClipRecorder;
 import org.bedsidecapture.devices.spi.Camera;
+import org.bedsidecapture.devices.spi.Clip;
 import org.bedsidecapture.devices.spi.DeviceException;
+import org.bedsidecapture.devices.spi.Recording;
 import org.bedsidecapture.devices.spi.VideoFormat;
 import org.bedsidecapture.devices.testing.Ffprobe;
 import org.bedsidecapture.devices.testing.FrameWatch;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * by their own numbers and times, never by how many arrived in a while.
  */
 class SyntheticCameraIT {
-  private final List<Camera> cameras = new SyntheticCameraProvider().cameras();
+  private final List<Camera> cameras = SyntheticCameraProvider.devices();
   private final SyntheticCamera camera = (SyntheticCamera) cameras.get(0);
   private final VideoFormat hd = new VideoFormat(1920, 1080, 30, VideoFormat.Encoding.RAW);
 
@@ -51,7 +51,7 @@ class SyntheticCameraIT {
     FrameWatch frames = new FrameWatch();
     Clip clip;
     try (Camera.Preview preview = camera.startPreview(hd720, frames, gone -> {})) {
-      ClipRecorder recorder = preview.record(file, Duration.ofMinutes(1), c -> {});
+      Recording recorder = preview.record(file, Duration.ofMinutes(1), c -> {});
       frames.awaitMore(60);
       clip = recorder.stop();
     }

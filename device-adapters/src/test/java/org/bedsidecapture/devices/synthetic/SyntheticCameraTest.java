@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SyntheticCameraTest {
-  private final List<Camera> cameras = new SyntheticCameraProvider().cameras();
+  private final List<Camera> cameras = SyntheticCameraProvider.devices();
   private final SyntheticCamera camera = (SyntheticCamera) cameras.get(0);
   private final VideoFormat hd = new VideoFormat(1920, 1080, 30, VideoFormat.Encoding.RAW);
 

@@ -3,8 +3,8 @@ package org.bedsidecapture.app.barcode;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.bedsidecapture.app.demo.SyntheticEhr;
-import org.bedsidecapture.app.demo.SyntheticEncounters;
+import org.bedsidecapture.app.fhir.demo.SyntheticEhr;
+import org.bedsidecapture.app.fhir.demo.SyntheticEncounters;
 
 /**
  * The site's rule set: tried in order, the first rule that recognises a barcode decides what it

@@ -1,5 +1,6 @@
 package org.bedsidecapture.app.cli;
 
+import org.bedsidecapture.app.AppContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,7 +35,7 @@ public final class BedsideCaptureCommand implements Runnable {
 
   public static void main(String[] args) {
     quietLibraryLogging();
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(AppContext.ofThisProcess()).execute(args));
   }
 
   /** Some libraries log to java.util.logging at INFO; the command line shows warnings only. */
@@ -47,9 +48,23 @@ public final class BedsideCaptureCommand implements Runnable {
     PIXELMED_LOG.setLevel(java.util.logging.Level.OFF);
   }
 
-  /** The command line with this app's error handling: one line on stderr, no stack trace. */
-  public static CommandLine commandLine() {
-    CommandLine cl = new CommandLine(new BedsideCaptureCommand());
+  /**
+   * The command line on the app's context (every command that needs it gets it through its
+   * constructor), with this app's error handling: one line on stderr, no stack trace.
+   */
+  public static CommandLine commandLine(AppContext app) {
+    CommandLine.IFactory withContext =
+        new CommandLine.IFactory() {
+          @Override
+          public <K> K create(Class<K> type) throws Exception {
+            try {
+              return type.getDeclaredConstructor(AppContext.class).newInstance(app);
+            } catch (NoSuchMethodException noContextNeeded) {
+              return CommandLine.defaultFactory().create(type);
+            }
+          }
+        };
+    CommandLine cl = new CommandLine(BedsideCaptureCommand.class, withContext);
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           commandLine

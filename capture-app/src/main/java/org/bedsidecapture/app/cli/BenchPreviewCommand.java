@@ -13,11 +13,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bedsidecapture.app.AppContext;
 import org.bedsidecapture.devices.grabber.FfmpegGrabber;
 import org.bedsidecapture.devices.grabber.GrabberInput;
-import org.bedsidecapture.devices.recording.Clip;
 import org.bedsidecapture.devices.recording.ClipRecorder;
 import org.bedsidecapture.devices.spi.Camera;
+import org.bedsidecapture.devices.spi.Clip;
+import org.bedsidecapture.devices.spi.Recording;
 import org.bedsidecapture.devices.spi.VideoFormat;
 import org.bedsidecapture.devices.stills.ImageIoJpegEncoder;
 import org.bedsidecapture.devices.stills.JpegEncoder;
@@ -43,6 +45,12 @@ import picocli.CommandLine.Option;
             + " shutter to file for 12 MP stills (encode and passthrough); clip recording real-time"
             + " factor.")
 final class BenchPreviewCommand implements Callable<Integer> {
+  private final AppContext app;
+
+  BenchPreviewCommand(AppContext app) {
+    this.app = app;
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--seconds", defaultValue = "10", description = "How long to run the preview.")
@@ -51,7 +59,7 @@ final class BenchPreviewCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    Camera camera = new SyntheticCameraProvider().cameras().get(0);
+    Camera camera = SyntheticCameraProvider.devices().get(0);
     VideoFormat hd = new VideoFormat(1920, 1080, 30, VideoFormat.Encoding.RAW);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     AtomicLong frames = new AtomicLong();
@@ -184,7 +192,7 @@ final class BenchPreviewCommand implements Callable<Integer> {
     Clip liveClip;
     long dropped;
     try (Camera.Preview preview = camera.startPreview(hd, f -> {}, gone -> {})) {
-      ClipRecorder liveRecorder = preview.record(live, Duration.ofHours(1), c -> {});
+      Recording liveRecorder = preview.record(live, Duration.ofHours(1), c -> {});
       Thread.sleep(seconds * 1000L);
       liveClip = liveRecorder.stop();
       dropped = liveRecorder.droppedFrames();

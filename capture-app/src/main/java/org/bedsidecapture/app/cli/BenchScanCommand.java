@@ -1,6 +1,5 @@
 package org.bedsidecapture.app.cli;
 
-import ca.uhn.fhir.context.FhirContext;
 import com.google.zxing.BarcodeFormat;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -8,13 +7,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.bedsidecapture.app.AppContext;
 import org.bedsidecapture.app.barcode.BarcodeRules;
 import org.bedsidecapture.app.barcode.IdentifierQuery;
-import org.bedsidecapture.app.demo.DemoFhirServer;
-import org.bedsidecapture.app.demo.SyntheticEhr;
-import org.bedsidecapture.app.fhir.FhirContexts;
 import org.bedsidecapture.app.fhir.FhirEncounterLookup;
 import org.bedsidecapture.app.fhir.LookupResult;
+import org.bedsidecapture.app.fhir.demo.DemoFhirServer;
 import org.bedsidecapture.devices.barcode.BarcodeDecoder;
 import org.bedsidecapture.devices.synthetic.BarcodeScene;
 import picocli.CommandLine;
@@ -34,6 +32,12 @@ import picocli.CommandLine.Option;
       "in-process demo EHR (FHIR start-up, first scan, then warm p50/p95)."
     })
 final class BenchScanCommand implements Callable<Integer> {
+  private final AppContext app;
+
+  BenchScanCommand(AppContext app) {
+    this.app = app;
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** Decodes of every sample before timing, so that the JIT compiler is done with them. */
@@ -94,11 +98,10 @@ final class BenchScanCommand implements Callable<Integer> {
     out.flush();
 
     long t0 = System.nanoTime();
-    FhirContext fhir = FhirContexts.shared();
+    app.fhir().awaitWarm();
     long contextNanos = System.nanoTime() - t0;
-    try (DemoFhirServer ehr = DemoFhirServer.start(fhir, SyntheticEhr.resources(), List.of())) {
-      FhirEncounterLookup lookup =
-          new FhirEncounterLookup(fhir, ehr.baseUrl(), Duration.ofSeconds(10), null);
+    try (DemoFhirServer ehr = app.fhir().startDemoEhr()) {
+      FhirEncounterLookup lookup = app.fhir().lookup(ehr.baseUrl(), Duration.ofSeconds(10));
       BarcodeRules rules = BarcodeRules.demo();
       byte[] wristband =
           BarcodeScene.luma(

@@ -5,35 +5,32 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.bedsidecapture.app.AppHome;
-import org.bedsidecapture.app.AppOutbox;
+import org.bedsidecapture.app.AppContext;
 import org.bedsidecapture.app.barcode.IdentifierQuery;
-import org.bedsidecapture.app.demo.DemoFhirServer;
-import org.bedsidecapture.app.demo.SyntheticEhr;
-import org.bedsidecapture.app.demo.SyntheticEncounters;
 import org.bedsidecapture.app.demo.SyntheticPhotos;
 import org.bedsidecapture.app.demo.WristbandSheet;
-import org.bedsidecapture.app.fhir.FhirContexts;
+import org.bedsidecapture.app.fhir.Fhir;
 import org.bedsidecapture.app.fhir.FhirEncounterLookup;
 import org.bedsidecapture.app.fhir.LookupResult;
+import org.bedsidecapture.app.fhir.demo.DemoFhirServer;
+import org.bedsidecapture.app.fhir.demo.SyntheticEhr;
+import org.bedsidecapture.app.fhir.demo.SyntheticEncounters;
 import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
 import org.bedsidecapture.devices.barcode.BarcodeDecoder;
-import org.bedsidecapture.devices.recording.Clip;
-import org.bedsidecapture.devices.recording.ClipRecorder;
 import org.bedsidecapture.devices.spi.Camera;
+import org.bedsidecapture.devices.spi.Clip;
+import org.bedsidecapture.devices.spi.Recording;
 import org.bedsidecapture.devices.spi.VideoFormat;
 import org.bedsidecapture.devices.synthetic.BarcodeScene;
 import org.bedsidecapture.devices.synthetic.SyntheticCameraProvider;
 import org.bedsidecapture.dicom.OwnerOnly;
 import org.bedsidecapture.dicom.delivery.LocalArchive;
 import org.bedsidecapture.dicom.outbox.Outbox;
-import org.hl7.fhir.r4.model.Resource;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -50,6 +47,12 @@ import picocli.CommandLine.Command;
     description =
         "Run the capture path on synthetic patients and photos (no EHR, no camera, no archive).")
 final class DemoCommand implements Callable<Integer> {
+  private final AppContext app;
+
+  DemoCommand(AppContext app) {
+    this.app = app;
+  }
+
   /** Where the demo archive listens on loopback. */
   static final int DEMO_ARCHIVE_PORT = 11119;
 
@@ -59,10 +62,10 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Path home = AppHome.resolve();
+    Path home = app.home();
     SiteSettings settings;
     try {
-      settings = SiteSettings.load(home);
+      settings = app.settings();
     } catch (SettingsException e) {
       err.println("demo: " + e.getMessage());
       return 2;
@@ -75,18 +78,12 @@ final class DemoCommand implements Callable<Integer> {
         Files.delete(f);
       }
     }
-    if (!scanWristband(demo, settings, out, err)) {
+    if (!scanWristband(app.fhir(), demo, settings, out, err)) {
       return 1;
     }
     SyntheticEncounters.Case patient = SyntheticEncounters.CASES.get(0);
     Path bundle = demo.resolve("encounter-bundle.json");
-    Files.writeString(
-        bundle,
-        FhirContexts.shared()
-            .newJsonParser()
-            .setPrettyPrint(true)
-            .encodeResourceToString(SyntheticEhr.firstCaseWithItsOrder()),
-        StandardCharsets.UTF_8);
+    Files.writeString(bundle, app.fhir().demoEncounterBundle(), StandardCharsets.UTF_8);
     Path a = SyntheticPhotos.writeJpeg(photos.resolve("sacrum-1.jpg"), 1920, 1080, 1);
     Path b = SyntheticPhotos.writeJpeg(photos.resolve("sacrum-2.jpg"), 1920, 1080, 2);
     Clip clip = recordClip(photos.resolve("sacrum-clip.mp4"), settings.clipMaxLength());
@@ -138,7 +135,7 @@ final class DemoCommand implements Callable<Integer> {
     out.println("Wrapped into DICOM in " + dicom + " (check them with dciodvfy or dcmdump).");
     out.flush();
     try (LocalArchive archive = demoArchive(demo.resolve("archive"), err);
-        Outbox outbox = AppOutbox.open(home, settings, Clock.systemUTC(), "demo", err)) {
+        Outbox outbox = app.openOutbox("demo", err)) {
       String destination = archive.destination().name();
       for (Path f : InputFiles.expand(List.of(dicom))) {
         outbox.put(f, List.of(destination));
@@ -186,10 +183,10 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static Clip recordClip(Path file, Duration maxLength) throws Exception {
-    Camera camera = new SyntheticCameraProvider().cameras().get(0);
+    Camera camera = SyntheticCameraProvider.devices().get(0);
     VideoFormat hd720 = new VideoFormat(1280, 720, 30, VideoFormat.Encoding.RAW);
     try (Camera.Preview preview = camera.startPreview(hd720, f -> {}, gone -> {})) {
-      ClipRecorder recorder = preview.record(file, maxLength, c -> {});
+      Recording recorder = preview.record(file, maxLength, c -> {});
       Thread.sleep(2000);
       return recorder.stop();
     }
@@ -201,12 +198,12 @@ final class DemoCommand implements Callable<Integer> {
    * what the user would confirm.
    */
   private static boolean scanWristband(
-      Path demo, SiteSettings settings, PrintWriter out, PrintWriter err) throws Exception {
-    List<Resource> ehrContent = SyntheticEhr.resources();
-    List<WristbandSheet.Label> labels = WristbandSheet.labels(ehrContent);
+      Fhir fhir, Path demo, SiteSettings settings, PrintWriter out, PrintWriter err)
+      throws Exception {
+    List<WristbandSheet.Label> labels = SyntheticEhr.wristbands();
     Path sheet = demo.resolve("wristbands.png");
     WristbandSheet.write(labels, sheet);
-    try (DemoFhirServer ehr = DemoFhirServer.start(FhirContexts.shared(), ehrContent, List.of())) {
+    try (DemoFhirServer ehr = fhir.startDemoEhr()) {
       byte[] frame =
           BarcodeScene.luma(
               BarcodeScene.frame(
@@ -223,9 +220,7 @@ final class DemoCommand implements Callable<Integer> {
         return false;
       }
       IdentifierQuery q = settings.barcodeRules().resolve(read);
-      FhirEncounterLookup lookup =
-          new FhirEncounterLookup(
-              FhirContexts.shared(), ehr.baseUrl(), settings.fhirTimeout(), null);
+      FhirEncounterLookup lookup = fhir.lookup(ehr.baseUrl(), settings.fhirTimeout());
       LookupResult r =
           q.kind() == IdentifierQuery.Kind.PATIENT_MRN
               ? lookup.byPatientIdentifier(q.system(), q.value())

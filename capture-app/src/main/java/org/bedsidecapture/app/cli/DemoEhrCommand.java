@@ -1,12 +1,10 @@
 package org.bedsidecapture.app.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.bedsidecapture.app.demo.DemoFhirServer;
-import org.bedsidecapture.app.demo.SyntheticEhr;
-import org.bedsidecapture.app.fhir.FhirContexts;
+import org.bedsidecapture.app.AppContext;
+import org.bedsidecapture.app.fhir.demo.DemoFhirServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,13 +20,18 @@ import picocli.CommandLine.Command;
       "prints its FHIR base URL on the first line."
     })
 final class DemoEhrCommand implements Callable<Integer> {
+  private final AppContext app;
+
+  DemoEhrCommand(AppContext app) {
+    this.app = app;
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    try (DemoFhirServer ehr =
-        DemoFhirServer.start(FhirContexts.shared(), SyntheticEhr.resources(), List.of())) {
+    try (DemoFhirServer ehr = app.fhir().startDemoEhr()) {
       out.println(ehr.baseUrl());
       out.println("demo EHR running (synthetic patients only); stop it with Ctrl-C");
       out.flush();

@@ -3,7 +3,7 @@ package org.bedsidecapture.app.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.bedsidecapture.app.AppHome;
+import org.bedsidecapture.app.AppContext;
 import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
 import org.bedsidecapture.devices.spi.Camera;
@@ -21,6 +21,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "List the cameras and frame grabbers this station sees, and their modes.")
 final class DevicesCommand implements Callable<Integer> {
+  private final AppContext app;
+
+  DevicesCommand(AppContext app) {
+    this.app = app;
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -28,13 +34,12 @@ final class DevicesCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     SiteSettings settings;
     try {
-      settings = SiteSettings.load(AppHome.resolve());
+      settings = app.settings();
     } catch (SettingsException e) {
       spec.commandLine().getErr().println("devices: " + e.getMessage());
       return 2;
     }
-    settings.applyToDevices();
-    List<Camera> cameras = Devices.load().cameras();
+    List<Camera> cameras = Devices.load(settings.devices()).cameras();
     if (cameras.isEmpty()) {
       out.println("no camera or frame grabber found");
     }

@@ -1,7 +1,7 @@
 package org.bedsidecapture.app.cli;
 
 import java.util.concurrent.Callable;
-import org.bedsidecapture.app.AppHome;
+import org.bedsidecapture.app.AppContext;
 import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
 import org.bedsidecapture.dicom.delivery.CStoreArchiveSender;
@@ -14,6 +14,12 @@ import picocli.CommandLine.Parameters;
 /** C-ECHO: checks that the archive answers and accepts this station's AE title. */
 @Command(name = "echo", mixinStandardHelpOptions = true, description = "C-ECHO an archive.")
 final class EchoCommand implements Callable<Integer> {
+  private final AppContext app;
+
+  EchoCommand(AppContext app) {
+    this.app = app;
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(paramLabel = "dicom[-tls]://AET@HOST:PORT")
@@ -28,7 +34,7 @@ final class EchoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
-      SiteSettings settings = SiteSettings.load(AppHome.resolve());
+      SiteSettings settings = app.settings();
       DicomDestination destination = DicomDestination.parse(to);
       String problem =
           new CStoreArchiveSender(

@@ -1,7 +1,5 @@
 package org.bedsidecapture.app.cli;
 
-import ca.uhn.fhir.rest.client.api.IClientInterceptor;
-import ca.uhn.fhir.rest.client.interceptor.SimpleRequestHeaderInterceptor;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -9,14 +7,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.bedsidecapture.app.AppHome;
+import org.bedsidecapture.app.AppContext;
 import org.bedsidecapture.app.barcode.BarcodeRejectedException;
 import org.bedsidecapture.app.barcode.IdentifierQuery;
-import org.bedsidecapture.app.fhir.FhirContexts;
 import org.bedsidecapture.app.fhir.FhirEncounterLookup;
 import org.bedsidecapture.app.fhir.LookupException;
 import org.bedsidecapture.app.fhir.LookupResult;
-import org.bedsidecapture.app.fhir.SmartBackendAuth;
 import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
 import org.bedsidecapture.dicom.EncounterContext;
@@ -41,6 +37,12 @@ import picocli.CommandLine.Parameters;
       "1 the EHR failed, 2 bad arguments, settings or barcode."
     })
 final class LookupCommand implements Callable<Integer> {
+  private final AppContext app;
+
+  LookupCommand(AppContext app) {
+    this.app = app;
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--fhir", paramLabel = "URL", description = "FHIR base (default: settings).")
@@ -53,12 +55,11 @@ final class LookupCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    FhirContexts.warmInBackground();
     SiteSettings settings;
     IdentifierQuery first;
     IdentifierQuery second = null;
     try {
-      settings = SiteSettings.load(AppHome.resolve());
+      settings = app.settings();
       first = settings.barcodeRules().resolve(barcodes.get(0));
       if (barcodes.size() == 2) {
         second = settings.barcodeRules().resolve(barcodes.get(1));
@@ -76,16 +77,13 @@ final class LookupCommand implements Callable<Integer> {
       err.println("lookup: with two barcodes, the first must be the wristband (an MRN)");
       return 2;
     }
-    IClientInterceptor auth;
+    FhirEncounterLookup lookup;
     try {
-      auth = auth(settings);
+      lookup = app.fhir().lookup(settings, base);
     } catch (IOException e) {
       err.println("lookup: " + e.getMessage());
       return 2;
     }
-    FhirEncounterLookup lookup =
-        new FhirEncounterLookup(
-            FhirContexts.shared(), base, settings.fhirTimeout(), auth, settings.fhirRetries());
     LookupResult result;
     try {
       IdentifierQuery q = second != null ? second : first;
@@ -109,22 +107,6 @@ final class LookupCommand implements Callable<Integer> {
       return 3;
     }
     return result instanceof LookupResult.NotFound ? 4 : 5;
-  }
-
-  /** SMART Backend Services, or a basic/bearer header, or nothing, as the settings say. */
-  private static IClientInterceptor auth(SiteSettings settings) throws IOException {
-    SiteSettings.SmartClient smart = settings.fhirSmart();
-    if (smart != null) {
-      return SmartBackendAuth.load(
-          smart.tokenUrl(),
-          smart.clientId(),
-          smart.privateKeyFile(),
-          smart.scope(),
-          settings.fhirTimeout());
-    }
-    return settings.fhirAuthorization() == null
-        ? null
-        : new SimpleRequestHeaderInterceptor("Authorization", settings.fhirAuthorization());
   }
 
   private static JsonObject json(LookupResult result) {

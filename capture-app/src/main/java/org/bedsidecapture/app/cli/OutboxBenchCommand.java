@@ -10,7 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.bedsidecapture.app.AppHome;
+import org.bedsidecapture.app.AppContext;
 import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
 import org.bedsidecapture.dicom.outbox.AuditLog;
@@ -36,6 +36,12 @@ import picocli.CommandLine.Parameters;
       "prints p50/p95/p99/max per put and MB/s. The real outbox is not touched."
     })
 final class OutboxBenchCommand implements Callable<Integer> {
+  private final AppContext app;
+
+  OutboxBenchCommand(AppContext app) {
+    this.app = app;
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--rounds", defaultValue = "1", description = "Put every file this many times.")
@@ -48,10 +54,10 @@ final class OutboxBenchCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Path home = AppHome.resolve();
+    Path home = app.home();
     SiteSettings settings;
     try {
-      settings = SiteSettings.load(home);
+      settings = app.settings();
     } catch (SettingsException e) {
       err.println("outbox bench: " + e.getMessage());
       return 2;
@@ -64,7 +70,7 @@ final class OutboxBenchCommand implements Callable<Integer> {
     try {
       for (int r = 0; r < rounds; r++) {
         deleteTree(scratch);
-        Clock clock = Clock.systemUTC();
+        Clock clock = app.clock();
         Outbox outbox =
             Outbox.open(
                 scratch.resolve("outbox"),

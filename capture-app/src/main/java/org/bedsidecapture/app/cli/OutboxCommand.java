@@ -2,12 +2,10 @@ package org.bedsidecapture.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.bedsidecapture.app.AppHome;
-import org.bedsidecapture.app.AppOutbox;
+import org.bedsidecapture.app.AppContext;
 import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
 import org.bedsidecapture.dicom.outbox.Delivery;
@@ -35,20 +33,23 @@ final class OutboxCommand {
   /** The part each subcommand shares: settings and the opened outbox. */
   abstract static class Base implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    private final AppContext app;
     SiteSettings settings;
+
+    Base(AppContext app) {
+      this.app = app;
+    }
 
     @Override
     public Integer call() throws IOException {
       try {
-        settings = SiteSettings.load(AppHome.resolve());
+        settings = app.settings();
       } catch (SettingsException e) {
         spec.commandLine().getErr().println("outbox: " + e.getMessage());
         return 2;
       }
       PrintWriter err = spec.commandLine().getErr();
-      try (Outbox outbox =
-          AppOutbox.open(
-              AppHome.resolve(), settings, Clock.systemUTC(), "outbox " + spec.name(), err)) {
+      try (Outbox outbox = app.openOutbox("outbox " + spec.name(), err)) {
         return run(outbox, spec.commandLine().getOut(), err);
       }
     }
@@ -61,6 +62,10 @@ final class OutboxCommand {
       mixinStandardHelpOptions = true,
       description = "Counts per state, the oldest waiting, the last error.")
   static final class Status extends Base {
+    Status(AppContext app) {
+      super(app);
+    }
+
     @Override
     int run(Outbox outbox, PrintWriter out, PrintWriter err) {
       OutboxStatus s = outbox.status();
@@ -82,6 +87,10 @@ final class OutboxCommand {
       mixinStandardHelpOptions = true,
       description = "One line per object and destination.")
   static final class ListEntries extends Base {
+    ListEntries(AppContext app) {
+      super(app);
+    }
+
     @Override
     int run(Outbox outbox, PrintWriter out, PrintWriter err) {
       for (OutboxEntry e : outbox.entries()) {
@@ -108,6 +117,10 @@ final class OutboxCommand {
       description =
           "Deliver everything waiting (failed and quarantined too) now, in the foreground.")
   static final class Retry extends Base {
+    Retry(AppContext app) {
+      super(app);
+    }
+
     @Override
     int run(Outbox outbox, PrintWriter out, PrintWriter err) throws IOException {
       outbox.retryNow();

@@ -5,11 +5,9 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.bedsidecapture.app.AppHome;
-import org.bedsidecapture.app.AppOutbox;
+import org.bedsidecapture.app.AppContext;
 import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
 import org.bedsidecapture.dicom.UidGenerator;
@@ -38,6 +36,12 @@ import picocli.CommandLine.Parameters;
       "2:bad arguments or settings; nothing was queued"
     })
 final class SendCommand implements Callable<Integer> {
+  private final AppContext app;
+
+  SendCommand(AppContext app) {
+    this.app = app;
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
@@ -81,7 +85,7 @@ final class SendCommand implements Callable<Integer> {
     boolean web;
     String destinationName;
     try {
-      settings = SiteSettings.load(AppHome.resolve());
+      settings = app.settings();
       web = to.startsWith("http://") || to.startsWith("https://");
       destinationName =
           web ? StowRsArchiveSender.name(URI.create(to)) : DicomDestination.parse(to).name();
@@ -93,8 +97,7 @@ final class SendCommand implements Callable<Integer> {
       err.println("send: --commit is for DICOM destinations; a STOW-RS answer is final");
       return 2;
     }
-    try (Outbox outbox =
-        AppOutbox.open(AppHome.resolve(), settings, Clock.systemUTC(), "send", err)) {
+    try (Outbox outbox = app.openOutbox("send", err)) {
       return deliver(outbox, settings, web, destinationName, err, out);
     }
   }

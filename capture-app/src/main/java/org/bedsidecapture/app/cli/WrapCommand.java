@@ -8,10 +8,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.bedsidecapture.app.AppContext;
 import org.bedsidecapture.app.AppHome;
 import org.bedsidecapture.app.fhir.EncounterContextException;
-import org.bedsidecapture.app.fhir.FhirBundleReader;
-import org.bedsidecapture.app.fhir.FhirContexts;
 import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
 import org.bedsidecapture.devices.recording.ClipTranscoder;
@@ -47,6 +46,12 @@ import picocli.CommandLine.Parameters;
       "2:bad arguments, settings or context: nothing was wrapped"
     })
 final class WrapCommand implements Callable<Integer> {
+  private final AppContext app;
+
+  WrapCommand(AppContext app) {
+    this.app = app;
+  }
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
@@ -109,7 +114,6 @@ final class WrapCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    FhirContexts.warmInBackground();
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
     SiteSettings settings;
@@ -117,7 +121,7 @@ final class WrapCommand implements Callable<Integer> {
     BodySite site;
     Laterality side;
     try {
-      settings = SiteSettings.load(AppHome.resolve());
+      settings = app.settings();
       side = Laterality.fromCode(laterality);
       site =
           BodySiteCatalogue.standard()
@@ -128,7 +132,7 @@ final class WrapCommand implements Callable<Integer> {
                           "unknown body site code '"
                               + bodySite
                               + "' (list them with: body-sites)"));
-      encounter = new FhirBundleReader(FhirContexts.shared()).read(context);
+      encounter = app.fhir().bundleReader().read(context);
     } catch (SettingsException | EncounterContextException | IllegalArgumentException e) {
       err.println("wrap: " + e.getMessage());
       return 2;

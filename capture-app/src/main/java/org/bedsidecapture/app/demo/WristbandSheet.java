@@ -11,13 +11,9 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.hl7.fhir.r4.model.Encounter;
-import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Resource;
 
 /**
  * A printable sheet (A4 at 150 dpi, PNG) of the demo patients' wristbands and encounter labels:
@@ -34,32 +30,6 @@ public final class WristbandSheet {
   public record Label(String name, String birthDate, String mrn, String visit) {}
 
   private WristbandSheet() {}
-
-  /** The labels of the demo EHR's active patients with a current encounter. */
-  public static List<Label> labels(List<Resource> ehr) {
-    List<Label> labels = new ArrayList<>();
-    for (Resource r : ehr) {
-      if (r instanceof Patient p && (!p.hasActive() || p.getActive())) {
-        String ref = "Patient/" + p.getIdPart();
-        String visit =
-            ehr.stream()
-                .filter(e -> e instanceof Encounter)
-                .map(e -> (Encounter) e)
-                .filter(e -> ref.equals(e.getSubject().getReference()))
-                .filter(e -> e.getStatus() == Encounter.EncounterStatus.INPROGRESS)
-                .map(e -> e.getIdentifierFirstRep().getValue())
-                .findFirst()
-                .orElse(null);
-        labels.add(
-            new Label(
-                p.getNameFirstRep().getNameAsSingleString(),
-                p.getBirthDateElement().getValueAsString(),
-                p.getIdentifierFirstRep().getValue(),
-                visit));
-      }
-    }
-    return labels;
-  }
 
   /** Renders the sheet (as many labels as fit on one page) and writes it as PNG. */
   public static void write(List<Label> labels, Path png) throws IOException {

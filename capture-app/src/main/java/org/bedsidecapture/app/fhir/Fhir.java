@@ -1,7 +1,15 @@
 package org.bedsidecapture.app.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IClientInterceptor;
+import ca.uhn.fhir.rest.client.interceptor.SimpleRequestHeaderInterceptor;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.bedsidecapture.app.fhir.demo.DemoFhirServer;
+import org.bedsidecapture.app.fhir.demo.SyntheticEhr;
+import org.bedsidecapture.app.settings.SiteSettings;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Organization;
@@ -10,36 +18,89 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.ServiceRequest;
 
 /**
- * The app's one FhirContext. Building HAPI's model of the resources the lookup reads takes about a
- * second and a half in a fresh JVM; {@link #warmInBackground()} pays it on a background thread at
- * app start, so that the first scan does not.
+ * The app's FHIR side, made once per app by its context: HAPI's FhirContext, and what is made from
+ * it — EHR lookups, the Bundle reader, the demo EHR. Building HAPI's model of the resources the
+ * lookup reads takes about a second and a half in a fresh JVM; it is paid on a background thread as
+ * the app starts, so that the first scan does not. Only this package touches HAPI's types.
  */
-public final class FhirContexts {
-  private static CompletableFuture<FhirContext> warming;
+public final class Fhir {
+  private final CompletableFuture<FhirContext> context;
 
-  private FhirContexts() {}
-
-  /** Starts warming the shared context, once; later calls return the same future. */
-  public static synchronized CompletableFuture<FhirContext> warmInBackground() {
-    if (warming == null) {
-      warming = CompletableFuture.supplyAsync(() -> warm(FhirContext.forR4Cached()));
-    }
-    return warming;
+  private Fhir(CompletableFuture<FhirContext> context) {
+    this.context = context;
   }
 
-  /** The shared context, warmed (waits for the warm-up when it is still running). */
-  public static FhirContext shared() {
-    return warmInBackground().join();
+  /** Starts building this app's FhirContext on a background thread. */
+  public static Fhir warmingInBackground() {
+    return new Fhir(CompletableFuture.supplyAsync(() -> warm(FhirContext.forR4())));
+  }
+
+  /** Waits until the warm-up is done (for the benchmark that measures it). */
+  public void awaitWarm() {
+    context.join();
+  }
+
+  /** The context, warmed (waits for the warm-up when it is still running). */
+  FhirContext context() {
+    return context.join();
+  }
+
+  public FhirBundleReader bundleReader() {
+    return new FhirBundleReader(context());
+  }
+
+  /**
+   * A lookup against the site's EHR, or {@code baseUrl} when given, with the site's timeout,
+   * retries and credentials (SMART Backend Services, or a basic or bearer header).
+   *
+   * @throws IOException when the credentials cannot be read
+   */
+  public FhirEncounterLookup lookup(SiteSettings settings, String baseUrl) throws IOException {
+    return new FhirEncounterLookup(
+        context(), baseUrl, settings.fhirTimeout(), auth(settings), settings.fhirRetries());
+  }
+
+  /** A lookup without credentials (the demo EHR, benchmarks). */
+  public FhirEncounterLookup lookup(String baseUrl, Duration timeout) {
+    return new FhirEncounterLookup(context(), baseUrl, timeout, null);
+  }
+
+  /** The demo EHR with its synthetic patients, on a free loopback port. */
+  public DemoFhirServer startDemoEhr() throws Exception {
+    return DemoFhirServer.start(context(), SyntheticEhr.resources(), List.of());
+  }
+
+  /** The demo's first encounter, with its order, as a FHIR Bundle in JSON (what `wrap` reads). */
+  public String demoEncounterBundle() {
+    return context()
+        .newJsonParser()
+        .setPrettyPrint(true)
+        .encodeResourceToString(SyntheticEhr.firstCaseWithItsOrder());
+  }
+
+  private static IClientInterceptor auth(SiteSettings settings) throws IOException {
+    SiteSettings.SmartClient smart = settings.fhirSmart();
+    if (smart != null) {
+      return SmartBackendAuth.load(
+          smart.tokenUrl(),
+          smart.clientId(),
+          smart.privateKeyFile(),
+          smart.scope(),
+          settings.fhirTimeout());
+    }
+    return settings.fhirAuthorization() == null
+        ? null
+        : new SimpleRequestHeaderInterceptor("Authorization", settings.fhirAuthorization());
   }
 
   /**
    * Makes HAPI build, now, what it otherwise builds at the first lookup: the model of every
-   * resource type the lookup reads, the JSON parser and the client factory.
+   * resource type the lookup reads, the JSON parser and the client classes.
    */
   static FhirContext warm(FhirContext fhir) {
     Bundle b = new Bundle();
     for (var r :
-        java.util.List.of(
+        List.of(
             new Patient(),
             new Encounter(),
             new ServiceRequest(),

@@ -2,8 +2,12 @@ package org.bedsidecapture.app.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.rest.client.apache.ApacheHttpRequest;
+import ca.uhn.fhir.rest.client.apache.ApacheRestfulClientFactory;
 import ca.uhn.fhir.rest.client.api.IClientInterceptor;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.IHttpRequest;
+import ca.uhn.fhir.rest.client.api.IHttpResponse;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
 import ca.uhn.fhir.rest.gclient.IQuery;
@@ -17,6 +21,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import org.apache.http.client.config.RequestConfig;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Encounter;
@@ -60,22 +65,51 @@ public final class FhirEncounterLookup {
   }
 
   /**
-   * @param timeout for connecting and for each answer; it is the context's (one EHR per app)
+   * @param timeout for connecting and for each answer; this lookup's own, whatever other lookups on
+   *     the same context use
    * @param retries how many times a read is tried again after the EHR could not be reached or
    *     answered 502, 503 or 504 (reads are safe to repeat)
    */
   public FhirEncounterLookup(
       FhirContext fhir, String baseUrl, Duration timeout, IClientInterceptor auth, int retries) {
     this.retries = retries;
-    var factory = fhir.getRestfulClientFactory();
+    ApacheRestfulClientFactory factory = new ApacheRestfulClientFactory(fhir);
     factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
-    factory.setConnectTimeout((int) timeout.toMillis());
-    factory.setSocketTimeout((int) timeout.toMillis());
-    this.client = fhir.newRestfulGenericClient(baseUrl);
+    this.client = factory.newGenericClient(baseUrl);
+    client.registerInterceptor(new Timeouts(timeout));
     if (auth != null) {
       client.registerInterceptor(auth);
     }
     this.server = baseUrl;
+  }
+
+  /**
+   * This lookup's timeouts, set on each of its requests. HAPI takes every request's HTTP client
+   * from the context's one client factory, whose timeouts would be every lookup's; a request's own
+   * configuration overrides them for that request only.
+   */
+  private static final class Timeouts implements IClientInterceptor {
+    private final RequestConfig config;
+
+    Timeouts(Duration timeout) {
+      int millis = (int) timeout.toMillis();
+      this.config =
+          RequestConfig.custom()
+              .setConnectTimeout(millis)
+              .setConnectionRequestTimeout(millis)
+              .setSocketTimeout(millis)
+              .build();
+    }
+
+    @Override
+    public void interceptRequest(IHttpRequest request) {
+      if (request instanceof ApacheHttpRequest apache) {
+        apache.getApacheRequest().setConfig(config);
+      }
+    }
+
+    @Override
+    public void interceptResponse(IHttpResponse response) {}
   }
 
   /** A wristband: the patient by MRN, then their current encounter. */

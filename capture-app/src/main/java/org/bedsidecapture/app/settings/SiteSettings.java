@@ -17,8 +17,7 @@ import org.bedsidecapture.app.barcode.BarcodeRules;
 import org.bedsidecapture.app.barcode.CheckDigit;
 import org.bedsidecapture.app.barcode.IdentifierQuery;
 import org.bedsidecapture.devices.barcode.KeyboardWedge;
-import org.bedsidecapture.devices.grabber.FrameGrabberNames;
-import org.bedsidecapture.devices.synthetic.SyntheticCameraProvider;
+import org.bedsidecapture.devices.spi.DeviceSettings;
 import org.bedsidecapture.dicom.Institution;
 import org.bedsidecapture.dicom.Station;
 import org.bedsidecapture.dicom.UidGenerator;
@@ -220,15 +219,11 @@ public record SiteSettings(
   }
 
   /**
-   * Tells the device providers which device names are frame grabbers and whether the synthetic
-   * devices are listed (they are found by {@link java.util.ServiceLoader}, so they read it from
-   * system properties); call before listing devices.
+   * What the device providers are told when they list devices: which device names are frame
+   * grabbers, and whether the synthetic devices are listed.
    */
-  public void applyToDevices() {
-    if (frameGrabberNames != null) {
-      System.setProperty(FrameGrabberNames.PROPERTY, frameGrabberNames);
-    }
-    System.setProperty(SyntheticCameraProvider.PROPERTY, Boolean.toString(syntheticDevices));
+  public DeviceSettings devices() {
+    return new DeviceSettings(frameGrabberNames, syntheticDevices);
   }
 
   /**

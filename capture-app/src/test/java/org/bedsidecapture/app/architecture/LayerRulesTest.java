@@ -1,5 +1,7 @@
 package org.bedsidecapture.app.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -9,7 +11,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The module boundaries of DESIGN.md §2, checked on the compiled classes: the two libraries know
- * neither each other, nor JavaFX, nor FHIR; the DICOM toolkit stays inside dicom-wrapper.
+ * neither each other, nor JavaFX, nor FHIR, nor the app; the DICOM toolkit stays inside
+ * dicom-wrapper; the device SPI stands on its own; only the app's FHIR package touches HAPI. Every
+ * rule fails when the classes it speaks of are not there (ArchUnit's default), so a misspelt
+ * package cannot make a rule pass by matching nothing.
  */
 class LayerRulesTest {
   private static final JavaClasses CLASSES =
@@ -18,7 +23,7 @@ class LayerRulesTest {
           .importPackages("org.bedsidecapture");
 
   @Test
-  void dicomWrapperKnowsNoUiNoFhirAndNoDevices() {
+  void dicomWrapperKnowsNoUiNoFhirNoDevicesAndNoApp() {
     noClasses()
         .that()
         .resideInAPackage("org.bedsidecapture.dicom..")
@@ -28,20 +33,37 @@ class LayerRulesTest {
             "javafx..",
             "ca.uhn.fhir..",
             "org.hl7.fhir..",
-            "org.bedsidecapture.device..",
+            "org.bedsidecapture.devices..",
             "org.bedsidecapture.app..")
         .check(CLASSES);
   }
 
   @Test
-  void deviceAdaptersKnowNoUiAndNoDicom() {
+  void deviceAdaptersKnowNoUiNoFhirNoDicomAndNoApp() {
     noClasses()
         .that()
-        .resideInAPackage("org.bedsidecapture.device..")
+        .resideInAPackage("org.bedsidecapture.devices..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("javafx..", "org.bedsidecapture.dicom..", "org.bedsidecapture.app..")
-        .allowEmptyShould(true)
+        .resideInAnyPackage(
+            "javafx..",
+            "ca.uhn.fhir..",
+            "org.hl7.fhir..",
+            "com.pixelmed..",
+            "org.bedsidecapture.dicom..",
+            "org.bedsidecapture.app..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theDeviceSpiDependsOnNothingElseInDevices() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.bedsidecapture.devices.spi..")
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("org.bedsidecapture..")
+                .and(resideOutsideOfPackage("org.bedsidecapture.devices.spi..")))
         .check(CLASSES);
   }
 
@@ -53,6 +75,19 @@ class LayerRulesTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("com.pixelmed..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyTheAppsFhirPackageTouchesHapi() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.bedsidecapture..")
+        .and()
+        .resideOutsideOfPackage("org.bedsidecapture.app.fhir..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("ca.uhn.fhir..", "org.hl7.fhir..")
         .check(CLASSES);
   }
 }

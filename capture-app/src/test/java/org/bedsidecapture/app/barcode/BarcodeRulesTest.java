@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.regex.Pattern;
-import org.bedsidecapture.app.demo.SyntheticEncounters;
+import org.bedsidecapture.app.fhir.demo.SyntheticEncounters;
 import org.junit.jupiter.api.Test;
 
 class BarcodeRulesTest {

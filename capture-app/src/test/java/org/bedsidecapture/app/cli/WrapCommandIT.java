@@ -11,7 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.bedsidecapture.app.demo.SyntheticEncounters;
+import org.bedsidecapture.app.AppContext;
+import org.bedsidecapture.app.fhir.demo.SyntheticEncounters;
 import org.bedsidecapture.dicom.testing.DicomTools;
 import org.bedsidecapture.dicom.testing.TestMedia;
 import org.hl7.fhir.r4.model.Bundle;
@@ -42,7 +43,9 @@ class WrapCommandIT {
   }
 
   private int run(String... args) {
-    CommandLine cl = BedsideCaptureCommand.commandLine();
+    CommandLine cl =
+        BedsideCaptureCommand.commandLine(
+            new AppContext(dir.resolve("home"), java.time.Clock.systemUTC()));
     cl.setOut(new PrintWriter(stdout, true));
     cl.setErr(new PrintWriter(stderr, true));
     return cl.execute(args);

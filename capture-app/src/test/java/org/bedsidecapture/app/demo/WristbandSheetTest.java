@@ -9,6 +9,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.bedsidecapture.app.barcode.BarcodeRules;
 import org.bedsidecapture.app.barcode.IdentifierQuery;
+import org.bedsidecapture.app.fhir.demo.SyntheticEhr;
 import org.bedsidecapture.devices.barcode.BarcodeDecoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +18,7 @@ class WristbandSheetTest {
   @Test
   void everyActivePatientGetsALabelWhoseBarcodesTheDemoRulesRead(@TempDir Path dir)
       throws Exception {
-    List<WristbandSheet.Label> labels = WristbandSheet.labels(SyntheticEhr.resources());
+    List<WristbandSheet.Label> labels = SyntheticEhr.wristbands();
     assertThat(labels)
         .extracting(WristbandSheet.Label::mrn)
         .contains("DEMO-000001", SyntheticEhr.SURVIVOR_MRN)

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.bedsidecapture.devices.recording.Clip;
-import org.bedsidecapture.devices.recording.ClipRecorder;
 import org.bedsidecapture.devices.spi.Camera;
+import org.bedsidecapture.devices.spi.Clip;
+import org.bedsidecapture.devices.spi.DeviceSettings;
 import org.bedsidecapture.devices.spi.Devices;
+import org.bedsidecapture.devices.spi.Recording;
 import org.bedsidecapture.devices.spi.VideoFormat;
 import org.bedsidecapture.dicom.BodySiteCatalogue;
 import org.bedsidecapture.dicom.Capture;
@@ -48,7 +49,9 @@ class SyntheticCaptureIT {
 
   /** The synthetic devices, found through the device SPI as the app finds any device. */
   private static List<Camera> syntheticDevices() {
-    return Devices.load().cameras().stream().filter(c -> c.id().startsWith("synthetic-")).toList();
+    return Devices.load(DeviceSettings.defaults()).cameras().stream()
+        .filter(c -> c.id().startsWith("synthetic-"))
+        .toList();
   }
 
   /** A capture from a synthetic device, tagged as a left hand. */
@@ -96,7 +99,7 @@ class SyntheticCaptureIT {
                 }
               },
               gone -> {})) {
-        ClipRecorder recorder = preview.record(file, Duration.ofSeconds(30), c -> {});
+        Recording recorder = preview.record(file, Duration.ofSeconds(30), c -> {});
         recording.set(true);
         assertThat(frames.await(60, TimeUnit.SECONDS)).as("frames from " + camera.id()).isTrue();
         clip = recorder.stop();

@@ -13,9 +13,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
-import org.bedsidecapture.app.demo.DemoFhirServer;
-import org.bedsidecapture.app.demo.SyntheticEhr;
-import org.bedsidecapture.app.demo.SyntheticEncounters;
+import org.bedsidecapture.app.fhir.demo.DemoFhirServer;
+import org.bedsidecapture.app.fhir.demo.SyntheticEhr;
+import org.bedsidecapture.app.fhir.demo.SyntheticEncounters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,6 +129,24 @@ class FhirEncounterLookupIT {
     LookupResult byWristband = lookup.byPatientIdentifier(MRN, SyntheticEhr.DISCHARGED_MRN);
     assertThat(byWristband).isInstanceOf(LookupResult.NotFound.class);
     assertThat(((LookupResult.NotFound) byWristband).searched()).contains("no current encounter");
+  }
+
+  @Test
+  void twoLookupsOnOneContextKeepTheirOwnTimeouts() throws Exception {
+    try (DemoFhirServer slow =
+        DemoFhirServer.start(FHIR, SyntheticEhr.resources(), List.of(new Slow()))) {
+      FhirEncounterLookup impatient =
+          new FhirEncounterLookup(FHIR, slow.baseUrl(), Duration.ofMillis(500), null);
+      FhirEncounterLookup patient =
+          new FhirEncounterLookup(FHIR, slow.baseUrl(), Duration.ofSeconds(60), null);
+
+      assertThatThrownBy(() -> impatient.byPatientIdentifier(MRN, "DEMO-000001"))
+          .as("the lookup built first keeps its 0.5 s")
+          .hasMessageContaining("did not answer in time");
+      assertThat(patient.byPatientIdentifier(MRN, "DEMO-000001"))
+          .as("the lookup built second keeps its 60 s")
+          .isInstanceOf(LookupResult.Found.class);
+    }
   }
 
   @Test

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class FhirContextsTest {
+class FhirTest {
   @Test
-  void oneContextWarmedOnceInTheBackground() {
-    var first = FhirContexts.warmInBackground();
-    assertThat(FhirContexts.warmInBackground()).isSameAs(first);
-    assertThat(FhirContexts.shared()).isSameAs(first.join());
-    assertThat(FhirContexts.shared().getResourceTypes()).contains("Encounter");
+  void eachAppHasItsOwnContextWarmedOnceInTheBackground() {
+    Fhir app = Fhir.warmingInBackground();
+    Fhir other = Fhir.warmingInBackground();
+
+    assertThat(app.context()).isSameAs(app.context());
+    assertThat(app.context().getResourceTypes()).contains("Encounter");
+    assertThat(other.context()).isNotSameAs(app.context());
   }
 }

@@ -64,25 +64,17 @@ class SiteSettingsTest {
     write("clips.max-seconds=90\ndevices.frame-grabber-names=Vivid|Osprey\n");
     SiteSettings s = SiteSettings.load(home);
     assertThat(s.clipMaxLength()).isEqualTo(Duration.ofSeconds(90));
-    s.applyToDevices();
-    try {
-      assertThat(FrameGrabberNames.isFrameGrabber("Osprey 260e")).isTrue();
-      assertThat(FrameGrabberNames.isFrameGrabber("USB3.0 HD Video Capture")).isFalse();
-    } finally {
-      System.clearProperty(FrameGrabberNames.PROPERTY);
-    }
+    FrameGrabberNames names = FrameGrabberNames.of(s.devices());
+    assertThat(names.isFrameGrabber("Osprey 260e")).isTrue();
+    assertThat(names.isFrameGrabber("USB3.0 HD Video Capture")).isFalse();
 
     write("devices.frame-grabber-names=Vivid(\n");
     assertThatThrownBy(() -> SiteSettings.load(home))
         .hasMessageContaining("devices.frame-grabber-names: not a regular expression");
     write("devices.synthetic=false\n");
     SiteSettings ward = SiteSettings.load(home);
-    ward.applyToDevices();
-    try {
-      assertThat(new SyntheticCameraProvider().availableHere()).isFalse();
-    } finally {
-      System.clearProperty(SyntheticCameraProvider.PROPERTY);
-    }
+    assertThat(new SyntheticCameraProvider().cameras(ward.devices())).isEmpty();
+    assertThat(new SyntheticCameraProvider().cameras(defaults.devices())).isNotEmpty();
     assertThat(defaults.syntheticDevices()).isTrue();
     write("devices.synthetic=no\n");
     assertThatThrownBy(() -> SiteSettings.load(home)).hasMessageContaining("not true or false");

@@ -1,4 +1,4 @@
-package org.bedsidecapture.app.demo;
+package org.bedsidecapture.app.fhir.demo;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.model.api.Include;

@@ -1,9 +1,10 @@
-package org.bedsidecapture.app.demo;
+package org.bedsidecapture.app.fhir.demo;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bedsidecapture.app.demo.WristbandSheet;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -73,6 +74,33 @@ public final class SyntheticEhr {
     order.setRequester(new Reference("Practitioner/demo-referrer"));
     order.setCode(new CodeableConcept().setText("Wound photography"));
     return order;
+  }
+
+  /** The wristbands of the demo EHR's active patients with a current encounter. */
+  public static List<WristbandSheet.Label> wristbands() {
+    List<Resource> ehr = resources();
+    List<WristbandSheet.Label> labels = new ArrayList<>();
+    for (Resource r : ehr) {
+      if (r instanceof Patient p && (!p.hasActive() || p.getActive())) {
+        String ref = "Patient/" + p.getIdPart();
+        String visit =
+            ehr.stream()
+                .filter(e -> e instanceof Encounter)
+                .map(e -> (Encounter) e)
+                .filter(e -> ref.equals(e.getSubject().getReference()))
+                .filter(e -> e.getStatus() == Encounter.EncounterStatus.INPROGRESS)
+                .map(e -> e.getIdentifierFirstRep().getValue())
+                .findFirst()
+                .orElse(null);
+        labels.add(
+            new WristbandSheet.Label(
+                p.getNameFirstRep().getNameAsSingleString(),
+                p.getBirthDateElement().getValueAsString(),
+                p.getIdentifierFirstRep().getValue(),
+                visit));
+      }
+    }
+    return labels;
   }
 
   public static List<Resource> resources() {

@@ -1,4 +1,4 @@
-package org.bedsidecapture.app.demo;
+package org.bedsidecapture.app.fhir.demo;
 
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;

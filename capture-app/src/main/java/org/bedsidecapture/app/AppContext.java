@@ -1,0 +1,72 @@
+package org.bedsidecapture.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.bedsidecapture.app.fhir.Fhir;
+import org.bedsidecapture.app.settings.SettingsException;
+import org.bedsidecapture.app.settings.SiteSettings;
+import org.bedsidecapture.dicom.outbox.Outbox;
+
+/**
+ * The app's objects, made once in {@code main} and handed down to the commands (and the screens):
+ * where its state lives, the clock, the site settings (read and checked once, when first needed),
+ * and the FHIR side, warming in the background from the start. Nothing of it is reachable through a
+ * static: two contexts in one JVM (tests) do not see each other.
+ */
+public final class AppContext {
+  private final Path home;
+  private final Clock clock;
+  private final Fhir fhir;
+  private SiteSettings settings;
+
+  public AppContext(Path home, Clock clock) {
+    this.home = home;
+    this.clock = clock;
+    this.fhir = Fhir.warmingInBackground();
+  }
+
+  /** The context of this process: {@code BEDSIDE_CAPTURE_HOME} (or the default) and the clock. */
+  public static AppContext ofThisProcess() {
+    return new AppContext(AppHome.resolve(), Clock.systemUTC());
+  }
+
+  public Path home() {
+    return home;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public Fhir fhir() {
+    return fhir;
+  }
+
+  /**
+   * The site settings, read from {@code site.properties} in the home the first time they are asked
+   * for.
+   *
+   * @throws SettingsException naming the bad key, every time they are asked for
+   */
+  public synchronized SiteSettings settings() throws SettingsException {
+    if (settings == null) {
+      settings = SiteSettings.load(home);
+    }
+    return settings;
+  }
+
+  /**
+   * Opens the station's outbox for {@code purpose}, waiting for another holder (see AppOutbox).
+   *
+   * @throws IOException also when the settings cannot be read (a caller reads them first)
+   */
+  public Outbox openOutbox(String purpose, PrintWriter err) throws IOException {
+    try {
+      return AppOutbox.open(home, settings(), clock, purpose, err);
+    } catch (SettingsException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+}

@@ -7,6 +7,7 @@
 #   ./bedside.sh bench-outbox  set up, build, and time putting 4 MB captures into the outbox
 #   ./bedside.sh bench-scan  set up, build, and time barcode decoding and scan-to-context
 #   ./bedside.sh bench-capture  set up, build, and time preview, stills and clip recording
+#   ./bedside.sh fuzz [SECONDS]  set up, build, and fuzz each parser of outside input SECONDS long (300)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -52,8 +53,13 @@ case "${1:-}" in
     shift
     exec java -jar capture-app/target/bedside-capture.jar bench-preview "$@"
     ;;
+  fuzz)
+    scripts/setup.sh
+    mvn -B -q -DskipTests install
+    exec mvn -B -pl dicom-wrapper,capture-app surefire:test@fuzz -Dfuzz.seconds="${2:-300}"
+    ;;
   *)
-    sed -n '2,10p' "$0" >&2
+    sed -n '2,11p' "$0" >&2
     exit 2
     ;;
 esac

@@ -3,7 +3,6 @@ package org.bedsidecapture.app.barcode;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Coverage-guided fuzzing of what a scanner or the camera hands the site's barcode rules (GS1
@@ -13,45 +12,7 @@ import java.util.regex.Pattern;
  * as a regression, are in {@code BarcodeFuzzTestInputs/}.
  */
 class BarcodeFuzzTest {
-  private static final BarcodeRules SITE =
-      new BarcodeRules(
-          "FUZZ",
-          List.of(
-              new BarcodeRule(
-                  "gs1-patient",
-                  IdentifierQuery.Kind.PATIENT_MRN,
-                  "urn:oid:1.2.3.4",
-                  null,
-                  "8018",
-                  CheckDigit.GS1_MOD10),
-              new BarcodeRule(
-                  "gs1-accession",
-                  IdentifierQuery.Kind.ACCESSION,
-                  "urn:oid:1.2.3.7",
-                  null,
-                  "8004",
-                  CheckDigit.NONE),
-              new BarcodeRule(
-                  "mrn-luhn",
-                  IdentifierQuery.Kind.PATIENT_MRN,
-                  "urn:oid:1.2.3.5",
-                  Pattern.compile("M(\\d{11})"),
-                  null,
-                  CheckDigit.LUHN),
-              new BarcodeRule(
-                  "nhs",
-                  IdentifierQuery.Kind.PATIENT_MRN,
-                  "https://fhir.nhs.uk/Id/nhs-number",
-                  Pattern.compile("\\d{10}"),
-                  null,
-                  CheckDigit.MOD11),
-              new BarcodeRule(
-                  "visit",
-                  IdentifierQuery.Kind.ENCOUNTER_VISIT,
-                  "urn:oid:1.2.3.6",
-                  Pattern.compile("V-(\\d+)"),
-                  null,
-                  CheckDigit.NONE)));
+  private static final BarcodeRules SITE = CityRules.rules();
 
   private static final int LONGEST_MESSAGE = 300;
 

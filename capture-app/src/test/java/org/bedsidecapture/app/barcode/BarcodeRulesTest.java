@@ -3,46 +3,13 @@ package org.bedsidecapture.app.barcode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-import java.util.regex.Pattern;
 import org.bedsidecapture.app.fhir.demo.SyntheticEncounters;
 import org.junit.jupiter.api.Test;
 
 class BarcodeRulesTest {
   private static final String GSRN = "123456789012345675";
 
-  private final BarcodeRules site =
-      new BarcodeRules(
-          "CITY-2026",
-          List.of(
-              new BarcodeRule(
-                  "gs1-patient",
-                  IdentifierQuery.Kind.PATIENT_MRN,
-                  "urn:oid:1.2.3.4",
-                  null,
-                  "8018",
-                  CheckDigit.GS1_MOD10),
-              new BarcodeRule(
-                  "mrn-luhn",
-                  IdentifierQuery.Kind.PATIENT_MRN,
-                  "urn:oid:1.2.3.5",
-                  Pattern.compile("M(\\d{11})"),
-                  null,
-                  CheckDigit.LUHN),
-              new BarcodeRule(
-                  "nhs",
-                  IdentifierQuery.Kind.PATIENT_MRN,
-                  "https://fhir.nhs.uk/Id/nhs-number",
-                  Pattern.compile("\\d{10}"),
-                  null,
-                  CheckDigit.MOD11),
-              new BarcodeRule(
-                  "visit",
-                  IdentifierQuery.Kind.ENCOUNTER_VISIT,
-                  "urn:oid:1.2.3.6",
-                  Pattern.compile("V-(\\d+)"),
-                  null,
-                  CheckDigit.NONE)));
+  private final BarcodeRules site = CityRules.rules();
 
   @Test
   void theDemoRulesFitTheSyntheticEhr() throws Exception {

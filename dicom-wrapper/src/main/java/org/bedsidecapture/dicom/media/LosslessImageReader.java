@@ -8,7 +8,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Prepares a losslessly stored image (PNG, BMP, GIF, TIFF): decoded and kept as uncompressed
@@ -17,19 +21,57 @@ import javax.imageio.ImageIO;
 final class LosslessImageReader {
   static final String EXPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2.1";
 
+  /**
+   * The largest lossless image accepted: an 8K screen grab, a 60 MP camera's TIFF fit; a header
+   * claiming more is damaged or forged, and decoding it would exhaust the memory.
+   */
+  static final int MAX_SIDE = 16384;
+
+  static final long MAX_PIXELS = 64L * 1024 * 1024;
+
   private LosslessImageReader() {}
 
-  static PreparedMedia read(byte[] file, Path path, ZoneId stationZone, String format)
-      throws UnsupportedMediaException {
-    BufferedImage image;
-    try {
-      image = ImageIO.read(new ByteArrayInputStream(file));
+  /** Decodes the first image, once its size is known to be one a capture can have. */
+  private static BufferedImage decode(byte[] file, String format) throws UnsupportedMediaException {
+    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(file))) {
+      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
+        throw new UnsupportedMediaException(format + " file could not be decoded");
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        int width = reader.getWidth(0);
+        int height = reader.getHeight(0);
+        if (width <= 0
+            || height <= 0
+            || width > MAX_SIDE
+            || height > MAX_SIDE
+            || (long) width * height > MAX_PIXELS) {
+          throw new UnsupportedMediaException(
+              format
+                  + " file claims "
+                  + width
+                  + " x "
+                  + height
+                  + " pixels; at most "
+                  + MAX_SIDE
+                  + " a side and "
+                  + MAX_PIXELS / (1024 * 1024)
+                  + " megapixels are taken: a damaged or forged file");
+        }
+        return reader.read(0);
+      } finally {
+        reader.dispose();
+      }
     } catch (IOException | RuntimeException e) {
       throw new UnsupportedMediaException("damaged " + format + " file: " + e.getMessage(), e);
     }
-    if (image == null) {
-      throw new UnsupportedMediaException(format + " file could not be decoded");
-    }
+  }
+
+  static PreparedMedia read(byte[] file, Path path, ZoneId stationZone, String format)
+      throws UnsupportedMediaException {
+    BufferedImage image = decode(file, format);
     ColorModel cm = image.getColorModel();
     for (int bits : cm.getComponentSize()) {
       if (bits > 8) {

@@ -227,32 +227,32 @@ final class Mp4Clip {
             userData.add(box);
           }
         }
-        case "mvhd" -> movieCreation = creationTime(read(ch, box, 16));
+        case "mvhd" -> movieCreation = creationTime(read(ch, box, 16, 16));
         case "tkhd" -> {
           if (track != null) {
-            trackHeader(track, read(ch, box, 100));
+            trackHeader(track, read(ch, box, 12, 100));
           }
         }
         case "mdhd" -> {
           if (track != null) {
-            mediaHeader(track, read(ch, box, 32));
+            mediaHeader(track, read(ch, box, 24, 32));
           }
         }
         case "hdlr" -> {
           if (track != null) {
-            ByteBuffer b = read(ch, box, 12);
+            ByteBuffer b = read(ch, box, 12, 12);
             track.handler = fourCc(b, 8);
           }
         }
         case "stsd" -> {
           if (track != null) {
             sampleDescription(
-                track, read(ch, box, (int) Math.min(box.end - box.payloadStart, 1 << 20)));
+                track, read(ch, box, 0, (int) Math.min(box.end - box.payloadStart, 1 << 20)));
           }
         }
         case "stts" -> {
           if (track != null) {
-            ByteBuffer b = read(ch, box, (int) Math.min(box.end - box.payloadStart, 1 << 24));
+            ByteBuffer b = read(ch, box, 8, (int) Math.min(box.end - box.payloadStart, 1 << 24));
             long n = b.getInt(4) & 0xFFFFFFFFL;
             for (int i = 0; i < n && 8 + i * 8 + 8 <= b.limit(); i++) {
               track.timeToSample.add(
@@ -264,7 +264,7 @@ final class Mp4Clip {
         }
         case "stsz" -> {
           if (track != null) {
-            track.sampleCount = read(ch, box, 12).getInt(8) & 0xFFFFFFFFL;
+            track.sampleCount = read(ch, box, 12, 12).getInt(8) & 0xFFFFFFFFL;
           }
         }
         default -> {}
@@ -294,9 +294,17 @@ final class Mp4Clip {
     return new Box(type, pos, payload, pos + size);
   }
 
-  private static ByteBuffer read(FileChannel ch, Box box, int max)
+  /**
+   * The first {@code most} bytes of the box's payload; a box of its kind shorter than {@code least}
+   * bytes is damaged.
+   */
+  private static ByteBuffer read(FileChannel ch, Box box, int least, int most)
       throws IOException, UnsupportedMediaException {
-    int length = (int) Math.min(max, box.end - box.payloadStart);
+    if (box.end - box.payloadStart < least) {
+      throw new UnsupportedMediaException(
+          "damaged MP4: box '" + box.type + "' is too short for what it must hold");
+    }
+    int length = (int) Math.min(most, box.end - box.payloadStart);
     ByteBuffer b = ByteBuffer.allocate(length);
     while (b.hasRemaining()) {
       if (ch.read(b, box.payloadStart + b.position()) < 0) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.bedsidecapture.app.AppContext;
@@ -140,7 +141,7 @@ final class WrapCommand implements Callable<Integer> {
     if (!Files.isDirectory(out)) {
       OwnerOnly.folder(out);
     }
-    Clock clock = Clock.systemDefaultZone();
+    Clock clock = app.clock().withZone(ZoneId.systemDefault());
     UidGenerator uids = new UidGenerator(settings.uidRoot());
     DicomFactory factory =
         new DicomFactory(

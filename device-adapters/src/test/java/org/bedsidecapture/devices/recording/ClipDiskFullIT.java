@@ -29,7 +29,7 @@ class ClipDiskFullIT {
   @AfterEach
   void unmount() throws Exception {
     if (disk != null) {
-      run("umount", disk.toString());
+      run("umount", "-l", disk.toString());
     }
   }
 

@@ -27,10 +27,11 @@ class OutboxDiskFullIT {
   @TempDir Path dir;
   private Path disk;
 
+  /** Lazily, so that a file a failed test left open cannot keep the disk (and hide the failure). */
   @AfterEach
   void unmount() throws Exception {
     if (disk != null) {
-      run("umount", disk.toString());
+      run("umount", "-l", disk.toString());
     }
   }
 
@@ -76,11 +77,12 @@ class OutboxDiskFullIT {
     Files.delete(filler);
     outbox.put(more.get(0).file(), List.of("pacs"));
     outbox.close();
-    Outbox reopened = openOnSmallDisk();
-    assertThat(reopened.entries()).hasSize(2);
-    for (OutboxEntry e : reopened.entries()) {
-      try (InputStream in = reopened.read(e.sopInstanceUid())) {
-        assertThat(in.readAllBytes()).hasSize((int) e.bytes());
+    try (Outbox reopened = openOnSmallDisk()) {
+      assertThat(reopened.entries()).hasSize(2);
+      for (OutboxEntry e : reopened.entries()) {
+        try (InputStream in = reopened.read(e.sopInstanceUid())) {
+          assertThat(in.readAllBytes()).hasSize((int) e.bytes());
+        }
       }
     }
   }

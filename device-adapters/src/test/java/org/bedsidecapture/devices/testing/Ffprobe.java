@@ -1,5 +1,8 @@
 package org.bedsidecapture.devices.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -8,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.bedsidecapture.devices.spi.Clip;
 
 /**
  * ffprobe (Debian ffmpeg, installed by the README's set-up) as the independent judge of the clips
@@ -49,6 +53,24 @@ public final class Ffprobe {
   }
 
   /** Runs the ffmpeg command (errors only on its output); fails on a non-zero exit. */
+  /**
+   * Checks a clip recorded from a live 30 frames/s source: it has frames, is as long as they are at
+   * 30 frames/s, and ffprobe decodes every one of them as H.264 High at 30/1; returns what ffprobe
+   * read, for further checks.
+   */
+  public static Map<String, String> recordedAt30(Clip clip) {
+    assertThat(clip.frames()).isPositive();
+    assertThat(clip.length().toNanos())
+        .as("a clip is as long as its frames at 30 frames/s")
+        .isCloseTo(clip.frames() * 1_000_000_000L / 30, within(1_000L));
+    Map<String, String> video = video(clip.file());
+    assertThat(video)
+        .containsEntry("profile", "High")
+        .containsEntry("avg_frame_rate", "30/1")
+        .containsEntry("nb_read_frames", Long.toString(clip.frames()));
+    return video;
+  }
+
   public static void ffmpeg(String... arguments) {
     List<String> command = new ArrayList<>(List.of("ffmpeg", "-v", "error"));
     command.addAll(List.of(arguments));

@@ -90,4 +90,16 @@ class LayerRulesTest {
         .resideInAnyPackage("ca.uhn.fhir..", "org.hl7.fhir..")
         .check(CLASSES);
   }
+
+  @Test
+  void theWorkflowKnowsNoScreenAndNoCommandLine() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.bedsidecapture.app.workflow..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "javafx..", "picocli..", "org.bedsidecapture.app.ui..", "org.bedsidecapture.app.cli..")
+        .check(CLASSES);
+  }
 }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -35,24 +36,48 @@ public final class OutboxKey {
     try {
       NativeCrypto.install();
       StreamingAeadConfig.register();
-      KeysetHandle keyset;
-      if (Files.exists(keyFile)) {
-        keyset =
-            TinkJsonProtoKeysetFormat.parseKeyset(
-                Files.readString(keyFile, StandardCharsets.UTF_8), InsecureSecretKeyAccess.get());
-      } else {
-        keyset = KeysetHandle.generateNew(KeyTemplates.get(TEMPLATE));
-        Files.createDirectories(keyFile.toAbsolutePath().getParent());
-        PrivateFiles.createDirectoryRestricted(keyFile.toAbsolutePath().getParent());
-        PrivateFiles.replace(
-            keyFile,
-            TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get())
-                .getBytes(StandardCharsets.UTF_8));
-        PrivateFiles.syncDirectory(keyFile.toAbsolutePath().getParent());
+      if (!Files.exists(keyFile)) {
+        createOnce(keyFile);
       }
+      KeysetHandle keyset =
+          TinkJsonProtoKeysetFormat.parseKeyset(
+              Files.readString(keyFile, StandardCharsets.UTF_8), InsecureSecretKeyAccess.get());
       return new OutboxKey(keyset.getPrimitive(RegistryConfiguration.get(), StreamingAead.class));
     } catch (GeneralSecurityException e) {
       throw new IOException("outbox key " + keyFile + " cannot be used: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Makes a new key, unless another process (two commands started together on a new station) makes
+   * it first: the key is written whole under a name of its own, then linked to the key's name,
+   * which fails if that name exists. Whoever comes second uses the first one's key, so no object is
+   * ever encrypted under a key that another process then replaces.
+   */
+  private static void createOnce(Path keyFile) throws IOException, GeneralSecurityException {
+    Path dir = keyFile.toAbsolutePath().getParent();
+    PrivateFiles.createDirectoryRestricted(dir);
+    KeysetHandle keyset = KeysetHandle.generateNew(KeyTemplates.get(TEMPLATE));
+    Path own = Files.createTempFile(dir, "." + keyFile.getFileName() + "-", ".part");
+    try {
+      PrivateFiles.replace(
+          own,
+          TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get())
+              .getBytes(StandardCharsets.UTF_8));
+      try {
+        Files.createLink(keyFile, own);
+      } catch (FileAlreadyExistsException madeByAnother) {
+        return;
+      } catch (UnsupportedOperationException noLinksHere) {
+        try {
+          Files.move(own, keyFile);
+        } catch (FileAlreadyExistsException madeByAnother) {
+          return;
+        }
+      }
+      PrivateFiles.syncDirectory(dir);
+    } finally {
+      Files.deleteIfExists(own);
     }
   }
 

@@ -12,19 +12,18 @@ import org.bedsidecapture.dicom.outbox.Outbox;
 /**
  * The app's objects, made once in {@code main} and handed down to the commands (and the screens):
  * where its state lives, the clock, the site settings (read and checked once, when first needed),
- * and the FHIR side, warming in the background from the start. Nothing of it is reachable through a
- * static: two contexts in one JVM (tests) do not see each other.
+ * and the FHIR side (warming in the background from when it is first asked for). Nothing of it is
+ * reachable through a static: two contexts in one JVM (tests) do not see each other.
  */
 public final class AppContext {
   private final Path home;
   private final Clock clock;
-  private final Fhir fhir;
+  private Fhir fhir;
   private SiteSettings settings;
 
   public AppContext(Path home, Clock clock) {
     this.home = home;
     this.clock = clock;
-    this.fhir = Fhir.warmingInBackground();
   }
 
   /** The context of this process: {@code BEDSIDE_CAPTURE_HOME} (or the default) and the clock. */
@@ -40,7 +39,14 @@ public final class AppContext {
     return clock;
   }
 
-  public Fhir fhir() {
+  /**
+   * The app's FHIR side; the first call starts building HAPI's context in the background (a command
+   * that needs FHIR asks first thing; the others never pay for it).
+   */
+  public synchronized Fhir fhir() {
+    if (fhir == null) {
+      fhir = Fhir.warmingInBackground();
+    }
     return fhir;
   }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.bedsidecapture.app.AppContext;
 import org.bedsidecapture.app.barcode.BarcodeRules;
 import org.bedsidecapture.app.barcode.IdentifierQuery;
+import org.bedsidecapture.app.fhir.Fhir;
 import org.bedsidecapture.app.fhir.FhirEncounterLookup;
 import org.bedsidecapture.app.fhir.LookupResult;
 import org.bedsidecapture.app.fhir.demo.DemoFhirServer;
@@ -48,6 +49,7 @@ final class BenchScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Fhir fhir = app.fhir();
     PrintWriter out = spec.commandLine().getOut();
     BarcodeDecoder decoder = new BarcodeDecoder();
     out.println(
@@ -97,9 +99,9 @@ final class BenchScanCommand implements Callable<Integer> {
     }
     out.flush();
 
-    long contextNanos = app.fhir().warmUp().toNanos();
-    try (DemoFhirServer ehr = app.fhir().startDemoEhr()) {
-      FhirEncounterLookup lookup = app.fhir().lookup(ehr.baseUrl(), Duration.ofSeconds(10));
+    long contextNanos = fhir.warmUp().toNanos();
+    try (DemoFhirServer ehr = fhir.startDemoEhr()) {
+      FhirEncounterLookup lookup = fhir.lookup(ehr.baseUrl(), Duration.ofSeconds(10));
       BarcodeRules rules = BarcodeRules.demo();
       byte[] wristband =
           BarcodeScene.luma(

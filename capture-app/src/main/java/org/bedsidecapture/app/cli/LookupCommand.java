@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.bedsidecapture.app.AppContext;
 import org.bedsidecapture.app.barcode.BarcodeRejectedException;
 import org.bedsidecapture.app.barcode.IdentifierQuery;
+import org.bedsidecapture.app.fhir.Fhir;
 import org.bedsidecapture.app.fhir.FhirEncounterLookup;
 import org.bedsidecapture.app.fhir.LookupException;
 import org.bedsidecapture.app.fhir.LookupResult;
@@ -53,6 +54,7 @@ final class LookupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Fhir fhir = app.fhir();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     SiteSettings settings;
@@ -79,7 +81,7 @@ final class LookupCommand implements Callable<Integer> {
     }
     FhirEncounterLookup lookup;
     try {
-      lookup = app.fhir().lookup(settings, base);
+      lookup = fhir.lookup(settings, base);
     } catch (IOException e) {
       err.println("lookup: " + e.getMessage());
       return 2;

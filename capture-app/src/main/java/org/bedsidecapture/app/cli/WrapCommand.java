@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.bedsidecapture.app.AppContext;
 import org.bedsidecapture.app.AppHome;
 import org.bedsidecapture.app.fhir.EncounterContextException;
+import org.bedsidecapture.app.fhir.Fhir;
 import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
 import org.bedsidecapture.devices.recording.ClipTranscoder;
@@ -115,6 +116,7 @@ final class WrapCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Fhir fhir = app.fhir();
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
     SiteSettings settings;
@@ -133,7 +135,7 @@ final class WrapCommand implements Callable<Integer> {
                           "unknown body site code '"
                               + bodySite
                               + "' (list them with: body-sites)"));
-      encounter = app.fhir().bundleReader().read(context);
+      encounter = fhir.bundleReader().read(context);
     } catch (SettingsException | EncounterContextException | IllegalArgumentException e) {
       err.println("wrap: " + e.getMessage());
       return 2;

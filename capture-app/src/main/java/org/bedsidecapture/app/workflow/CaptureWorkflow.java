@@ -270,14 +270,7 @@ public final class CaptureWorkflow {
             throw notAllowed("lock");
           }
           beforeInterruption = state.step();
-          return new State(
-              Step.LOCKED,
-              state.operator(),
-              state.lookup(),
-              state.patient(),
-              state.unsent(),
-              state.kept(),
-              null);
+          return keeping(Step.LOCKED);
         });
   }
 
@@ -287,14 +280,7 @@ public final class CaptureWorkflow {
           require("unlock", Step.LOCKED);
           Step back = beforeInterruption;
           beforeInterruption = null;
-          return new State(
-              back,
-              state.operator(),
-              state.lookup(),
-              state.patient(),
-              state.unsent(),
-              state.kept(),
-              null);
+          return keeping(back);
         });
   }
 
@@ -356,6 +342,18 @@ public final class CaptureWorkflow {
   private State with(Step step, LookupResult lookup, EncounterContext patient, String message) {
     return new State(
         step, state.operator(), lookup, patient, state.unsent(), state.kept(), message);
+  }
+
+  /** The same session, lookup and captures in another step. */
+  private State keeping(Step step) {
+    return new State(
+        step,
+        state.operator(),
+        state.lookup(),
+        state.patient(),
+        state.unsent(),
+        state.kept(),
+        null);
   }
 
   private State unsent(int unsent, Step step) {

@@ -3,11 +3,8 @@ package org.bedsidecapture.app.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -15,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.bedsidecapture.app.fhir.LookupResult;
 import org.bedsidecapture.app.workflow.CaptureWorkflow.Step;
 import org.bedsidecapture.dicom.testing.Contexts;
+import org.bedsidecapture.dicom.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 /** The bedside workflow walked without a screen: every step, guard, way out and the idle time. */
@@ -23,36 +21,8 @@ class CaptureWorkflowTest {
   private static final LookupResult.Found FOUND =
       new LookupResult.Found(Contexts.typical(), List.of(), false);
 
-  private final TestClock clock = new TestClock(Instant.parse("2026-12-02T10:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
   private final CaptureWorkflow workflow = new CaptureWorkflow(clock, IDLE);
-
-  /** A clock the test moves. */
-  private static final class TestClock extends Clock {
-    private Instant now;
-
-    TestClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   private Step step() {
     return workflow.state().step();

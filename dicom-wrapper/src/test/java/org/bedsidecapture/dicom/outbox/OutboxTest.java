@@ -22,6 +22,7 @@ import org.bedsidecapture.dicom.Laterality;
 import org.bedsidecapture.dicom.StudySession;
 import org.bedsidecapture.dicom.WrappedObject;
 import org.bedsidecapture.dicom.testing.Contexts;
+import org.bedsidecapture.dicom.testing.MutableClock;
 import org.bedsidecapture.dicom.testing.TestMedia;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -305,34 +306,6 @@ class OutboxTest {
         .isInstanceOf(NotDicomException.class)
         .hasMessageContaining("not a DICOM file");
     assertThat(outbox.entries()).isEmpty();
-  }
-
-  /** A clock the test moves. */
-  static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.OtherByteAttribute;
 import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -27,7 +28,9 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.bedsidecapture.dicom.iod.Dataset;
 import org.bedsidecapture.dicom.iod.ObjectType;
+import org.bedsidecapture.dicom.iod.Part10Object;
 import org.bedsidecapture.dicom.iod.Part10Writer;
+import org.bedsidecapture.dicom.iod.PixelDataOffset;
 import org.bedsidecapture.dicom.iod.SingleFragmentPixelData;
 import org.bedsidecapture.dicom.media.ClipReencoder;
 import org.bedsidecapture.dicom.media.MediaReader;
@@ -93,6 +96,116 @@ public final class DicomFactory {
       throws CaptureRejectedException, IOException {
     Encoded encoded = encode(context, session, capture, outDir);
     return encoded.wrapped(writer.commit(encoded.pending()));
+  }
+
+  /** Where {@link #wrapInto} puts an object: the outbox, typically. */
+  public interface ObjectSink {
+    void accept(Part10Object object) throws IOException;
+  }
+
+  /**
+   * Wraps one capture straight into {@code sink}, which writes it once, where it is kept (the
+   * outbox encrypts it as it is written): no DICOM file is left anywhere. What the media needs on
+   * the way (a re-encoded clip) goes to {@code workDir} and is gone when this returns.
+   *
+   * @return the object's UIDs; its file is null
+   * @throws CaptureRejectedException when the capture or its context cannot make a valid object
+   */
+  public WrappedObject wrapInto(
+      EncounterContext context,
+      StudySession session,
+      Capture capture,
+      Path workDir,
+      ObjectSink sink)
+      throws CaptureRejectedException, IOException {
+    Built built = build(context, session, capture, workDir);
+    try {
+      sink.accept(built.object(writer));
+      return built.wrapped(null);
+    } finally {
+      built.cleanUp(capture);
+    }
+  }
+
+  /** Opens an object's Part 10 stream, as often as asked (the outbox decrypts it anew). */
+  public interface Source {
+    InputStream open() throws IOException;
+  }
+
+  /**
+   * The same object with another body site, laterality and note (a capture re-tagged during
+   * review): same SOP Instance UID, its series the session's one for the new body site, everything
+   * else as it was; the pixel data is copied byte for byte from {@code original} when the result is
+   * written.
+   *
+   * @param device what captured it (its series depends on it)
+   * @param takenAt when it was captured (starts its new series, if this makes one)
+   */
+  public Part10Object retag(
+      Source original,
+      StudySession session,
+      CaptureDevice device,
+      BodySite site,
+      Laterality laterality,
+      String note,
+      OffsetDateTime takenAt)
+      throws CaptureRejectedException, IOException {
+    requireLaterality(site, laterality, null);
+    long pixelsAt;
+    try (InputStream in = original.open()) {
+      pixelsAt = PixelDataOffset.of(in);
+    }
+    Dataset.Read read;
+    try (InputStream in = original.open()) {
+      read =
+          Dataset.read(new java.io.ByteArrayInputStream(in.readNBytes(Math.toIntExact(pixelsAt))));
+    }
+    Dataset d = read.dataset();
+    ZoneOffset offset = zone.getRules().getOffset(takenAt.toInstant());
+    StudySession.Series series =
+        session.seriesFor(d.get(Modality), device, site, laterality, takenAt);
+    OffsetDateTime start = series.startedAt().withOffsetSameInstant(offset);
+    try {
+      d.put(SeriesInstanceUID, "UI", series.uid(), "Series Instance UID");
+      d.put(SeriesNumber, "IS", Integer.toString(series.number()), "Series Number");
+      d.put(SeriesDate, "DA", DA.format(start), "Series Date");
+      d.put(SeriesTime, "TM", TM.format(start), "Series Time");
+      d.put(InstanceNumber, "IS", Integer.toString(series.nextInstanceNumber()), "Instance Number");
+      anatomy(d, site, laterality);
+      note(d, note);
+    } catch (InvalidValueException e) {
+      throw new CaptureRejectedException(null, e.getMessage(), e);
+    }
+    return new Retagged(
+        d,
+        writer,
+        original,
+        pixelsAt,
+        d.get(SOPInstanceUID),
+        d.get(SOPClassUID),
+        read.transferSyntaxUid(),
+        d.get(StudyInstanceUID));
+  }
+
+  /** New attributes written by the writer, then the original's pixel data as it was. */
+  private record Retagged(
+      Dataset attributes,
+      Part10Writer writer,
+      Source original,
+      long pixelsAt,
+      String sopInstanceUid,
+      String sopClassUid,
+      String transferSyntaxUid,
+      String studyInstanceUid)
+      implements Part10Object {
+    @Override
+    public void writeTo(java.io.OutputStream out) throws IOException {
+      writer.writeTo(attributes, transferSyntaxUid, out);
+      try (InputStream in = original.open()) {
+        in.skipNBytes(pixelsAt);
+        in.transferTo(out);
+      }
+    }
   }
 
   /** What became of one capture of a batch: its object, or the reason it was rejected. */
@@ -196,31 +309,99 @@ public final class DicomFactory {
   private Encoded encode(
       EncounterContext context, StudySession session, Capture capture, Path outDir)
       throws CaptureRejectedException, IOException {
-    if (capture.bodySite().paired() && capture.laterality() == Laterality.UNPAIRED) {
+    Built built = build(context, session, capture, outDir);
+    try {
+      Part10Writer.Pending pending =
+          writer.writeUnsynced(
+              built.dataset(), built.transferSyntaxUid(), outDir, built.sopInstanceUid() + ".dcm");
+      return new Encoded(
+          pending,
+          built.sopClassUid(),
+          built.sopInstanceUid(),
+          built.studyInstanceUid(),
+          built.seriesInstanceUid(),
+          built.transferSyntaxUid());
+    } finally {
+      built.cleanUp(capture);
+    }
+  }
+
+  /** A data set made for a capture, with the media file it streams its pixel data from. */
+  private record Built(
+      Dataset dataset,
+      PreparedMedia media,
+      String sopClassUid,
+      String sopInstanceUid,
+      String studyInstanceUid,
+      String seriesInstanceUid,
+      String transferSyntaxUid) {
+    Part10Object object(Part10Writer writer) {
+      return new Object(
+          dataset, writer, sopInstanceUid, sopClassUid, transferSyntaxUid, studyInstanceUid);
+    }
+
+    WrappedObject wrapped(Path file) {
+      return new WrappedObject(
+          file,
+          sopClassUid,
+          sopInstanceUid,
+          studyInstanceUid,
+          seriesInstanceUid,
+          transferSyntaxUid);
+    }
+
+    /** Deletes a pixel file made on the way (never the capture's own media). */
+    void cleanUp(Capture capture) throws IOException {
+      if (media.pixelFile() != null && !media.pixelFile().equals(capture.media())) {
+        Files.deleteIfExists(media.pixelFile());
+      }
+    }
+
+    /** A data set as a {@link Part10Object}. */
+    record Object(
+        Dataset dataset,
+        Part10Writer writer,
+        String sopInstanceUid,
+        String sopClassUid,
+        String transferSyntaxUid,
+        String studyInstanceUid)
+        implements Part10Object {
+      @Override
+      public void writeTo(java.io.OutputStream out) throws IOException {
+        writer.writeTo(dataset, transferSyntaxUid, out);
+      }
+    }
+  }
+
+  private static void requireLaterality(BodySite site, Laterality laterality, Path media)
+      throws CaptureRejectedException {
+    if (site.paired() && laterality == Laterality.UNPAIRED) {
       throw new CaptureRejectedException(
-          capture.media(),
-          "body site '"
-              + capture.bodySite().meaning()
-              + "' is paired: laterality R, L or B is"
-              + " required",
+          media,
+          "body site '" + site.meaning() + "' is paired: laterality R, L or B is required",
           null);
     }
+  }
+
+  private Built build(EncounterContext context, StudySession session, Capture capture, Path workDir)
+      throws CaptureRejectedException, IOException {
+    requireLaterality(capture.bodySite(), capture.laterality(), capture.media());
     PreparedMedia media;
     try {
-      media = mediaReader.read(capture.media(), outDir);
+      media = mediaReader.read(capture.media(), workDir);
     } catch (UnsupportedMediaException e) {
       throw new CaptureRejectedException(capture.media(), e.getMessage(), e);
     }
-    ObjectType type = ObjectType.forCapture(capture.device(), media.kind());
-    OffsetDateTime takenAt = captureTime(capture, media);
-    ZoneOffset offset = zone.getRules().getOffset(takenAt.toInstant());
-    takenAt = takenAt.withOffsetSameInstant(offset);
-    StudySession.Series series =
-        session.seriesFor(
-            type.modality(), capture.device(), capture.bodySite(), capture.laterality(), takenAt);
-    String sopInstanceUid = uids.newUid();
-
+    boolean built = false;
     try {
+      ObjectType type = ObjectType.forCapture(capture.device(), media.kind());
+      OffsetDateTime takenAt = captureTime(capture, media);
+      ZoneOffset offset = zone.getRules().getOffset(takenAt.toInstant());
+      takenAt = takenAt.withOffsetSameInstant(offset);
+      StudySession.Series series =
+          session.seriesFor(
+              type.modality(), capture.device(), capture.bodySite(), capture.laterality(), takenAt);
+      String sopInstanceUid = uids.newUid();
       Dataset d = type.newDataset();
       try {
         sopCommon(d, sopInstanceUid, offset);
@@ -234,17 +415,17 @@ public final class DicomFactory {
       } catch (InvalidValueException e) {
         throw new CaptureRejectedException(capture.media(), e.getMessage(), e);
       }
-      Part10Writer.Pending pending =
-          writer.writeUnsynced(d, media.transferSyntaxUid(), outDir, sopInstanceUid + ".dcm");
-      return new Encoded(
-          pending,
+      built = true;
+      return new Built(
+          d,
+          media,
           type.sopClassUid(),
           sopInstanceUid,
           session.studyInstanceUid(),
           series.uid(),
           media.transferSyntaxUid());
     } finally {
-      if (media.pixelFile() != null && !media.pixelFile().equals(capture.media())) {
+      if (!built && media.pixelFile() != null && !media.pixelFile().equals(capture.media())) {
         Files.deleteIfExists(media.pixelFile());
       }
     }
@@ -429,13 +610,28 @@ public final class DicomFactory {
       d.putAll(ImageType, "CS", List.of("DERIVED", "PRIMARY"), "Image Type");
       d.put(DerivationDescription, "ST", media.derivation(), "Derivation Description");
     }
-    d.put(ImageLaterality, "CS", capture.laterality().dicomCode(), "Image Laterality");
-    Dataset region = code(capture.bodySite().code());
-    CodedConcept qualifier = capture.laterality().qualifier();
+    anatomy(d, capture.bodySite(), capture.laterality());
+    note(d, capture.note());
+  }
+
+  /** Image Laterality and the Anatomic Region Sequence, with laterality as its modifier. */
+  private static void anatomy(Dataset d, BodySite site, Laterality laterality) {
+    d.put(ImageLaterality, "CS", laterality.dicomCode(), "Image Laterality");
+    Dataset region = code(site.code());
+    CodedConcept qualifier = laterality.qualifier();
     if (qualifier != null) {
       region.putSequence(AnatomicRegionModifierSequence, List.of(code(qualifier)));
     }
     d.putSequence(AnatomicRegionSequence, List.of(region));
+  }
+
+  /** The user's note as Image Comments; none removes it. */
+  private static void note(Dataset d, String note) {
+    if (note == null || note.isBlank()) {
+      d.remove(ImageComments);
+    } else {
+      d.put(ImageComments, "LT", note.strip(), "note (Image Comments)");
+    }
   }
 
   private static Dataset code(CodedConcept c) {

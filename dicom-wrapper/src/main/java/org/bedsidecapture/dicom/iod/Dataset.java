@@ -6,8 +6,12 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.AttributeTagAttribute;
 import com.pixelmed.dicom.DicomException;
+import com.pixelmed.dicom.DicomInputStream;
 import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.SpecificCharacterSet;
+import com.pixelmed.dicom.TagFromName;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +109,33 @@ public final class Dataset {
   /** Puts an attribute built elsewhere (pixel data, binary values). */
   public Dataset putAttribute(Attribute attribute) {
     list.put(attribute);
+    return this;
+  }
+
+  /** A data set read from a Part 10 stream, and the transfer syntax it was encoded in. */
+  public record Read(Dataset dataset, String transferSyntaxUid) {}
+
+  /**
+   * Reads a whole Part 10 stream, pixel data included; its file meta information is left out
+   * (written anew when the data set is).
+   */
+  public static Read read(InputStream part10) throws IOException {
+    AttributeList list = new AttributeList();
+    try {
+      list.read(new DicomInputStream(part10));
+    } catch (DicomException e) {
+      throw new IOException("not a readable DICOM object: " + e.getMessage(), e);
+    }
+    String transferSyntax =
+        Attribute.getSingleStringValueOrNull(list, TagFromName.TransferSyntaxUID);
+    list.removeMetaInformationHeaderAttributes();
+    list.removeGroupLengthAttributes();
+    return new Read(new Dataset(list), transferSyntax);
+  }
+
+  /** Removes an attribute, if present. */
+  public Dataset remove(AttributeTag tag) {
+    list.remove(tag);
     return this;
   }
 

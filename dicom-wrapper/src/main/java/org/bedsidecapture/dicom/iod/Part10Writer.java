@@ -58,6 +58,32 @@ public final class Part10Writer {
   /** The first half of {@link #write}: encodes the file under a hidden temporary name. */
   public Pending writeUnsynced(Dataset dataset, String transferSyntaxUid, Path dir, String fileName)
       throws IOException {
+    Pending pending = new Pending(dir.resolve("." + fileName + ".part"), dir.resolve(fileName));
+    try (FileChannel channel =
+        FileChannel.open(
+            pending.temp(),
+            java.util.Set.of(
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE),
+            OwnerOnly.file())) {
+      OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+      writeTo(dataset, transferSyntaxUid, out);
+      out.flush();
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(pending.temp());
+      throw e;
+    }
+    return pending;
+  }
+
+  /**
+   * Writes {@code dataset} as a Part 10 stream (preamble, file meta information, data set) to
+   * {@code out}, which stays open: the caller decides where the bytes go (a file, the encrypted
+   * outbox).
+   */
+  public void writeTo(Dataset dataset, String transferSyntaxUid, OutputStream out)
+      throws IOException {
     var list = dataset.toolkitList();
     try {
       FileMetaInformation.addFileMetaInformation(list, transferSyntaxUid, sourceAeTitle);
@@ -73,28 +99,11 @@ public final class Part10Writer {
         "Implementation Version Name");
     list.putAll(meta.toolkitList());
     updateMetaGroupLength(list);
-
-    Pending pending = new Pending(dir.resolve("." + fileName + ".part"), dir.resolve(fileName));
-    try (FileChannel channel =
-        FileChannel.open(
-            pending.temp(),
-            java.util.Set.of(
-                StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE),
-            OwnerOnly.file())) {
-      OutputStream out =
-          new KeepOpen(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
-      list.write(out, transferSyntaxUid, true, false);
-      out.flush();
+    try {
+      list.write(new KeepOpen(out), transferSyntaxUid, true, false);
     } catch (DicomException e) {
-      Files.deleteIfExists(pending.temp());
       throw new IllegalStateException("DICOM encoding failed: " + e.getMessage(), e);
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(pending.temp());
-      throw e;
     }
-    return pending;
   }
 
   /**
@@ -135,7 +144,10 @@ public final class Part10Writer {
     }
   }
 
-  /** The toolkit closes the stream it wrote; the channel must stay open to be forced to disk. */
+  /**
+   * The toolkit closes the stream it wrote; the stream must stay open (a file to be forced to disk,
+   * the outbox's encrypting stream to be finished by its owner).
+   */
   private static final class KeepOpen extends FilterOutputStream {
     KeepOpen(OutputStream out) {
       super(out);

@@ -56,6 +56,7 @@ public final class Tags {
   public static final AttributeTag SeriesNumber = t(0x0020, 0x0011);
   public static final AttributeTag InstanceNumber = t(0x0020, 0x0013);
   public static final AttributeTag ImageLaterality = t(0x0020, 0x0062);
+  public static final AttributeTag ImageComments = t(0x0020, 0x4000);
   public static final AttributeTag SamplesPerPixel = t(0x0028, 0x0002);
   public static final AttributeTag PhotometricInterpretation = t(0x0028, 0x0004);
   public static final AttributeTag PlanarConfiguration = t(0x0028, 0x0006);

@@ -2,6 +2,11 @@ package org.bedsidecapture.dicom.outbox;
 
 /** Where one object stands with one destination. */
 public enum DeliveryState {
+  /**
+   * In the outbox, encrypted and safe, but not to be sent yet: a capture under review, or kept from
+   * a session that ended without sending, until a person sends (releases) or deletes it.
+   */
+  HELD,
   /** Waiting to be sent (again, after a failure, once its retry time has come). */
   QUEUED,
   /** Being sent now; found so after a restart, it goes back to {@link #QUEUED}. */

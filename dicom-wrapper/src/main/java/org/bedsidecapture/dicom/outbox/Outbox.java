@@ -6,6 +6,7 @@ import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.DicomInputStream;
 import com.pixelmed.dicom.TagFromName;
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,6 +41,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.bedsidecapture.dicom.iod.Part10Object;
 
 /**
  * The durable outbox between capture and archive. An object is in it — encrypted, flushed to disk
@@ -244,12 +246,7 @@ public final class Outbox implements Closeable {
 
   private OutboxEntry putLocked(Path dicomFile, Collection<String> destinations)
       throws IOException, NotDicomException {
-    for (String d : destinations) {
-      if (!DESTINATION.matcher(d).matches()) {
-        throw new IllegalArgumentException(
-            "destination name '" + d + "' has characters that cannot name a file");
-      }
-    }
+    checkNames(destinations);
     AttributeList header;
     try (InputStream in = new BufferedInputStream(Files.newInputStream(dicomFile))) {
       in.mark(132);
@@ -267,65 +264,225 @@ public final class Outbox implements Closeable {
     if (!UID.matcher(id).matches() || id.length() > 64) {
       throw new NotDicomException(dicomFile + ": no valid SOP Instance UID");
     }
-    Instant now = clock.instant();
     OutboxEntry existing = entries.get(id);
     if (existing != null) {
-      Map<String, Delivery> deliveries = new LinkedHashMap<>(existing.deliveries());
-      for (String d : destinations) {
-        deliveries.putIfAbsent(d, new Delivery(DeliveryState.QUEUED, 0, now, null, now));
-      }
-      OutboxEntry updated = withDeliveries(existing, deliveries);
-      writeState(updated);
-      PrivateFiles.syncDirectory(dir);
-      entries.put(id, updated);
-      changes++;
-      return updated;
+      return addDestinations(existing, destinations, DeliveryState.QUEUED);
     }
+    return store(
+        id,
+        value(header, TagFromName.SOPClassUID),
+        value(header, TagFromName.TransferSyntaxUID),
+        value(header, TagFromName.StudyInstanceUID),
+        destinations,
+        DeliveryState.QUEUED,
+        out -> Files.copy(dicomFile, out),
+        "it is still at " + dicomFile);
+  }
+
+  /**
+   * Puts an object that exists nowhere else: it is encrypted as it is written, so no plaintext copy
+   * ever reaches the disk, and returns once it is on disk. With {@code held}, each delivery starts
+   * {@link DeliveryState#HELD}: the object is safe but not sent until {@link #release}d (a capture
+   * under review); otherwise it is queued.
+   *
+   * <p>Putting an object again under the same SOP Instance UID while every delivery of it is held
+   * replaces its content (a capture re-tagged during review) and keeps it held; once any delivery
+   * is released, it only adds the new destinations, as {@link #put(Path, Collection)} does.
+   */
+  public OutboxEntry put(Part10Object object, Collection<String> destinations, boolean held)
+      throws IOException {
+    OutboxEntry entry;
+    synchronized (this) {
+      checkNames(destinations);
+      String id = object.sopInstanceUid();
+      if (!UID.matcher(id).matches() || id.length() > 64) {
+        throw new IllegalArgumentException("not a valid SOP Instance UID: " + id);
+      }
+      DeliveryState initial = held ? DeliveryState.HELD : DeliveryState.QUEUED;
+      OutboxEntry existing = entries.get(id);
+      if (existing != null && !allHeld(existing)) {
+        entry = addDestinations(existing, destinations, initial);
+      } else {
+        entry =
+            store(
+                id,
+                object.sopClassUid(),
+                object.transferSyntaxUid(),
+                object.studyInstanceUid(),
+                existing == null ? destinations : existing.deliveries().keySet(),
+                initial,
+                object::writeTo,
+                "nothing of it was kept");
+      }
+    }
+    tellListeners();
+    return entry;
+  }
+
+  private static boolean allHeld(OutboxEntry e) {
+    return e.deliveries().values().stream().allMatch(d -> d.state() == DeliveryState.HELD);
+  }
+
+  /**
+   * Lets held objects go: each of their held deliveries is queued, written to disk at once. Returns
+   * how many objects were released; unknown ones are skipped (they may have been deleted).
+   */
+  public int release(Collection<String> sopInstanceUids) throws IOException {
+    int n = 0;
+    synchronized (this) {
+      Instant now = clock.instant();
+      for (String id : sopInstanceUids) {
+        OutboxEntry e = entries.get(id);
+        if (e == null) {
+          continue;
+        }
+        Map<String, Delivery> deliveries = new LinkedHashMap<>(e.deliveries());
+        deliveries.replaceAll(
+            (d, v) ->
+                v.state() == DeliveryState.HELD
+                    ? new Delivery(DeliveryState.QUEUED, 0, now, null, now)
+                    : v);
+        OutboxEntry released = withDeliveries(e, deliveries);
+        entries.put(id, released);
+        writeState(released);
+        n++;
+      }
+      PrivateFiles.syncDirectory(dir);
+      changes++;
+    }
+    tellListeners();
+    return n;
+  }
+
+  /**
+   * Removes an object on a person's decision (a capture deleted during review, a quarantined object
+   * given up): recorded in the audit log with the reason, then its encrypted copy and state are
+   * deleted. An object being sent cannot be removed.
+   *
+   * @return false when the object was not in the outbox
+   */
+  public boolean remove(String sopInstanceUid, String why) throws IOException {
+    synchronized (this) {
+      OutboxEntry e = entries.get(sopInstanceUid);
+      if (e == null) {
+        return false;
+      }
+      if (e.deliveries().values().stream().anyMatch(d -> d.state().inFlight())) {
+        throw new IllegalStateException("the object is being sent; it cannot be removed now");
+      }
+      audit.record(List.<String[]>of(new String[] {"REMOVED", sopInstanceUid, why}));
+      entries.remove(sopInstanceUid);
+      unwritten.remove(sopInstanceUid);
+      Files.deleteIfExists(dir.resolve(sopInstanceUid + BLOB));
+      Files.deleteIfExists(dir.resolve(sopInstanceUid + STATE));
+      PrivateFiles.syncDirectory(dir);
+      changes++;
+    }
+    tellListeners();
+    return true;
+  }
+
+  private static void checkNames(Collection<String> destinations) {
+    for (String d : destinations) {
+      if (!DESTINATION.matcher(d).matches()) {
+        throw new IllegalArgumentException(
+            "destination name '" + d + "' has characters that cannot name a file");
+      }
+    }
+  }
+
+  private OutboxEntry addDestinations(
+      OutboxEntry existing, Collection<String> destinations, DeliveryState initial)
+      throws IOException {
+    Instant now = clock.instant();
+    Map<String, Delivery> deliveries = new LinkedHashMap<>(existing.deliveries());
+    for (String d : destinations) {
+      deliveries.putIfAbsent(d, new Delivery(initial, 0, now, null, now));
+    }
+    OutboxEntry updated = withDeliveries(existing, deliveries);
+    writeState(updated);
+    PrivateFiles.syncDirectory(dir);
+    entries.put(existing.sopInstanceUid(), updated);
+    changes++;
+    return updated;
+  }
+
+  /** Writes what {@code body} writes into the outbox, encrypted, under the SOP Instance UID. */
+  private interface Body {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private OutboxEntry store(
+      String id,
+      String sopClassUid,
+      String transferSyntaxUid,
+      String studyInstanceUid,
+      Collection<String> destinations,
+      DeliveryState initial,
+      Body body,
+      String otherwise)
+      throws IOException {
     Path blob = dir.resolve(id + BLOB);
     Path temp = dir.resolve("." + id + BLOB + ".part");
+    long bytes;
     try (FileChannel ch = PrivateFiles.createPrivate(temp)) {
       try (OutputStream enc = key.encrypting(Channels.newOutputStream(new Unclosed(ch)), id)) {
-        Files.copy(dicomFile, enc);
+        Counting counted = new Counting(new BufferedOutputStream(enc, 1 << 16));
+        body.writeTo(counted);
+        counted.flush();
+        bytes = counted.count;
       }
       ch.force(true);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(temp);
-      throw notStored(dicomFile, e);
+      throw notStored(otherwise, e);
     }
     Files.move(temp, blob, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Instant now = clock.instant();
     Map<String, Delivery> deliveries = new LinkedHashMap<>();
     for (String d : destinations) {
-      deliveries.put(d, new Delivery(DeliveryState.QUEUED, 0, now, null, now));
+      deliveries.put(d, new Delivery(initial, 0, now, null, now));
     }
     OutboxEntry entry =
         new OutboxEntry(
-            id,
-            value(header, TagFromName.SOPClassUID),
-            value(header, TagFromName.TransferSyntaxUID),
-            value(header, TagFromName.StudyInstanceUID),
-            Files.size(dicomFile),
-            now,
-            deliveries);
+            id, sopClassUid, transferSyntaxUid, studyInstanceUid, bytes, now, deliveries);
     try {
       writeState(entry);
       PrivateFiles.syncDirectory(dir);
     } catch (IOException e) {
       Files.deleteIfExists(blob);
-      throw notStored(dicomFile, e);
+      throw notStored(otherwise, e);
     }
     entries.put(id, entry);
     changes++;
     return entry;
   }
 
+  /** Counts the plaintext bytes written: the object's size as a Part 10 file. */
+  private static final class Counting extends java.io.FilterOutputStream {
+    private long count;
+
+    Counting(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count += len;
+    }
+  }
+
   /** Says what failed (a full disk, typically) and that the object was not lost. */
-  private static IOException notStored(Path dicomFile, IOException e) {
+  private static IOException notStored(String otherwise, Exception e) {
     return new IOException(
-        "the outbox could not store the object ("
-            + e.getMessage()
-            + "); it is still at "
-            + dicomFile,
-        e);
+        "the outbox could not store the object (" + e.getMessage() + "); " + otherwise, e);
   }
 
   /** The decrypted object; fails when the stored file was damaged or changed. */
@@ -541,7 +698,7 @@ public final class Outbox implements Closeable {
       boolean waiting = false;
       for (Delivery d : e.deliveries().values()) {
         counts.merge(d.state(), 1, Integer::sum);
-        waiting |= d.state() != DeliveryState.COMMITTED;
+        waiting |= d.state() != DeliveryState.COMMITTED && d.state() != DeliveryState.HELD;
       }
       if (waiting && (oldest == null || e.queuedAt().isBefore(oldest))) {
         oldest = e.queuedAt();

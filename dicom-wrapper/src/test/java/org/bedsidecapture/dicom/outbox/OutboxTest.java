@@ -353,4 +353,127 @@ class OutboxTest {
       assertThat(Files.readString(outboxDir.resolve(".lock"))).contains("purpose=outbox retry");
     }
   }
+
+  /** An object wrapped straight into the outbox: no DICOM file is written anywhere else. */
+  private WrappedObject wrappedInto(Outbox outbox, String name, boolean held) throws Exception {
+    Path media = TestMedia.write(dir, name + ".jpg", TestMedia.jpeg(64, 48));
+    Path work = Files.createDirectories(dir.resolve("work"));
+    return factory.wrapInto(
+        Contexts.typical(),
+        session,
+        new Capture(
+            media,
+            null,
+            BodySiteCatalogue.standard().bySnomedId("54735007").orElseThrow(),
+            Laterality.UNPAIRED,
+            null,
+            null),
+        work,
+        o -> outbox.put(o, List.of("pacs"), held));
+  }
+
+  @Test
+  void aHeldObjectIsSafeButNotDueUntilReleasedAndStaysHeldAfterARestart() throws Exception {
+    WrappedObject o;
+    try (Outbox outbox = open()) {
+      o = wrappedInto(outbox, "held", true);
+
+      assertThat(outbox.entry(o.sopInstanceUid()).delivery("pacs").state())
+          .isEqualTo(DeliveryState.HELD);
+      assertThat(outbox.due("pacs")).isEmpty();
+      assertThat(outbox.status().oldestWaiting()).isNull();
+      assertThat(outbox.status().counts()).containsEntry(DeliveryState.HELD, 1);
+    }
+    assertThat(o.file()).isNull();
+    try (var left = Files.list(dir.resolve("work"))) {
+      assertThat(left).isEmpty();
+    }
+    try (Outbox reopened = open()) {
+      assertThat(reopened.entry(o.sopInstanceUid()).delivery("pacs").state())
+          .isEqualTo(DeliveryState.HELD);
+
+      assertThat(reopened.release(List.of(o.sopInstanceUid(), "1.2.3.unknown"))).isEqualTo(1);
+
+      assertThat(reopened.due("pacs"))
+          .extracting(OutboxEntry::sopInstanceUid)
+          .containsExactly(o.sopInstanceUid());
+    }
+    try (Outbox again = open()) {
+      assertThat(again.entry(o.sopInstanceUid()).delivery("pacs").state())
+          .isEqualTo(DeliveryState.QUEUED);
+    }
+  }
+
+  @Test
+  void puttingAHeldObjectAgainReplacesItsContentButNotOnceReleased() throws Exception {
+    try (Outbox outbox = open()) {
+      WrappedObject o = wrappedInto(outbox, "retagged", true);
+      byte[] before;
+      try (InputStream in = outbox.read(o.sopInstanceUid())) {
+        before = in.readAllBytes();
+      }
+      var noted =
+          new org.bedsidecapture.dicom.iod.Part10Object() {
+            public String sopInstanceUid() {
+              return o.sopInstanceUid();
+            }
+
+            public String sopClassUid() {
+              return o.sopClassUid();
+            }
+
+            public String transferSyntaxUid() {
+              return o.transferSyntaxUid();
+            }
+
+            public String studyInstanceUid() {
+              return o.studyInstanceUid();
+            }
+
+            public void writeTo(java.io.OutputStream out) throws IOException {
+              out.write(before);
+              out.write(new byte[] {1, 2, 3, 4});
+            }
+          };
+
+      outbox.put(noted, List.of("other"), true);
+
+      OutboxEntry replaced = outbox.entry(o.sopInstanceUid());
+      assertThat(replaced.deliveries()).containsOnlyKeys("pacs");
+      assertThat(replaced.bytes()).isEqualTo(before.length + 4L);
+      try (InputStream in = outbox.read(o.sopInstanceUid())) {
+        assertThat(in.readAllBytes()).hasSize(before.length + 4);
+      }
+
+      outbox.release(List.of(o.sopInstanceUid()));
+      outbox.put(noted, List.of("other"), true);
+
+      OutboxEntry released = outbox.entry(o.sopInstanceUid());
+      assertThat(released.delivery("pacs").state()).isEqualTo(DeliveryState.QUEUED);
+      assertThat(released.delivery("other").state()).isEqualTo(DeliveryState.HELD);
+      assertThat(released.bytes()).isEqualTo(before.length + 4L);
+    }
+  }
+
+  @Test
+  void aPersonRemovesAnObjectOnPurposeAndTheAuditLogSaysWhy() throws Exception {
+    try (Outbox outbox = open()) {
+      WrappedObject o = wrappedInto(outbox, "deleted", true);
+      List<Object> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+      outbox.addListener(told::add);
+
+      assertThat(outbox.remove(o.sopInstanceUid(), "deleted during review")).isTrue();
+
+      assertThat(outbox.entries()).isEmpty();
+      assertThat(told).isNotEmpty();
+      try (var files = Files.list(outboxDir)) {
+        assertThat(files.map(f -> f.getFileName().toString())).containsOnly(".lock");
+      }
+      assertThat(Files.readString(auditFile))
+          .contains("REMOVED")
+          .contains(o.sopInstanceUid())
+          .contains("deleted during review");
+      assertThat(outbox.remove(o.sopInstanceUid(), "again")).isFalse();
+    }
+  }
 }

@@ -4,9 +4,19 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
 import org.bedsidecapture.app.fhir.Fhir;
+import org.bedsidecapture.app.fhir.LookupException;
+import org.bedsidecapture.app.service.CaptureStation;
+import org.bedsidecapture.app.service.EncounterFinder;
+import org.bedsidecapture.app.settings.Archive;
 import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
+import org.bedsidecapture.devices.recording.ClipTranscoder;
+import org.bedsidecapture.dicom.DicomFactory;
+import org.bedsidecapture.dicom.UidGenerator;
+import org.bedsidecapture.dicom.iod.Part10Writer;
 import org.bedsidecapture.dicom.outbox.Outbox;
 
 /**
@@ -61,6 +71,47 @@ public final class AppContext {
       settings = SiteSettings.load(home);
     }
     return settings;
+  }
+
+  /** How this station makes DICOM objects: its identity, UID root and the local time zone. */
+  public DicomFactory dicomFactory() throws SettingsException {
+    SiteSettings s = settings();
+    return new DicomFactory(
+        s.station(AppHome.softwareVersion()),
+        new UidGenerator(s.uidRoot()),
+        new Part10Writer("BEDSIDE_CAPTURE", s.aeTitle()),
+        clock.withZone(ZoneId.systemDefault()),
+        ClipTranscoder::reencode);
+  }
+
+  /**
+   * What capture sessions share, on an outbox already open, delivering to {@code archives} (the
+   * site's, or the demo's own).
+   */
+  public CaptureStation captureStation(Outbox outbox, List<Archive> archives)
+      throws SettingsException, IOException {
+    return new CaptureStation(
+        dicomFactory(),
+        new UidGenerator(settings().uidRoot()),
+        outbox,
+        archives,
+        CaptureStation.workFolder(home),
+        AppOutbox.audit(home, clock),
+        clock.withZone(ZoneId.systemDefault()));
+  }
+
+  /** Finds encounters through the site's barcode rules and the EHR at {@code fhirBaseUrl}. */
+  public EncounterFinder encounterFinder(String fhirBaseUrl) throws SettingsException {
+    SiteSettings s = settings();
+    return new EncounterFinder(
+        s.barcodeRules(),
+        () -> {
+          try {
+            return fhir().lookup(s, fhirBaseUrl);
+          } catch (IOException e) {
+            throw new LookupException("the EHR cannot be reached: " + e.getMessage(), e);
+          }
+        });
   }
 
   /**

@@ -22,6 +22,11 @@ public final class AppOutbox {
 
   private AppOutbox() {}
 
+  /** The station's audit log, beside the outbox. */
+  public static AuditLog audit(Path home, Clock clock) {
+    return new AuditLog(home.resolve("audit.log"), clock);
+  }
+
   /**
    * Opens the outbox for {@code purpose} (what the holder is doing, shown to whoever has to wait
    * for it); when another process holds it, {@code err} is told who, and the call waits for it.
@@ -34,7 +39,7 @@ public final class AppOutbox {
         OutboxKey.openOrCreate(settings.outboxKeyFile()),
         clock,
         RetryPolicy.standard(),
-        new AuditLog(home.resolve("audit.log"), clock),
+        audit(home, clock),
         new OutboxLock.Owner(
             purpose,
             WAIT_FOR_OTHER_HOLDER,

@@ -2,22 +2,17 @@ package org.bedsidecapture.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import org.bedsidecapture.dicom.delivery.CStoreArchiveSender;
-import org.bedsidecapture.dicom.delivery.DicomDestination;
+import org.bedsidecapture.app.service.ArchiveDelivery;
 import org.bedsidecapture.dicom.delivery.SendReport;
 import org.bedsidecapture.dicom.delivery.StorageCommitter;
-import org.bedsidecapture.dicom.delivery.StowRsArchiveSender;
 import org.bedsidecapture.dicom.delivery.Tls;
-import org.bedsidecapture.dicom.outbox.DeliveryState;
 import org.bedsidecapture.dicom.outbox.Outbox;
-import org.bedsidecapture.dicom.outbox.OutboxEntry;
 
 /**
- * Delivers what is due in the outbox in the foreground, as {@code send} and {@code outbox retry}
- * do.
+ * Delivers what is due in the outbox in the foreground and prints what came of it, as {@code send}
+ * and {@code outbox retry} do.
  */
 final class Deliveries {
   private Deliveries() {}
@@ -42,24 +37,14 @@ final class Deliveries {
       PrintWriter out,
       PrintWriter err)
       throws IOException {
+    ArchiveDelivery delivery = new ArchiveDelivery(aeTitle, dicomWebAuthorization, timeout, tls);
     boolean all = true;
     for (String name : destinations) {
-      List<OutboxEntry> due = outbox.due(name);
-      if (due.isEmpty()) {
+      ArchiveDelivery.Round round = delivery.deliverDue(outbox, name, committer);
+      if (round == null) {
         continue;
       }
-      boolean web = name.startsWith("http://") || name.startsWith("https://");
-      String shown = web ? name : DicomDestination.fromName(name).toString();
-      long started = System.nanoTime();
-      SendReport report =
-          web
-              ? new StowRsArchiveSender(URI.create(name), dicomWebAuthorization, timeout, tls)
-                  .send(outbox, due, name)
-              : new CStoreArchiveSender(
-                      DicomDestination.fromName(name), aeTitle, timeout, committer == null, tls)
-                  .send(outbox, due);
-      double seconds = (System.nanoTime() - started) / 1e9;
-      long bytes = due.stream().mapToLong(OutboxEntry::bytes).sum();
+      SendReport report = round.report();
       for (SendReport.Result r : report.results()) {
         if (r.outcome() == SendReport.Outcome.STORED_WITH_WARNING) {
           out.println(r.sopInstanceUid() + ": " + r.message());
@@ -68,49 +53,24 @@ final class Deliveries {
           err.println(r.sopInstanceUid() + ": " + r.message());
         }
       }
-      long delivered =
-          report.count(SendReport.Outcome.STORED)
-              + report.count(SendReport.Outcome.STORED_WITH_WARNING);
       out.printf(
           "%s: %d delivered, %d refused (kept in quarantine), %d failed (kept, retried later);"
               + " %.1f MB in %.2f s%n",
-          shown,
-          delivered,
+          round.shown(),
+          round.stored(),
           report.count(SendReport.Outcome.REFUSED),
           report.count(SendReport.Outcome.FAILED),
-          bytes / 1e6,
-          seconds);
-      all &= report.allDelivered();
-      if (committer != null && !web) {
-        all &= commit(outbox, committer, DicomDestination.fromName(name), out, err);
+          round.bytes() / 1e6,
+          round.took().toNanos() / 1e9);
+      if (round.committed() >= 0) {
+        out.printf(
+            "%s: %d of %d committed%n", round.shown(), round.committed(), round.askedToCommit());
+        round.uncommitted().forEach(err::println);
       }
+      all &= round.complete();
     }
     out.flush();
     err.flush();
     return all;
-  }
-
-  private static boolean commit(
-      Outbox outbox,
-      StorageCommitter committer,
-      DicomDestination destination,
-      PrintWriter out,
-      PrintWriter err)
-      throws IOException {
-    String name = destination.name();
-    List<OutboxEntry> stored =
-        outbox.entries().stream()
-            .filter(e -> e.delivery(name) != null)
-            .filter(e -> e.delivery(name).state() == DeliveryState.STORED)
-            .toList();
-    int committed = committer.commit(outbox, destination, stored);
-    out.printf("%s: %d of %d committed%n", destination, committed, stored.size());
-    for (OutboxEntry e : stored) {
-      OutboxEntry now = outbox.entry(e.sopInstanceUid());
-      if (now != null) {
-        err.println(e.sopInstanceUid() + ": " + now.delivery(name).lastError());
-      }
-    }
-    return committed == stored.size();
   }
 }

@@ -2,9 +2,9 @@ package org.bedsidecapture.app.cli;
 
 import java.util.concurrent.Callable;
 import org.bedsidecapture.app.AppContext;
+import org.bedsidecapture.app.service.ArchiveDelivery;
 import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
-import org.bedsidecapture.dicom.delivery.CStoreArchiveSender;
 import org.bedsidecapture.dicom.delivery.DicomDestination;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,13 +37,12 @@ final class EchoCommand implements Callable<Integer> {
       SiteSettings settings = app.settings();
       DicomDestination destination = DicomDestination.parse(to);
       String problem =
-          new CStoreArchiveSender(
-                  destination,
+          new ArchiveDelivery(
                   aeTitle == null ? settings.aeTitle() : aeTitle,
+                  null,
                   settings.dicomTimeout(),
-                  true,
                   settings.tls())
-              .echo();
+              .echo(destination);
       if (problem != null) {
         spec.commandLine().getErr().println("echo: " + problem);
         return 1;

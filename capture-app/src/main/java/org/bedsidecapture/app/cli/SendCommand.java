@@ -3,17 +3,15 @@ package org.bedsidecapture.app.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.bedsidecapture.app.AppContext;
+import org.bedsidecapture.app.settings.Archive;
 import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
 import org.bedsidecapture.dicom.UidGenerator;
-import org.bedsidecapture.dicom.delivery.DicomDestination;
 import org.bedsidecapture.dicom.delivery.StorageCommitter;
-import org.bedsidecapture.dicom.delivery.StowRsArchiveSender;
 import org.bedsidecapture.dicom.outbox.NotDicomException;
 import org.bedsidecapture.dicom.outbox.Outbox;
 import picocli.CommandLine;
@@ -87,8 +85,7 @@ final class SendCommand implements Callable<Integer> {
     try {
       settings = app.settings();
       web = to.startsWith("http://") || to.startsWith("https://");
-      destinationName =
-          web ? StowRsArchiveSender.name(URI.create(to)) : DicomDestination.parse(to).name();
+      destinationName = Archive.parse(to, false).destination();
     } catch (SettingsException | IllegalArgumentException e) {
       err.println("send: " + e.getMessage());
       return 2;

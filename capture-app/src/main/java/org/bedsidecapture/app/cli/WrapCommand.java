@@ -10,12 +10,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.bedsidecapture.app.AppContext;
-import org.bedsidecapture.app.AppHome;
 import org.bedsidecapture.app.fhir.EncounterContextException;
 import org.bedsidecapture.app.fhir.Fhir;
 import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
-import org.bedsidecapture.devices.recording.ClipTranscoder;
 import org.bedsidecapture.dicom.BodySite;
 import org.bedsidecapture.dicom.BodySiteCatalogue;
 import org.bedsidecapture.dicom.Capture;
@@ -27,7 +25,6 @@ import org.bedsidecapture.dicom.OwnerOnly;
 import org.bedsidecapture.dicom.PersonName;
 import org.bedsidecapture.dicom.StudySession;
 import org.bedsidecapture.dicom.UidGenerator;
-import org.bedsidecapture.dicom.iod.Part10Writer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -145,13 +142,13 @@ final class WrapCommand implements Callable<Integer> {
     }
     Clock clock = app.clock().withZone(ZoneId.systemDefault());
     UidGenerator uids = new UidGenerator(settings.uidRoot());
-    DicomFactory factory =
-        new DicomFactory(
-            settings.station(AppHome.softwareVersion()),
-            uids,
-            new Part10Writer("BEDSIDE_CAPTURE", settings.aeTitle()),
-            clock,
-            ClipTranscoder::reencode);
+    DicomFactory factory;
+    try {
+      factory = app.dicomFactory();
+    } catch (SettingsException e) {
+      err.println("wrap: " + e.getMessage());
+      return 2;
+    }
     StudySession session =
         new StudySession(uids, encounter.studyInstanceUid(), OffsetDateTime.now(clock));
     PersonName who = operator == null ? null : PersonName.parse(operator);

@@ -140,9 +140,82 @@ public final class FhirEncounterLookup {
               + ": check the wristband and choose, or ask registration",
           candidates);
     }
+    return forPatient(patients.get(0), all(found, Encounter.class), value);
+  }
+
+  /**
+   * A chosen patient (a {@link LookupResult.Candidate} without an encounter): their current
+   * encounter, as for a wristband.
+   */
+  public LookupResult byPatientId(String patientId) throws LookupException {
+    Bundle found =
+        call(
+            () ->
+                client
+                    .search()
+                    .forResource(Patient.class)
+                    .where(Patient.RES_ID.exactly().code(patientId))
+                    .revInclude(Encounter.INCLUDE_SUBJECT)
+                    .returnBundle(Bundle.class)
+                    .execute());
+    List<Patient> patients = matches(found, Patient.class);
+    if (patients.isEmpty()) {
+      return new LookupResult.NotFound("the chosen patient is no longer in the EHR");
+    }
     Patient patient = patients.get(0);
+    return forPatient(patient, all(found, Encounter.class), mrnOf(patient));
+  }
+
+  /**
+   * The manual search: patients by family name (starting with), given name (starting with, may be
+   * blank) and birth date. One match goes on as a wristband would; several are offered to choose
+   * from; the search is never widened on its own.
+   */
+  public LookupResult byNameAndBirthDate(String family, String given, java.time.LocalDate born)
+      throws LookupException {
+    Bundle found =
+        call(
+            () -> {
+              var query =
+                  client
+                      .search()
+                      .forResource(Patient.class)
+                      .where(Patient.FAMILY.matches().value(family.strip()))
+                      .and(Patient.BIRTHDATE.exactly().day(born.toString()));
+              if (given != null && !given.isBlank()) {
+                query = query.and(Patient.GIVEN.matches().value(given.strip()));
+              }
+              return query
+                  .revInclude(Encounter.INCLUDE_SUBJECT)
+                  .returnBundle(Bundle.class)
+                  .execute();
+            });
+    List<Patient> patients = matches(found, Patient.class);
+    String searched =
+        "no patient named "
+            + family.strip()
+            + (given == null || given.isBlank() ? "" : ", " + given.strip())
+            + " born "
+            + born;
+    if (patients.isEmpty()) {
+      return new LookupResult.NotFound(searched);
+    }
+    if (patients.size() > 1) {
+      List<LookupResult.Candidate> candidates = new ArrayList<>();
+      for (Patient p : patients) {
+        candidates.add(new LookupResult.Candidate(shown(p), p.getIdPart(), null));
+      }
+      return new LookupResult.Choose(
+          patients.size() + " patients match: compare the MRN with the wristband and choose",
+          candidates);
+    }
+    Patient patient = patients.get(0);
+    return forPatient(patient, all(found, Encounter.class), mrnOf(patient));
+  }
+
+  private LookupResult forPatient(Patient patient, List<Encounter> encounters, String value)
+      throws LookupException {
     List<String> warnings = new ArrayList<>();
-    List<Encounter> encounters = all(found, Encounter.class);
     Reference survivor = replacedBy(patient);
     boolean inactive = patient.hasActive() && !patient.getActive();
     if (inactive || survivor != null) {

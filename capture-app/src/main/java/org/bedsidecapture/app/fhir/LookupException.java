@@ -6,6 +6,10 @@ package org.bedsidecapture.app.fhir;
 public final class LookupException extends Exception {
   private static final long serialVersionUID = 1L;
 
+  public LookupException(String message) {
+    super(message);
+  }
+
   public LookupException(String message, Throwable cause) {
     super(message, cause);
   }

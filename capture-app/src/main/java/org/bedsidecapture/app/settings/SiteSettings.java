@@ -49,7 +49,9 @@ public record SiteSettings(
     KeyboardWedge.Settings scanner,
     Duration clipMaxLength,
     String frameGrabberNames,
-    boolean syntheticDevices) {
+    boolean syntheticDevices,
+    java.util.List<Archive> archives,
+    Duration idleTimeout) {
 
   /**
    * SMART Backend Services for the EHR: its token endpoint, the client id this station is
@@ -97,7 +99,9 @@ public record SiteSettings(
           "fhir.smart.token-url",
           "fhir.smart.client-id",
           "fhir.smart.private-key-file",
-          "fhir.smart.scope");
+          "fhir.smart.scope",
+          "session.idle-minutes");
+  private static final Pattern ARCHIVE_KEY = Pattern.compile("archive\\.(\\d{1,2})(\\.commit)?");
   private static final Pattern BARCODE_RULE_KEY =
       Pattern.compile("barcode\\.rule\\.(\\d{1,3})\\.(kind|system|pattern|gs1-ai|check-digit)");
 
@@ -113,7 +117,9 @@ public record SiteSettings(
       }
     }
     for (String key : p.stringPropertyNames()) {
-      if (!KEYS.contains(key) && !BARCODE_RULE_KEY.matcher(key).matches()) {
+      if (!KEYS.contains(key)
+          && !BARCODE_RULE_KEY.matcher(key).matches()
+          && !ARCHIVE_KEY.matcher(key).matches()) {
         throw new SettingsException(file + ": unknown key '" + key + "' (known: " + KEYS + ")");
       }
     }
@@ -183,7 +189,44 @@ public record SiteSettings(
         scanner(p, file),
         Duration.ofSeconds(number(p, file, "clips.max-seconds", 300, 1, 3600)),
         frameGrabberNames(p, file),
-        yesNo(p, file, "devices.synthetic", true));
+        yesNo(p, file, "devices.synthetic", true),
+        archives(p, file),
+        Duration.ofMinutes(number(p, file, "session.idle-minutes", 5, 1, 240)));
+  }
+
+  /**
+   * The archives ({@code archive.N=URL}, {@code archive.N.commit=true|false}), in the order of N;
+   * none when the site has not set any (the demo brings its own).
+   */
+  private static java.util.List<Archive> archives(Properties p, Path file)
+      throws SettingsException {
+    java.util.TreeMap<Integer, String> urls = new java.util.TreeMap<>();
+    for (String key : p.stringPropertyNames()) {
+      java.util.regex.Matcher m = ARCHIVE_KEY.matcher(key);
+      if (m.matches() && m.group(2) == null) {
+        urls.put(Integer.parseInt(m.group(1)), p.getProperty(key));
+      }
+      if (m.matches() && m.group(2) != null && p.getProperty("archive." + m.group(1)) == null) {
+        throw new SettingsException(
+            file + ": " + key + " is set but archive." + m.group(1) + " is not");
+      }
+    }
+    java.util.List<Archive> archives = new java.util.ArrayList<>();
+    java.util.Set<String> destinations = new java.util.HashSet<>();
+    for (var e : urls.entrySet()) {
+      String key = "archive." + e.getKey();
+      Archive a;
+      try {
+        a = Archive.parse(e.getValue(), yesNo(p, file, key + ".commit", false));
+      } catch (IllegalArgumentException bad) {
+        throw new SettingsException(file + ": " + key + ": " + bad.getMessage());
+      }
+      if (!destinations.add(a.destination())) {
+        throw new SettingsException(file + ": " + key + ": the same archive is listed twice");
+      }
+      archives.add(a);
+    }
+    return java.util.List.copyOf(archives);
   }
 
   private static boolean yesNo(Properties p, Path file, String key, boolean fallback)

@@ -102,4 +102,33 @@ class LayerRulesTest {
             "javafx..", "picocli..", "org.bedsidecapture.app.ui..", "org.bedsidecapture.app.cli..")
         .check(CLASSES);
   }
+
+  @Test
+  void theServicesKnowNoScreenAndNoCommandLine() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.bedsidecapture.app.service..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "javafx..", "picocli..", "org.bedsidecapture.app.ui..", "org.bedsidecapture.app.cli..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theCommandLineReachesTheCaptureAndDeliveryPathOnlyThroughTheServices() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.bedsidecapture.app.cli..")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("org.bedsidecapture.dicom.delivery.CStoreArchiveSender")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("org.bedsidecapture.dicom.delivery.StowRsArchiveSender")
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAPackage("org.bedsidecapture.app.ui..")
+        .check(CLASSES);
+  }
 }

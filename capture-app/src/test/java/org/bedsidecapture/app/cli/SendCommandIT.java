@@ -2,10 +2,16 @@ package org.bedsidecapture.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bedsidecapture.app.AppContext;
+import org.bedsidecapture.app.fhir.demo.SyntheticEncounters;
 import org.bedsidecapture.dicom.testing.Orthanc;
 import org.bedsidecapture.dicom.testing.Storescp;
 import org.bedsidecapture.dicom.testing.TestMedia;
@@ -19,19 +25,44 @@ import org.junit.jupiter.api.io.TempDir;
  * temporary folder (BEDSIDE_CAPTURE_HOME is read by a child JVM, so these run the jar).
  */
 class SendCommandIT {
-  /** What the demo wraps: two photos and a clip. */
-  private static final int DEMO_OBJECTS = 3;
+  /** What each test sends: three photos wrapped by the wrap command. */
+  private static final int OBJECTS = 3;
 
   @TempDir Path dir;
   private Path home;
   private Path wrapped;
+  private Path bundle;
 
   @BeforeEach
   void wrapSomePhotos() throws Exception {
     home = dir.resolve("home");
-    Path demo = dir.resolve("demo-home");
-    assertThat(jar(demo, "demo").exitCode()).isZero();
-    wrapped = demo.resolve("demo").resolve("dicom");
+    wrapped = dir.resolve("wrapped");
+    bundle = dir.resolve("bundle.json");
+    Files.writeString(
+        bundle,
+        FhirContext.forR4Cached()
+            .newJsonParser()
+            .encodeResourceToString(SyntheticEncounters.bundle(SyntheticEncounters.CASES.get(0))));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "wrap",
+                "--context",
+                bundle.toString(),
+                "--body-site",
+                "54735007",
+                "--laterality",
+                "U",
+                "--out",
+                wrapped.toString()));
+    for (int i = 0; i < OBJECTS; i++) {
+      args.add(TestMedia.write(dir, "photo-" + i + ".jpg", TestMedia.jpeg(320, 240)).toString());
+    }
+    int rc =
+        BedsideCaptureCommand.commandLine(
+                new AppContext(dir.resolve("wrap-home"), Clock.systemUTC()))
+            .execute(args.toArray(String[]::new));
+    assertThat(rc).isZero();
   }
 
   private Jar.Run jar(Path appHome, String... args) throws Exception {
@@ -39,17 +70,46 @@ class SendCommandIT {
   }
 
   @Test
-  void theDemoDeliversThroughTheOutboxToItsOwnArchive() throws Exception {
+  void theDemoDeliversThroughTheOutboxToItsOwnArchiveAndLeavesNoPlaintextObject() throws Exception {
     Path demoHome = dir.resolve("demo-home");
+    Jar.Run demo = jar(demoHome, "demo");
+    assertThat(demo.exitCode()).as(demo.err()).isZero();
+
+    List<String> taken = new ArrayList<>();
+    Matcher m = Pattern.compile("taken into the outbox[^:]*: ([0-9.]+)").matcher(demo.out());
+    while (m.find()) {
+      taken.add(m.group(1));
+    }
+    assertThat(taken).hasSize(3);
     Path archive = demoHome.resolve("demo").resolve("archive");
-    try (var kept = Files.list(archive);
-        var made = Files.list(wrapped)) {
+    try (var kept = Files.list(archive)) {
       assertThat(kept.map(f -> f.getFileName().toString()))
-          .containsExactlyInAnyOrderElementsOf(
-              made.map(f -> f.getFileName().toString().replace(".dcm", "")).toList());
+          .containsExactlyInAnyOrderElementsOf(taken);
     }
     assertThat(jar(demoHome, "outbox", "status").out()).contains("objects: 0");
-    assertThat(Files.readString(demoHome.resolve("audit.log"))).contains("PURGED");
+    assertThat(Files.readString(demoHome.resolve("audit.log")))
+        .contains("SESSION_STARTED")
+        .contains("found-by=barcode")
+        .contains("SESSION_SENT")
+        .contains("PURGED");
+    try (var all = Files.walk(demoHome)) {
+      List<Path> plaintext =
+          all.filter(Files::isRegularFile)
+              .filter(f -> !f.startsWith(archive))
+              .filter(SendCommandIT::isDicom)
+              .toList();
+      assertThat(plaintext).as("DICOM objects left outside the archive").isEmpty();
+    }
+  }
+
+  private static boolean isDicom(Path f) {
+    try (var in = Files.newInputStream(f)) {
+      byte[] head = in.readNBytes(132);
+      return head.length == 132
+          && new String(head, 128, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("DICM");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
@@ -60,8 +120,8 @@ class SendCommandIT {
       Jar.Run send = jar(home, "send", "--to", archive.url(), wrapped.toString());
 
       assertThat(send.exitCode()).as(send.err()).isZero();
-      assertThat(send.out()).contains(DEMO_OBJECTS + " delivered, 0 refused");
-      assertThat(archive.received()).hasSize(DEMO_OBJECTS);
+      assertThat(send.out()).contains(OBJECTS + " delivered, 0 refused");
+      assertThat(archive.received()).hasSize(OBJECTS);
       assertThat(jar(home, "outbox", "status").out()).contains("objects: 0");
     }
   }
@@ -95,7 +155,7 @@ class SendCommandIT {
       Jar.Run send = jar(home, "send", "--to", url, wrapped.toString());
 
       assertThat(send.exitCode()).as(send.err()).isZero();
-      assertThat(archive.received()).hasSize(DEMO_OBJECTS);
+      assertThat(archive.received()).hasSize(OBJECTS);
     }
   }
 
@@ -112,22 +172,22 @@ class SendCommandIT {
         .contains(notDicom + ": not a DICOM file (no Part 10 header)")
         .contains("not reachable");
     assertThat(send.out())
-        .contains("0 delivered, 0 refused (kept in quarantine), " + DEMO_OBJECTS + " failed");
+        .contains("0 delivered, 0 refused (kept in quarantine), " + OBJECTS + " failed");
     Jar.Run echo = jar(home, "echo", url);
     assertThat(echo.exitCode()).isEqualTo(1);
     assertThat(echo.err()).startsWith("echo: archive " + url + " not reachable");
     assertThat(jar(home, "outbox", "list").out().lines())
-        .hasSize(DEMO_OBJECTS)
+        .hasSize(OBJECTS)
         .allMatch(l -> l.contains(" failed "));
-    assertThat(jar(home, "outbox", "status").out()).contains("failed:      " + DEMO_OBJECTS);
+    assertThat(jar(home, "outbox", "status").out()).contains("failed:      " + OBJECTS);
 
     try (Storescp archive = Storescp.start(dir.resolve("archive"), port)) {
       Jar.Run retry = jar(home, "outbox", "retry");
       assertThat(retry.exitCode()).as(retry.err()).isZero();
-      assertThat(archive.received()).hasSize(DEMO_OBJECTS);
+      assertThat(archive.received()).hasSize(OBJECTS);
     }
     assertThat(jar(home, "outbox", "status").out()).contains("objects: 0");
-    assertThat(Files.readString(home.resolve("audit.log")).lines()).hasSize(DEMO_OBJECTS);
+    assertThat(Files.readString(home.resolve("audit.log")).lines()).hasSize(OBJECTS);
   }
 
   @Test
@@ -153,8 +213,8 @@ class SendCommandIT {
 
       assertThat(send.exitCode()).as(send.err()).isZero();
       assertThat(send.out())
-          .contains(DEMO_OBJECTS + " delivered")
-          .contains(DEMO_OBJECTS + " of " + DEMO_OBJECTS + " committed");
+          .contains(OBJECTS + " delivered")
+          .contains(OBJECTS + " of " + OBJECTS + " committed");
       assertThat(orthanc.instances()).contains(",");
       assertThat(jar(home, "outbox", "status").out()).contains("objects: 0");
     }
@@ -171,7 +231,7 @@ class SendCommandIT {
       Jar.Run send = jar(home, "send", "--to", orthanc.dicomWebBase(), wrapped.toString());
 
       assertThat(send.exitCode()).as(send.err()).isZero();
-      assertThat(send.out()).contains(orthanc.dicomWebBase() + ": " + DEMO_OBJECTS + " delivered");
+      assertThat(send.out()).contains(orthanc.dicomWebBase() + ": " + OBJECTS + " delivered");
       assertThat(jar(home, "outbox", "status").out()).contains("objects: 0");
     }
   }
@@ -179,7 +239,6 @@ class SendCommandIT {
   /** Wraps {@code count} photos of the demo encounter into {@code dir/name}; returns their UIDs. */
   private java.util.Set<String> wrapPhotos(String name, int count) throws Exception {
     Path many = Files.createDirectories(dir.resolve(name));
-    Path bundle = wrapped.resolveSibling("encounter-bundle.json");
     List<String> wrapArgs =
         new ArrayList<>(
             List.of(

@@ -141,4 +141,44 @@ class SiteSettingsTest {
     assertThatThrownBy(() -> SiteSettings.load(home))
         .hasMessageContaining("TLS: trusted certificates " + notPem);
   }
+
+  @Test
+  void archivesAreListedInTheOrderOfTheirNumbersWithCommitmentPerArchive() throws Exception {
+    SiteSettings none = SiteSettings.load(home);
+    assertThat(none.archives()).isEmpty();
+    assertThat(none.idleTimeout()).hasMinutes(5);
+    write(
+        """
+        archive.2=https://vna.example.org/dicom-web
+        archive.1=dicom://PACS@pacs.example.org:104
+        archive.1.commit=true
+        session.idle-minutes=3
+        """);
+
+    SiteSettings s = SiteSettings.load(home);
+
+    assertThat(s.archives())
+        .extracting(Archive::destination, Archive::commit)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("PACS@pacs.example.org:104", true),
+            org.assertj.core.groups.Tuple.tuple("https://vna.example.org/dicom-web", false));
+    assertThat(s.idleTimeout()).hasMinutes(3);
+  }
+
+  @Test
+  void aBadArchiveIsNamedByItsKey() throws Exception {
+    write("archive.1=https://vna.example.org/dicom-web\narchive.1.commit=true\n");
+    assertThatThrownBy(() -> SiteSettings.load(home))
+        .hasMessageContaining("archive.1: storage commitment is for DICOM archives");
+    write("archive.3.commit=true\n");
+    assertThatThrownBy(() -> SiteSettings.load(home))
+        .hasMessageContaining("archive.3.commit is set but archive.3 is not");
+    write("archive.1=dicom://PACS@pacs:104\narchive.2=dicom://PACS@pacs:104\n");
+    assertThatThrownBy(() -> SiteSettings.load(home))
+        .hasMessageContaining("archive.2: the same archive is listed twice");
+    write("archive.1=dicom://pacs\n");
+    assertThatThrownBy(() -> SiteSettings.load(home)).hasMessageContaining("archive.1: ");
+    write("session.idle-minutes=0\n");
+    assertThatThrownBy(() -> SiteSettings.load(home)).hasMessageContaining("session.idle-minutes");
+  }
 }

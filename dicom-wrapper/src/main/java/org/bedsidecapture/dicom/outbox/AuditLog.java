@@ -22,6 +22,11 @@ public final class AuditLog {
     this.clock = clock;
   }
 
+  /** Appends one event about an object or study (by its UID), flushed before this returns. */
+  public void record(String event, String uid, String detail) throws IOException {
+    record(List.<String[]>of(new String[] {event, uid, detail}));
+  }
+
   /**
    * Appends the events (each {@code {event, SOP Instance UID, detail}}) and flushes them to disk
    * once, before the caller acts on them.

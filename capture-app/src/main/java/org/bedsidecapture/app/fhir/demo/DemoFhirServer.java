@@ -198,10 +198,17 @@ public final class DemoFhirServer implements AutoCloseable {
       return DemoFhirServer.this.read(Patient.class, id);
     }
 
-    /** Patient?identifier=system|value, with _revinclude=Encounter:subject (or :patient). */
+    /**
+     * Patient?identifier=system|value, or by _id, or by family and given name (starting with, any
+     * case) and birth date; with _revinclude=Encounter:subject (or :patient).
+     */
     @Search
-    public List<IBaseResource> byIdentifier(
+    public List<IBaseResource> search(
         @OptionalParam(name = Patient.SP_IDENTIFIER) TokenParam identifier,
+        @OptionalParam(name = "_id") TokenParam id,
+        @OptionalParam(name = Patient.SP_FAMILY) ca.uhn.fhir.rest.param.StringParam family,
+        @OptionalParam(name = Patient.SP_GIVEN) ca.uhn.fhir.rest.param.StringParam given,
+        @OptionalParam(name = Patient.SP_BIRTHDATE) ca.uhn.fhir.rest.param.DateParam born,
         @IncludeParam(
                 reverse = true,
                 allow = {"Encounter:subject", "Encounter:patient"})
@@ -209,6 +216,28 @@ public final class DemoFhirServer implements AutoCloseable {
       List<Patient> found =
           all(Patient.class).stream()
               .filter(p -> identifier == null || hasIdentifier(p.getIdentifier(), identifier))
+              .filter(p -> id == null || p.getIdPart().equals(id.getValue()))
+              .filter(
+                  p ->
+                      family == null
+                          || p.getName().stream()
+                              .anyMatch(n -> startsWith(n.getFamily(), family.getValue())))
+              .filter(
+                  p ->
+                      given == null
+                          || p.getName().stream()
+                              .anyMatch(
+                                  n ->
+                                      n.getGiven().stream()
+                                          .anyMatch(
+                                              g -> startsWith(g.getValue(), given.getValue()))))
+              .filter(
+                  p ->
+                      born == null
+                          || (p.hasBirthDate()
+                              && p.getBirthDateElement()
+                                  .getValueAsString()
+                                  .equals(born.getValueAsString())))
               .toList();
       List<IBaseResource> answer = matches(found);
       if (wants(revIncludes, "Encounter:subject") || wants(revIncludes, "Encounter:patient")) {
@@ -222,6 +251,13 @@ public final class DemoFhirServer implements AutoCloseable {
       }
       return answer;
     }
+  }
+
+  private static boolean startsWith(String value, String prefix) {
+    return value != null
+        && value
+            .toLowerCase(java.util.Locale.ROOT)
+            .startsWith(prefix.toLowerCase(java.util.Locale.ROOT));
   }
 
   final class EncounterProvider implements IResourceProvider {

@@ -42,7 +42,19 @@ public final class EncounterFinder {
    * @throws LookupException when the EHR cannot be asked
    */
   public LookupResult byBarcode(String content) throws BarcodeRejectedException, LookupException {
-    IdentifierQuery q = rules.resolve(content);
+    return byQuery(resolve(content));
+  }
+
+  /**
+   * What a barcode identifies by the site's rules, without asking the EHR (fast: the screens call
+   * it before showing a lookup under way).
+   */
+  public IdentifierQuery resolve(String content) throws BarcodeRejectedException {
+    return rules.resolve(content);
+  }
+
+  /** The encounter a resolved barcode leads to. */
+  public LookupResult byQuery(IdentifierQuery q) throws LookupException {
     FhirEncounterLookup lookup = source.lookup();
     return switch (q.kind()) {
       case PATIENT_MRN -> lookup.byPatientIdentifier(q.system(), q.value());

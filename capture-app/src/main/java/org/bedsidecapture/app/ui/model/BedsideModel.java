@@ -1,0 +1,432 @@
+package org.bedsidecapture.app.ui.model;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.bedsidecapture.app.barcode.BarcodeRejectedException;
+import org.bedsidecapture.app.fhir.LookupException;
+import org.bedsidecapture.app.fhir.LookupResult;
+import org.bedsidecapture.app.service.CaptureSession;
+import org.bedsidecapture.app.service.CaptureStation;
+import org.bedsidecapture.app.service.EncounterFinder;
+import org.bedsidecapture.app.workflow.CaptureWorkflow;
+import org.bedsidecapture.dicom.BodySite;
+import org.bedsidecapture.dicom.CaptureRejectedException;
+import org.bedsidecapture.dicom.Laterality;
+import org.bedsidecapture.dicom.PersonName;
+
+/**
+ * What the bedside screens show and what their buttons do, in plain Java: the workflow's state, the
+ * session's captures, the body site chosen for the next shot, and what is under way or went wrong.
+ * Every command runs its slow part (EHR lookup, wrapping, the outbox's disk) on {@code worker} and
+ * publishes its result on {@code ui} (the FX thread in the app; the calling thread in tests), so
+ * the screens never wait. Screens only bind to the properties and call the commands.
+ */
+public final class BedsideModel {
+  /** How a command's slow part is written: may throw what the user is to be told. */
+  public interface Work<T> {
+    T run() throws Exception;
+  }
+
+  private final CaptureWorkflow workflow;
+  private final EncounterFinder finder;
+  private final CaptureStation station;
+  private final Executor worker;
+  private final Executor ui;
+  private final ReadOnlyObjectWrapper<CaptureWorkflow.State> state;
+  private final ReadOnlyStringWrapper busy = new ReadOnlyStringWrapper();
+  private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
+  private final ObservableList<CaptureSession.Shot> shots = FXCollections.observableArrayList();
+  private final ObjectProperty<BodySite> site = new SimpleObjectProperty<>();
+  private final ObjectProperty<Laterality> laterality =
+      new SimpleObjectProperty<>(Laterality.UNPAIRED);
+  private final ObjectProperty<CaptureSession.Shot> selected = new SimpleObjectProperty<>();
+  private EncounterFinder.FoundBy foundBy = EncounterFinder.FoundBy.BARCODE;
+  private CaptureSession session;
+
+  public BedsideModel(
+      CaptureWorkflow workflow,
+      EncounterFinder finder,
+      CaptureStation station,
+      Executor worker,
+      Executor ui) {
+    this.workflow = workflow;
+    this.finder = finder;
+    this.station = station;
+    this.worker = worker;
+    this.ui = ui;
+    this.state = new ReadOnlyObjectWrapper<>(workflow.state());
+    workflow.addListener(s -> ui.execute(() -> state.set(s)));
+  }
+
+  public ReadOnlyObjectProperty<CaptureWorkflow.State> stateProperty() {
+    return state.getReadOnlyProperty();
+  }
+
+  public CaptureWorkflow.State state() {
+    return state.get();
+  }
+
+  /** What is under way, in words ("Looking up the patient…"), or null. */
+  public ReadOnlyStringProperty busyProperty() {
+    return busy.getReadOnlyProperty();
+  }
+
+  /** What went wrong and what to do, or null. */
+  public ReadOnlyStringProperty problemProperty() {
+    return problem.getReadOnlyProperty();
+  }
+
+  public ObservableList<CaptureSession.Shot> shots() {
+    return FXCollections.unmodifiableObservableList(shots);
+  }
+
+  /** The body site for the next shot (remembered from one shot to the next). */
+  public ObjectProperty<BodySite> siteProperty() {
+    return site;
+  }
+
+  public ObjectProperty<Laterality> lateralityProperty() {
+    return laterality;
+  }
+
+  /** The capture looked at in review. */
+  public ObjectProperty<CaptureSession.Shot> selectedProperty() {
+    return selected;
+  }
+
+  public CaptureStation station() {
+    return station;
+  }
+
+  public EncounterFinder.FoundBy foundBy() {
+    return foundBy;
+  }
+
+  public void signIn(String operator) {
+    workflow.signIn(operator);
+  }
+
+  /** Something the user did: keeps the session from timing out. */
+  public void activity() {
+    workflow.activity();
+  }
+
+  /** A wristband or label was scanned (wedge or camera). Ignored unless waiting for a scan. */
+  public void scanned(String content) {
+    CaptureWorkflow.Step step = workflow.state().step();
+    if (step != CaptureWorkflow.Step.READY_TO_SCAN && step != CaptureWorkflow.Step.CHOOSE_RECORD) {
+      return;
+    }
+    org.bedsidecapture.app.barcode.IdentifierQuery query;
+    try {
+      query = finder.resolve(content);
+    } catch (BarcodeRejectedException e) {
+      problem.set(e.getMessage());
+      return;
+    }
+    lookUp(EncounterFinder.FoundBy.BARCODE, () -> finder.byQuery(query));
+  }
+
+  /** The manual search by MRN. */
+  public void searchByMrn(String mrn) {
+    if (mrn == null || mrn.isBlank()) {
+      problem.set("Type the MRN from the wristband.");
+      return;
+    }
+    lookUp(EncounterFinder.FoundBy.MANUAL_SEARCH, () -> finder.byMrn(mrn));
+  }
+
+  /** The manual search by name and birth date. */
+  public void searchByName(String family, String given, LocalDate born) {
+    if (family == null || family.isBlank() || born == null) {
+      problem.set("Type the family name and the birth date.");
+      return;
+    }
+    lookUp(
+        EncounterFinder.FoundBy.MANUAL_SEARCH,
+        () -> finder.byNameAndBirthDate(family, given, born));
+  }
+
+  /** The user chose one of several records or encounters. */
+  public void choose(LookupResult.Candidate candidate) {
+    lookUp(foundBy, () -> finder.chosen(candidate));
+  }
+
+  private void lookUp(EncounterFinder.FoundBy how, Work<LookupResult> lookup) {
+    problem.set(null);
+    foundBy = how;
+    workflow.lookingUp();
+    busy.set("Looking up the patient…");
+    worker.execute(
+        () -> {
+          LookupResult result = null;
+          String failure = null;
+          try {
+            result = lookup.run();
+          } catch (LookupException e) {
+            failure = e.getMessage();
+          } catch (Exception e) {
+            failure = "the lookup failed: " + e.getMessage();
+          }
+          LookupResult r = result;
+          String f = failure;
+          ui.execute(
+              () -> {
+                busy.set(null);
+                if (r != null) {
+                  workflow.lookedUp(r);
+                } else {
+                  workflow.lookupFailed(f);
+                }
+              });
+        });
+  }
+
+  public void overrideFinishedEncounter() {
+    workflow.overrideFinishedEncounter();
+  }
+
+  /** The user confirmed the patient: the session starts (recorded with how they were found). */
+  public void confirm() {
+    LookupResult.Found found = (LookupResult.Found) workflow.state().lookup();
+    String operator = workflow.state().operator();
+    run(
+        "Starting the session…",
+        () ->
+            station.startSession(
+                found.context(), operator == null ? null : PersonName.parse(operator), foundBy),
+        started -> {
+          session = started;
+          shots.clear();
+          workflow.confirm();
+        });
+  }
+
+  public void scanAgain() {
+    problem.set(null);
+    workflow.scanAgain();
+  }
+
+  /**
+   * Takes a capture through {@code take} (a still, a clip, an import) into the session; the
+   * thumbnail appears when the capture is safe in the outbox.
+   */
+  public void capture(String what, Work<CaptureSession.Shot> take) {
+    if (workflow.state().step() != CaptureWorkflow.Step.CAPTURING || session == null) {
+      problem.set("Confirm the patient first: nothing is captured without a confirmed patient.");
+      return;
+    }
+    if (site.get() == null) {
+      problem.set("Choose the body site first.");
+      return;
+    }
+    if (site.get().paired() && laterality.get() == Laterality.UNPAIRED) {
+      problem.set(site.get().meaning() + " needs a side: choose Left, Right or Both.");
+      return;
+    }
+    run(
+        what,
+        take,
+        shot -> {
+          shots.add(shot);
+          workflow.captured();
+        });
+  }
+
+  /** The session running now, for the capture commands' slow parts; null without one. */
+  public CaptureSession session() {
+    return session;
+  }
+
+  public void review() {
+    workflow.review();
+    if (selected.get() == null && !shots.isEmpty()) {
+      selected.set(shots.get(shots.size() - 1));
+    }
+  }
+
+  public void backToCapture() {
+    workflow.backToCapture();
+  }
+
+  /** Deletes the capture on purpose: it leaves the outbox. */
+  public void delete(CaptureSession.Shot shot) {
+    CaptureSession s = session;
+    run(
+        "Deleting…",
+        () -> {
+          s.delete(shot.id());
+          return shot;
+        },
+        gone -> {
+          shots.remove(gone);
+          selected.set(shots.isEmpty() ? null : shots.get(shots.size() - 1));
+          workflow.deleted();
+        });
+  }
+
+  /** Deletes the capture and goes back to the camera with its body site chosen again. */
+  public void retake(CaptureSession.Shot shot) {
+    site.set(shot.site());
+    laterality.set(shot.laterality());
+    CaptureSession s = session;
+    run(
+        "Deleting for a retake…",
+        () -> {
+          s.delete(shot.id());
+          return shot;
+        },
+        gone -> {
+          shots.remove(gone);
+          selected.set(null);
+          workflow.deleted();
+          workflow.backToCapture();
+        });
+  }
+
+  /** Changes the capture's body site, side and note (rewritten in the outbox). */
+  public void retag(CaptureSession.Shot shot, BodySite newSite, Laterality side, String note) {
+    if (newSite.paired() && side == Laterality.UNPAIRED) {
+      problem.set(newSite.meaning() + " needs a side: choose Left, Right or Both.");
+      return;
+    }
+    CaptureSession s = session;
+    run(
+        "Saving the body site…",
+        () -> s.retag(shot.id(), newSite, side, note),
+        retagged -> {
+          shots.set(shots.indexOf(shot), retagged);
+          selected.set(retagged);
+        });
+  }
+
+  /** Every capture of the session goes to the outbox; the patient leaves the screen. */
+  public void send() {
+    CaptureSession s = session;
+    workflow.send();
+    run(
+        "Sending " + shots.size() + " to the outbox…",
+        s::send,
+        n -> {
+          endSession();
+          workflow.sent();
+        });
+  }
+
+  /** The user wants to leave the patient; with unsent captures, the workflow asks first. */
+  public void leave() {
+    workflow.leave();
+    if (workflow.state().step() == CaptureWorkflow.Step.READY_TO_SCAN) {
+      keepAndEnd();
+    }
+  }
+
+  /** Asked, the user leaves anyway: the captures stay held in the outbox. */
+  public void leaveKeepingCaptures() {
+    workflow.leaveKeepingCaptures();
+    keepAndEnd();
+  }
+
+  /** Called now and then: after the site's idle time the session ends, its captures kept. */
+  public void checkIdle() {
+    workflow.checkIdle();
+    if (session != null && workflow.state().patient() == null) {
+      keepAndEnd();
+    }
+  }
+
+  public void lock() {
+    workflow.lock();
+  }
+
+  public void unlock() {
+    workflow.unlock();
+  }
+
+  private void keepAndEnd() {
+    CaptureSession s = session;
+    if (s == null) {
+      return;
+    }
+    endSession();
+    worker.execute(
+        () -> {
+          try {
+            if (!s.ended()) {
+              s.keep();
+            }
+          } catch (IOException e) {
+            ui.execute(
+                () ->
+                    problem.set(
+                        "The captures are safe in the outbox, but the audit log could not be"
+                            + " written: "
+                            + e.getMessage()));
+          }
+        });
+  }
+
+  private void endSession() {
+    session = null;
+    shots.clear();
+    selected.set(null);
+  }
+
+  /** Runs {@code work} on the worker, then {@code done} on the UI thread; failures are told. */
+  private <T> void run(String what, Work<T> work, java.util.function.Consumer<T> done) {
+    problem.set(null);
+    busy.set(what);
+    worker.execute(
+        () -> {
+          try {
+            T result = work.run();
+            ui.execute(
+                () -> {
+                  busy.set(null);
+                  done.accept(result);
+                });
+          } catch (Exception e) {
+            String told = tell(e);
+            ui.execute(
+                () -> {
+                  busy.set(null);
+                  problem.set(told);
+                });
+          }
+        });
+  }
+
+  /** A failure in the user's words: what happened, and that nothing taken was lost. */
+  static String tell(Exception e) {
+    if (e instanceof CaptureRejectedException) {
+      return "This capture cannot be kept: " + e.getMessage();
+    }
+    if (e instanceof org.bedsidecapture.devices.spi.DeviceException) {
+      return "The camera did not answer: " + e.getMessage() + ". Check its cable, then try again.";
+    }
+    if (e instanceof IOException) {
+      return "The station could not store it: "
+          + e.getMessage()
+          + ". The captures taken before are safe. Tell IT if this repeats.";
+    }
+    return "Something went wrong: " + e.getMessage();
+  }
+
+  /** The sites of the catalogue whose name contains {@code text}, for the searchable list. */
+  public static List<BodySite> sitesMatching(java.util.Collection<BodySite> all, String text) {
+    String t = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+    return all.stream()
+        .filter(s -> t.isEmpty() || s.meaning().toLowerCase(java.util.Locale.ROOT).contains(t))
+        .toList();
+  }
+}

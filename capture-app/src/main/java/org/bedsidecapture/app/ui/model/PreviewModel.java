@@ -1,0 +1,223 @@
+package org.bedsidecapture.app.ui.model;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.bedsidecapture.app.service.CaptureSession;
+import org.bedsidecapture.app.service.Picture;
+import org.bedsidecapture.devices.spi.Camera;
+import org.bedsidecapture.devices.spi.Clip;
+import org.bedsidecapture.devices.spi.DeviceException;
+import org.bedsidecapture.devices.spi.Frame;
+import org.bedsidecapture.devices.spi.Recording;
+import org.bedsidecapture.devices.spi.VideoFormat;
+
+/**
+ * The capture screen's device: which one, its live preview (the newest frame, for the screen to
+ * draw at its own pace), the shutter, clip recording with its start time, and the device going away
+ * and coming back. Frames arrive on the device's thread; everything the screen binds to changes on
+ * {@code ui}.
+ */
+public final class PreviewModel implements AutoCloseable {
+  /** A preview frame copied out of the device's buffer, for the screen. */
+  public record Shown(long number, int width, int height, int[] rgb) {}
+
+  private final BedsideModel bedside;
+  private final Executor ui;
+  private final Clock clock;
+  private final Duration clipMaxLength;
+  private final ObservableList<Camera> cameras = FXCollections.observableArrayList();
+  private final ObjectProperty<Camera> camera = new SimpleObjectProperty<>();
+  private final ReadOnlyStringWrapper deviceProblem = new ReadOnlyStringWrapper();
+  private final ReadOnlyObjectWrapper<Instant> recordingSince = new ReadOnlyObjectWrapper<>();
+  private final AtomicReference<Shown> newest = new AtomicReference<>();
+  private Camera.Preview preview;
+  private VideoFormat format;
+  private Recording recording;
+  private Picture firstFrame;
+
+  public PreviewModel(
+      BedsideModel bedside,
+      List<Camera> devices,
+      Executor ui,
+      Clock clock,
+      Duration clipMaxLength) {
+    this.bedside = bedside;
+    this.ui = ui;
+    this.clock = clock;
+    this.clipMaxLength = clipMaxLength;
+    cameras.setAll(devices);
+    if (!devices.isEmpty()) {
+      camera.set(devices.get(0));
+    }
+  }
+
+  public ObservableList<Camera> cameras() {
+    return cameras;
+  }
+
+  public ObjectProperty<Camera> cameraProperty() {
+    return camera;
+  }
+
+  /** Why there is no preview (unplugged, cannot open), with what to do; null when it runs. */
+  public ReadOnlyStringProperty deviceProblemProperty() {
+    return deviceProblem.getReadOnlyProperty();
+  }
+
+  /** When the clip being recorded began; null when not recording. */
+  public ReadOnlyObjectProperty<Instant> recordingSinceProperty() {
+    return recordingSince.getReadOnlyProperty();
+  }
+
+  /** The newest preview frame, or null; the screen draws it when it changes. */
+  public Shown newest() {
+    return newest.get();
+  }
+
+  /** Starts the chosen device's preview in its largest format up to 1080p. */
+  public void start() {
+    stop();
+    Camera c = camera.get();
+    if (c == null) {
+      deviceProblem.set("No camera or frame grabber is connected. Plug one in.");
+      return;
+    }
+    format =
+        c.formats().stream()
+            .filter(f -> f.width() <= 1920 && f.height() <= 1080)
+            .reduce((a, b) -> a.width() * a.height() >= b.width() * b.height() ? a : b)
+            .orElse(c.formats().get(0));
+    try {
+      preview = c.startPreview(format, this::frame, this::gone);
+      deviceProblem.set(null);
+    } catch (DeviceException e) {
+      deviceProblem.set(
+          c.name() + " cannot be opened: " + e.getMessage() + ". Check it, or choose another.");
+    }
+  }
+
+  private void frame(Frame f) {
+    newest.set(new Shown(f.number(), f.width(), f.height(), f.rgb().clone()));
+  }
+
+  private void gone(String why) {
+    ui.execute(
+        () -> {
+          recordingSince.set(null);
+          deviceProblem.set(
+              "The camera went away ("
+                  + why
+                  + "). Plug it in again: the preview comes back by itself, and the captures"
+                  + " taken are safe.");
+        });
+  }
+
+  /** The device list changed (hot-plug): a device that came back is opened again. */
+  public void devicesChanged(List<Camera> now) {
+    Camera chosen = camera.get();
+    cameras.setAll(now);
+    if (chosen == null || now.stream().noneMatch(c -> c.id().equals(chosen.id()))) {
+      return;
+    }
+    Camera back = now.stream().filter(c -> c.id().equals(chosen.id())).findFirst().orElseThrow();
+    if (deviceProblem.get() != null) {
+      camera.set(back);
+      start();
+    }
+  }
+
+  /** Takes a still in the preview's format. */
+  public void shutter() {
+    Camera c = camera.get();
+    VideoFormat f = format;
+    if (c == null || f == null || deviceProblem.get() != null) {
+      return;
+    }
+    bedside.capture(
+        "Saving the photo…",
+        () ->
+            bedside
+                .session()
+                .still(c, f, bedside.siteProperty().get(), bedside.lateralityProperty().get()));
+  }
+
+  /** Starts or stops recording a clip. */
+  public void recordOrStop() {
+    if (recording == null) {
+      startClip();
+    } else {
+      stopClip();
+    }
+  }
+
+  private void startClip() {
+    CaptureSession session = bedside.session();
+    Shown now = newest.get();
+    if (preview == null || session == null || now == null || bedside.siteProperty().get() == null) {
+      return;
+    }
+    firstFrame = Picture.ofRgb(now.rgb(), now.width(), now.height(), 960);
+    try {
+      recording = preview.record(session.newClipFile(), clipMaxLength, clip -> ended());
+      recordingSince.set(clock.instant());
+    } catch (java.io.IOException | RuntimeException e) {
+      deviceProblem.set("Recording cannot start: " + e.getMessage());
+    }
+  }
+
+  /** The recorder ended on its own (maximum length, device gone): the clip is kept. */
+  private void ended() {
+    ui.execute(
+        () -> {
+          if (recording != null) {
+            stopClip();
+          }
+        });
+  }
+
+  private void stopClip() {
+    Recording r = recording;
+    Camera c = camera.get();
+    Picture first = firstFrame;
+    recording = null;
+    recordingSince.set(null);
+    bedside.capture(
+        "Saving the clip…",
+        () -> {
+          Clip clip = r.stop();
+          return bedside
+              .session()
+              .clip(
+                  clip, c, bedside.siteProperty().get(), bedside.lateralityProperty().get(), first);
+        });
+  }
+
+  /** Stops the preview (leaving the capture screen); a clip being recorded is finished first. */
+  public void stop() {
+    if (recording != null) {
+      stopClip();
+    }
+    if (preview != null) {
+      preview.close();
+      preview = null;
+    }
+    newest.set(null);
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

@@ -1,0 +1,260 @@
+package org.bedsidecapture.app.ui.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.bedsidecapture.app.barcode.BarcodeRules;
+import org.bedsidecapture.app.fhir.Fhir;
+import org.bedsidecapture.app.fhir.LookupResult;
+import org.bedsidecapture.app.fhir.demo.DemoFhirServer;
+import org.bedsidecapture.app.fhir.demo.SyntheticEhr;
+import org.bedsidecapture.app.service.CaptureSession;
+import org.bedsidecapture.app.service.CaptureStation;
+import org.bedsidecapture.app.service.EncounterFinder;
+import org.bedsidecapture.app.settings.Archive;
+import org.bedsidecapture.app.workflow.CaptureWorkflow;
+import org.bedsidecapture.app.workflow.CaptureWorkflow.Step;
+import org.bedsidecapture.devices.spi.Camera;
+import org.bedsidecapture.devices.synthetic.SyntheticCameraProvider;
+import org.bedsidecapture.dicom.BodySiteCatalogue;
+import org.bedsidecapture.dicom.Laterality;
+import org.bedsidecapture.dicom.UidGenerator;
+import org.bedsidecapture.dicom.outbox.AuditLog;
+import org.bedsidecapture.dicom.outbox.DeliveryState;
+import org.bedsidecapture.dicom.outbox.Outbox;
+import org.bedsidecapture.dicom.testing.Contexts;
+import org.bedsidecapture.dicom.testing.MutableClock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The screens' model walked without a screen: commands run on a direct executor (the calling
+ * thread), against a real HAPI FHIR server, the synthetic camera and a real encrypted outbox.
+ */
+class BedsideModelIT {
+  private static final Executor DIRECT = Runnable::run;
+  private static final BodySiteCatalogue SITES = BodySiteCatalogue.standard();
+  private static Fhir fhir;
+  private static DemoFhirServer ehr;
+
+  @TempDir Path dir;
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T09:00:00Z"));
+  private final Camera camera = SyntheticCameraProvider.devices().get(0);
+  private final Archive archive = Archive.parse("dicom://PACS@127.0.0.1:104", false);
+  private Outbox outbox;
+  private BedsideModel model;
+
+  @BeforeAll
+  static void startEhr() throws Exception {
+    fhir = Fhir.warmingInBackground();
+    ehr = fhir.startDemoEhr();
+  }
+
+  @AfterAll
+  static void stopEhr() throws Exception {
+    ehr.close();
+  }
+
+  @BeforeEach
+  void setUp() throws Exception {
+    outbox = Contexts.outbox(dir, clock);
+    model = model(ehr.baseUrl());
+    model.signIn("nurse.nora");
+  }
+
+  private BedsideModel model(String fhirBase) throws Exception {
+    CaptureStation station =
+        new CaptureStation(
+            Contexts.factory(clock),
+            UidGenerator.uuidDerived(),
+            outbox,
+            List.of(archive),
+            CaptureStation.workFolder(dir),
+            new AuditLog(dir.resolve("audit.log"), clock),
+            clock);
+    EncounterFinder finder =
+        new EncounterFinder(
+            BarcodeRules.demo(), () -> fhir.lookup(fhirBase, Duration.ofSeconds(5)));
+    return new BedsideModel(
+        new CaptureWorkflow(clock, Duration.ofMinutes(5)), finder, station, DIRECT, DIRECT);
+  }
+
+  @AfterEach
+  void closeOutbox() throws Exception {
+    outbox.close();
+  }
+
+  private void shoot(int n) {
+    for (int i = 0; i < n; i++) {
+      model.capture(
+          "photo",
+          () ->
+              model
+                  .session()
+                  .still(
+                      camera,
+                      camera.formats().get(0),
+                      model.siteProperty().get(),
+                      model.lateralityProperty().get()));
+    }
+  }
+
+  private List<DeliveryState> outboxStates() {
+    return outbox.entries().stream().map(e -> e.delivery(archive.destination()).state()).toList();
+  }
+
+  @Test
+  void scanConfirmCaptureReviewAndSendEndWithThePatientClearedAndEverythingQueued() {
+    model.scanned("DEMO-000001");
+    assertThat(model.state().step()).isEqualTo(Step.CONFIRM_PATIENT);
+    assertThat(model.state().lookup()).isInstanceOf(LookupResult.Found.class);
+
+    model.confirm();
+    model.siteProperty().set(SITES.bySnomedId("14975008").orElseThrow());
+    model.lateralityProperty().set(Laterality.LEFT);
+    shoot(3);
+
+    assertThat(model.state().step()).isEqualTo(Step.CAPTURING);
+    assertThat(model.shots()).hasSize(3).allMatch(s -> s.laterality() == Laterality.LEFT);
+    assertThat(model.state().unsent()).isEqualTo(3);
+    assertThat(outboxStates()).containsOnly(DeliveryState.HELD);
+
+    model.review();
+    CaptureSession.Shot last = model.selectedProperty().get();
+    model.retag(last, SITES.bySnomedId("85562004").orElseThrow(), Laterality.LEFT, "palm");
+    model.delete(model.shots().get(0));
+
+    assertThat(model.shots()).hasSize(2);
+    assertThat(model.selectedProperty().get().site().meaning()).isEqualTo("Hand");
+    assertThat(model.problemProperty().get()).isNull();
+
+    model.send();
+
+    assertThat(model.state().step()).isEqualTo(Step.READY_TO_SCAN);
+    assertThat(model.state().patient()).isNull();
+    assertThat(model.shots()).isEmpty();
+    assertThat(outboxStates()).containsExactly(DeliveryState.QUEUED, DeliveryState.QUEUED);
+  }
+
+  @Test
+  void nothingIsCapturedBeforeThePatientIsConfirmed() {
+    model.siteProperty().set(SITES.bySnomedId("54735007").orElseThrow());
+    shoot(1);
+    model.scanned("DEMO-000001");
+    shoot(1);
+
+    assertThat(model.state().step()).isEqualTo(Step.CONFIRM_PATIENT);
+    assertThat(model.problemProperty().get()).contains("Confirm the patient first");
+    assertThat(outbox.entries()).isEmpty();
+  }
+
+  @Test
+  void aPairedBodySiteWithoutASideIsAskedForAndNotTaken() {
+    model.scanned("DEMO-000002");
+    model.confirm();
+    model.siteProperty().set(SITES.bySnomedId("56459004").orElseThrow());
+
+    shoot(1);
+
+    assertThat(model.problemProperty().get()).contains("Foot needs a side");
+    assertThat(outbox.entries()).isEmpty();
+  }
+
+  @Test
+  void eachGuardOfTheLookupHasItsOwnStepAndWayOut() throws Exception {
+    model.scanned(SyntheticEhr.MERGED_MRN);
+    assertThat(model.state().step()).isEqualTo(Step.CONFIRM_MERGED_RECORD);
+    model.scanAgain();
+
+    model.scanned(SyntheticEhr.DISCHARGED_MRN);
+    assertThat(model.state().step()).isEqualTo(Step.NOT_FOUND);
+    model.scanAgain();
+
+    model.scanned(SyntheticEhr.FINISHED_VISIT);
+    assertThat(model.state().step()).isEqualTo(Step.OVERRIDE_FINISHED_ENCOUNTER);
+    model.overrideFinishedEncounter();
+    assertThat(model.state().step()).isEqualTo(Step.CONFIRM_PATIENT);
+    model.scanAgain();
+
+    model.scanned(SyntheticEhr.TWO_ENCOUNTERS_MRN);
+    assertThat(model.state().step()).isEqualTo(Step.CHOOSE_RECORD);
+    LookupResult.Choose choose = (LookupResult.Choose) model.state().lookup();
+    model.choose(choose.candidates().get(1));
+    assertThat(model.state().step()).isEqualTo(Step.CONFIRM_PATIENT);
+    model.scanAgain();
+
+    model.scanned(SyntheticEhr.SHARED_MRN);
+    assertThat(model.state().step()).isEqualTo(Step.CHOOSE_RECORD);
+    model.scanAgain();
+
+    model.scanned("GARBAGE-123");
+    assertThat(model.state().step()).isEqualTo(Step.READY_TO_SCAN);
+    assertThat(model.problemProperty().get()).contains("no rule").doesNotContain("GARBAGE-123");
+
+    int closed = org.bedsidecapture.dicom.testing.Storescp.freePort();
+    BedsideModel offline = model("http://127.0.0.1:" + closed + "/fhir");
+    offline.signIn("nurse.nora");
+    offline.scanned("DEMO-000001");
+    assertThat(offline.state().step()).isEqualTo(Step.EHR_UNAVAILABLE);
+    assertThat(offline.state().message()).isNotBlank();
+  }
+
+  @Test
+  void theManualSearchFindsThePatientAndIsRecordedAsManual() throws Exception {
+    model.searchByName("Zzexample", "", LocalDate.parse("1984-09-30"));
+    assertThat(model.state().step()).isEqualTo(Step.CONFIRM_PATIENT);
+
+    model.confirm();
+
+    assertThat(model.foundBy()).isEqualTo(EncounterFinder.FoundBy.MANUAL_SEARCH);
+    assertThat(java.nio.file.Files.readString(dir.resolve("audit.log")))
+        .contains("found-by=manual-search");
+  }
+
+  @Test
+  void afterTheIdleTimeThePatientLeavesTheScreenAndTheCapturesStayHeld() {
+    model.scanned("DEMO-000001");
+    model.confirm();
+    model.siteProperty().set(SITES.bySnomedId("54735007").orElseThrow());
+    shoot(2);
+
+    clock.advance(Duration.ofMinutes(4));
+    model.checkIdle();
+    assertThat(model.state().step()).isEqualTo(Step.CAPTURING);
+
+    clock.advance(Duration.ofMinutes(1));
+    model.checkIdle();
+
+    assertThat(model.state().step()).isEqualTo(Step.READY_TO_SCAN);
+    assertThat(model.state().patient()).isNull();
+    assertThat(model.state().kept()).isEqualTo(2);
+    assertThat(model.shots()).isEmpty();
+    assertThat(outboxStates()).containsExactly(DeliveryState.HELD, DeliveryState.HELD);
+  }
+
+  @Test
+  void leavingWithUnsentCapturesAsksFirstAndKeepsThem() {
+    model.scanned("DEMO-000001");
+    model.confirm();
+    model.siteProperty().set(SITES.bySnomedId("54735007").orElseThrow());
+    shoot(1);
+
+    model.leave();
+    assertThat(model.state().step()).isEqualTo(Step.LEAVE_WITH_UNSENT);
+    model.backToCapture();
+    model.leave();
+    model.leaveKeepingCaptures();
+
+    assertThat(model.state().step()).isEqualTo(Step.READY_TO_SCAN);
+    assertThat(outboxStates()).containsExactly(DeliveryState.HELD);
+  }
+}

@@ -39,7 +39,7 @@ public final class BedsideCaptureCommand implements Runnable {
   }
 
   /** Some libraries log to java.util.logging at INFO; the command line shows warnings only. */
-  private static void quietLibraryLogging() {
+  public static void quietLibraryLogging() {
     java.util.logging.Logger root = java.util.logging.LogManager.getLogManager().getLogger("");
     root.setLevel(java.util.logging.Level.WARNING);
     for (java.util.logging.Handler h : root.getHandlers()) {

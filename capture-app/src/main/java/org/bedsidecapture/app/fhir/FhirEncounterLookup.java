@@ -272,7 +272,7 @@ public final class FhirEncounterLookup {
     if (result instanceof LookupResult.Found f && !warnings.isEmpty()) {
       List<String> all = new ArrayList<>(warnings);
       all.addAll(f.warnings());
-      return new LookupResult.Found(f.context(), all, f.overrideNeeded());
+      return new LookupResult.Found(f.context(), all, f.overrideNeeded(), f.visit());
     }
     return result;
   }
@@ -434,10 +434,32 @@ public final class FhirEncounterLookup {
     }
     try {
       return new LookupResult.Found(
-          mapper.map(patient, encounter, order, organization, referrer), warnings, overrideNeeded);
+          mapper.map(patient, encounter, order, organization, referrer),
+          warnings,
+          overrideNeeded,
+          visit(encounter, order));
     } catch (EncounterContextException e) {
       throw new LookupException(e.getMessage(), e);
     }
+  }
+
+  private static LookupResult.Visit visit(Encounter e, ServiceRequest order) {
+    String kind =
+        e.getClass_().hasDisplay()
+            ? e.getClass_().getDisplay()
+            : e.getClass_().hasCode() ? e.getClass_().getCode() : null;
+    String location =
+        e.getLocation().isEmpty() ? null : e.getLocationFirstRep().getLocation().getDisplay();
+    String start =
+        e.getPeriod().hasStart() ? e.getPeriod().getStartElement().getValueAsString() : null;
+    String what = null;
+    if (order != null && order.hasCode()) {
+      what =
+          order.getCode().hasText()
+              ? order.getCode().getText()
+              : order.getCode().getCodingFirstRep().getDisplay();
+    }
+    return new LookupResult.Visit(kind, location, start, what);
   }
 
   private interface Call<T> {

@@ -17,10 +17,14 @@ public sealed interface LookupResult {
    * @param overrideNeeded the encounter is not current (finished, cancelled): capture only after
    *     the user explicitly overrides
    */
-  record Found(EncounterContext context, List<String> warnings, boolean overrideNeeded)
+  record Found(EncounterContext context, List<String> warnings, boolean overrideNeeded, Visit visit)
       implements LookupResult {
     public Found {
       warnings = List.copyOf(warnings);
+    }
+
+    public Found(EncounterContext context, List<String> warnings, boolean overrideNeeded) {
+      this(context, warnings, overrideNeeded, null);
     }
 
     /** The two identifiers the user confirms: name and birth date, and the MRN. */
@@ -32,6 +36,16 @@ public sealed interface LookupResult {
           + context.patientId().value();
     }
   }
+
+  /**
+   * The encounter as the confirm screen shows it, each part null when the EHR did not say.
+   *
+   * @param kind its class (emergency, inpatient…)
+   * @param location where the patient is
+   * @param start when it began, as the EHR wrote it
+   * @param order what the order asks for, when there is one
+   */
+  record Visit(String kind, String location, String start, String order) {}
 
   /**
    * Several candidates: patients sharing the identifier, or several current encounters of one

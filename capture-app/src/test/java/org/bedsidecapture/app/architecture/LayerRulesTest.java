@@ -131,4 +131,64 @@ class LayerRulesTest {
         .resideInAPackage("org.bedsidecapture.app.ui..")
         .check(CLASSES);
   }
+
+  @Test
+  void theViewModelsHoldStateNotControls() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.bedsidecapture.app.ui.model..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("javafx.scene..", "javafx.stage..", "org.bedsidecapture.app.cli..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theScreensKnowNoToolkitBehindTheServices() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.bedsidecapture.app.ui..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "com.pixelmed..",
+            "ca.uhn.fhir..",
+            "org.hl7.fhir..",
+            "org.bytedeco..",
+            "com.github.sarxos..",
+            "org.bedsidecapture.app.cli..",
+            "org.bedsidecapture.dicom.delivery..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theScreensReachTheCapturePathOnlyThroughTheirModels() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.bedsidecapture.app.ui")
+        .should()
+        .dependOnClassesThat(
+            com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
+                    org.bedsidecapture.app.service.CaptureStation.class)
+                .or(
+                    com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
+                        org.bedsidecapture.app.service.CaptureSession.class))
+                .or(
+                    com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
+                        org.bedsidecapture.app.service.DeliveryService.class))
+                .or(
+                    com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
+                        org.bedsidecapture.app.service.EncounterFinder.class))
+                .or(
+                    com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
+                        org.bedsidecapture.app.fhir.Fhir.class))
+                .or(
+                    com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
+                        org.bedsidecapture.app.fhir.FhirEncounterLookup.class))
+                .or(
+                    com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(
+                        org.bedsidecapture.dicom.outbox.Outbox.class)))
+        .because("a screen binds to its view model, which calls the services")
+        .check(CLASSES);
+  }
 }

@@ -46,6 +46,8 @@ public final class BedsideModel {
   private final ReadOnlyStringWrapper busy = new ReadOnlyStringWrapper();
   private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
   private final ObservableList<CaptureSession.Shot> shots = FXCollections.observableArrayList();
+  private final ObservableList<CaptureSession.Shot> shotsShown =
+      FXCollections.unmodifiableObservableList(shots);
   private final ObjectProperty<BodySite> site = new SimpleObjectProperty<>();
   private final ObjectProperty<Laterality> laterality =
       new SimpleObjectProperty<>(Laterality.UNPAIRED);
@@ -86,8 +88,9 @@ public final class BedsideModel {
     return problem.getReadOnlyProperty();
   }
 
+  /** The session's captures, in the order taken (one list: listeners stay attached). */
   public ObservableList<CaptureSession.Shot> shots() {
-    return FXCollections.unmodifiableObservableList(shots);
+    return shotsShown;
   }
 
   /** The body site for the next shot (remembered from one shot to the next). */
@@ -110,6 +113,11 @@ public final class BedsideModel {
 
   public EncounterFinder.FoundBy foundBy() {
     return foundBy;
+  }
+
+  /** Tells the user something went wrong (a screen's own trouble, a device that failed). */
+  public void tell(String problemAndWhatToDo) {
+    problem.set(problemAndWhatToDo);
   }
 
   public void signIn(String operator) {

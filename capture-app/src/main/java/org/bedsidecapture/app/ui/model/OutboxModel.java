@@ -34,8 +34,9 @@ public final class OutboxModel {
   private final Executor worker;
   private final Executor ui;
   private final ObservableList<Row> rows = FXCollections.observableArrayList();
+  private final ObservableList<Row> rowsShown = FXCollections.unmodifiableObservableList(rows);
   private final ReadOnlyObjectWrapper<OutboxStatus> status;
-  private final ReadOnlyStringWrapper badge = new ReadOnlyStringWrapper();
+  private final ReadOnlyObjectWrapper<Badge> badge = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper activity = new ReadOnlyStringWrapper();
 
   public OutboxModel(Outbox outbox, DeliveryService delivery, Executor worker, Executor ui) {
@@ -57,15 +58,24 @@ public final class OutboxModel {
   }
 
   public ObservableList<Row> rows() {
-    return FXCollections.unmodifiableObservableList(rows);
+    return rowsShown;
   }
 
   public ReadOnlyObjectProperty<OutboxStatus> statusProperty() {
     return status.getReadOnlyProperty();
   }
 
-  /** The badge's words: how many wait, and whether something needs a person. */
-  public ReadOnlyStringProperty badgeProperty() {
+  /**
+   * What the badge counts: deliveries on their way, those that need a person (failed, refused), and
+   * captures held (not sent).
+   */
+  public record Badge(int sending, int attention, int held) {
+    public boolean empty() {
+      return sending == 0 && attention == 0 && held == 0;
+    }
+  }
+
+  public ReadOnlyObjectProperty<Badge> badgeProperty() {
     return badge.getReadOnlyProperty();
   }
 
@@ -94,23 +104,16 @@ public final class OutboxModel {
     badge.set(badgeFor(s));
   }
 
-  static String badgeFor(OutboxStatus s) {
-    int waiting = s.objects() - s.counts().getOrDefault(DeliveryState.HELD, 0);
+  static Badge badgeFor(OutboxStatus s) {
+    int held = s.counts().getOrDefault(DeliveryState.HELD, 0);
     int attention =
         s.counts().getOrDefault(DeliveryState.FAILED, 0)
             + s.counts().getOrDefault(DeliveryState.QUARANTINED, 0);
-    if (s.objects() == 0) {
-      return "Outbox empty";
-    }
-    String text = "Outbox " + Math.max(0, waiting);
-    if (attention > 0) {
-      text += " · " + attention + " need attention";
-    }
-    int held = s.counts().getOrDefault(DeliveryState.HELD, 0);
-    if (held > 0) {
-      text += " · " + held + " held";
-    }
-    return text;
+    int sending =
+        s.counts().getOrDefault(DeliveryState.QUEUED, 0)
+            + s.counts().getOrDefault(DeliveryState.SENDING, 0)
+            + s.counts().getOrDefault(DeliveryState.STORED, 0);
+    return new Badge(sending, attention, held);
   }
 
   /** Retry now: failed and quarantined deliveries are due at once. */

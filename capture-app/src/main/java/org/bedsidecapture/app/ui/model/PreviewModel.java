@@ -30,8 +30,35 @@ import org.bedsidecapture.devices.spi.VideoFormat;
  * {@code ui}.
  */
 public final class PreviewModel implements AutoCloseable {
-  /** A preview frame copied out of the device's buffer, for the screen. */
-  public record Shown(long number, int width, int height, int[] rgb) {}
+  /** A preview frame copied out of the device's buffer, opaque ARGB, for the screen. */
+  public record Shown(long number, int width, int height, int[] argb) {
+    /** Copies a device frame (its buffers are the device's) with every pixel opaque. */
+    static Shown of(Frame f) {
+      int[] rgb = f.rgb();
+      int[] argb = new int[rgb.length];
+      for (int i = 0; i < rgb.length; i++) {
+        argb[i] = 0xFF000000 | rgb[i];
+      }
+      return new Shown(f.number(), f.width(), f.height(), argb);
+    }
+  }
+
+  /** Where the newest frame is kept for the screen to draw. */
+  public static final class Sink {
+    private final AtomicReference<Shown> newest = new AtomicReference<>();
+
+    public void accept(Frame f) {
+      newest.set(Shown.of(f));
+    }
+
+    public Shown newest() {
+      return newest.get();
+    }
+
+    void clear() {
+      newest.set(null);
+    }
+  }
 
   private final BedsideModel bedside;
   private final Executor ui;
@@ -41,7 +68,7 @@ public final class PreviewModel implements AutoCloseable {
   private final ObjectProperty<Camera> camera = new SimpleObjectProperty<>();
   private final ReadOnlyStringWrapper deviceProblem = new ReadOnlyStringWrapper();
   private final ReadOnlyObjectWrapper<Instant> recordingSince = new ReadOnlyObjectWrapper<>();
-  private final AtomicReference<Shown> newest = new AtomicReference<>();
+  private final Sink newest = new Sink();
   private Camera.Preview preview;
   private VideoFormat format;
   private Recording recording;
@@ -81,9 +108,9 @@ public final class PreviewModel implements AutoCloseable {
     return recordingSince.getReadOnlyProperty();
   }
 
-  /** The newest preview frame, or null; the screen draws it when it changes. */
-  public Shown newest() {
-    return newest.get();
+  /** Where the newest preview frame is, for the screen to draw when it changes. */
+  public Sink frames() {
+    return newest;
   }
 
   /** Starts the chosen device's preview in its largest format up to 1080p. */
@@ -109,7 +136,7 @@ public final class PreviewModel implements AutoCloseable {
   }
 
   private void frame(Frame f) {
-    newest.set(new Shown(f.number(), f.width(), f.height(), f.rgb().clone()));
+    newest.accept(f);
   }
 
   private void gone(String why) {
@@ -164,11 +191,11 @@ public final class PreviewModel implements AutoCloseable {
 
   private void startClip() {
     CaptureSession session = bedside.session();
-    Shown now = newest.get();
+    Shown now = newest.newest();
     if (preview == null || session == null || now == null || bedside.siteProperty().get() == null) {
       return;
     }
-    firstFrame = Picture.ofRgb(now.rgb(), now.width(), now.height(), 960);
+    firstFrame = Picture.ofRgb(now.argb(), now.width(), now.height(), 960);
     try {
       recording = preview.record(session.newClipFile(), clipMaxLength, clip -> ended());
       recordingSince.set(clock.instant());
@@ -213,7 +240,7 @@ public final class PreviewModel implements AutoCloseable {
       preview.close();
       preview = null;
     }
-    newest.set(null);
+    newest.clear();
   }
 
   @Override

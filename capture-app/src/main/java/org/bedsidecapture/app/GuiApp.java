@@ -1,0 +1,193 @@
+package org.bedsidecapture.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.bedsidecapture.app.demo.DemoSite;
+import org.bedsidecapture.app.demo.WristbandSheet;
+import org.bedsidecapture.app.fhir.demo.SyntheticEhr;
+import org.bedsidecapture.app.service.ArchiveDelivery;
+import org.bedsidecapture.app.service.CaptureStation;
+import org.bedsidecapture.app.service.DeliveryService;
+import org.bedsidecapture.app.service.EncounterFinder;
+import org.bedsidecapture.app.settings.Archive;
+import org.bedsidecapture.app.settings.SettingsException;
+import org.bedsidecapture.app.settings.SiteSettings;
+import org.bedsidecapture.app.ui.BedsideApp;
+import org.bedsidecapture.app.ui.model.BedsideModel;
+import org.bedsidecapture.app.ui.model.OutboxModel;
+import org.bedsidecapture.app.ui.model.PreviewModel;
+import org.bedsidecapture.app.workflow.CaptureWorkflow;
+import org.bedsidecapture.devices.spi.Camera;
+import org.bedsidecapture.devices.spi.Devices;
+import org.bedsidecapture.devices.synthetic.SyntheticCamera;
+import org.bedsidecapture.devices.synthetic.SyntheticCameraProvider;
+import org.bedsidecapture.dicom.BodySiteCatalogue;
+import org.bedsidecapture.dicom.UidGenerator;
+import org.bedsidecapture.dicom.outbox.Outbox;
+
+/**
+ * The composition root of the bedside app: one instance per station, the outbox held while it runs,
+ * the delivery service sending in the background, the EHR (or the demo's), the devices, the models,
+ * and the window. Returns the process's exit code when the window is closed.
+ */
+public final class GuiApp {
+  private GuiApp() {}
+
+  /** Whether this process can open a window. */
+  public static boolean displayAvailable() {
+    return System.getenv("DISPLAY") != null
+        || System.getenv("WAYLAND_DISPLAY") != null
+        || "Monocle".equals(System.getProperty("glass.platform"))
+        || !System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+  }
+
+  /**
+   * Runs the app until its window is closed.
+   *
+   * @param demo on embedded defaults: the demo EHR, the demo archive, the synthetic devices
+   */
+  public static int run(AppContext app, boolean demo, PrintWriter err) throws Exception {
+    SiteSettings settings;
+    try {
+      settings = app.settings();
+    } catch (SettingsException e) {
+      err.println("bedside-capture: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
+    Optional<InstanceLock> instance = InstanceLock.take(app.home());
+    if (instance.isEmpty()) {
+      err.println(
+          "bedside-capture: the app is already running on this station ("
+              + InstanceLock.holder(app.home())
+              + "): use its window");
+      err.flush();
+      return 3;
+    }
+    List<AutoCloseable> closing = new ArrayList<>();
+    try (InstanceLock held = instance.get()) {
+      String fhirBase;
+      List<Archive> archives;
+      List<Camera> devices;
+      List<Camera> scanCameras = new ArrayList<>();
+      Path sheet = null;
+      if (demo) {
+        DemoSite site = DemoSite.start(app.fhir(), app.home().resolve("demo"), err);
+        closing.add(site);
+        fhirBase = site.fhirBaseUrl();
+        archives = site.archives();
+        sheet = site.wristbandSheet();
+        devices = SyntheticCameraProvider.devices();
+        scanCameras.add(
+            SyntheticCamera.pointedAt(WristbandSheet.label(SyntheticEhr.wristbands().get(0))));
+      } else {
+        fhirBase = settings.fhirBaseUrl();
+        archives = settings.archives();
+        if (fhirBase == null || archives.isEmpty()) {
+          err.println(
+              "bedside-capture: "
+                  + (fhirBase == null ? "fhir.base-url" : "archive.1")
+                  + " is not set in "
+                  + app.home().resolve(SiteSettings.FILE_NAME)
+                  + "; to try the app without an EHR and an archive, run: bedside-capture demo");
+          err.flush();
+          return 2;
+        }
+        devices = Devices.load(settings.devices()).cameras();
+        scanCameras.addAll(devices.stream().filter(c -> c.kind() == Camera.Kind.CAMERA).toList());
+      }
+      Outbox outbox = app.openOutbox("the capture app", err);
+      closing.add(0, outbox);
+      CaptureStation station = app.captureStation(outbox, archives);
+      DeliveryService delivery =
+          new DeliveryService(
+                  outbox,
+                  archives,
+                  new ArchiveDelivery(
+                      settings.aeTitle(),
+                      settings.dicomWebAuthorization(),
+                      settings.dicomTimeout(),
+                      settings.tls()),
+                  new DeliveryService.CommitmentListener(
+                      settings.aeTitle(),
+                      settings.listenAddress(),
+                      settings.listenPort(),
+                      new UidGenerator(settings.uidRoot()),
+                      settings.commitmentTimeout(),
+                      settings.tls()),
+                  app.clock())
+              .start();
+      closing.add(0, delivery);
+      ExecutorService worker =
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread t = new Thread(r, "bedside-worker");
+                t.setDaemon(true);
+                return t;
+              });
+      EncounterFinder finder = app.encounterFinder(fhirBase);
+      Path wristbandSheet = sheet;
+      List<Camera> cameras = devices;
+      CountDownLatch closed = new CountDownLatch(1);
+      Platform.setImplicitExit(true);
+      Platform.startup(
+          () -> {
+            BedsideModel model =
+                new BedsideModel(
+                    new CaptureWorkflow(app.clock(), settings.idleTimeout()),
+                    finder,
+                    station,
+                    worker,
+                    Platform::runLater);
+            model.signIn(System.getProperty("user.name", "unknown"));
+            PreviewModel preview =
+                new PreviewModel(
+                    model, cameras, Platform::runLater, app.clock(), settings.clipMaxLength());
+            OutboxModel outboxModel = new OutboxModel(outbox, delivery, worker, Platform::runLater);
+            Stage stage = new Stage();
+            stage.setTitle("Bedside Capture" + (demo ? " (demo)" : ""));
+            stage.setScene(
+                BedsideApp.scene(
+                    new BedsideApp.Parts(
+                        model,
+                        preview,
+                        outboxModel,
+                        BodySiteCatalogue.standard(),
+                        scanCameras,
+                        settings.scanner(),
+                        KeyCode.F8,
+                        wristbandSheet,
+                        Platform::runLater)));
+            stage.setOnHidden(
+                e -> {
+                  preview.close();
+                  closed.countDown();
+                });
+            stage.show();
+          });
+      closed.await();
+      worker.shutdown();
+      Platform.exit();
+      return 0;
+    } finally {
+      for (AutoCloseable c : closing) {
+        try {
+          c.close();
+        } catch (IOException | RuntimeException e) {
+          err.println("bedside-capture: while closing: " + e.getMessage());
+        }
+      }
+      err.flush();
+    }
+  }
+}

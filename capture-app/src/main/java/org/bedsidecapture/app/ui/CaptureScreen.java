@@ -1,0 +1,204 @@
+package org.bedsidecapture.app.ui;
+
+import java.time.Duration;
+import java.time.Instant;
+import javafx.animation.AnimationTimer;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.bedsidecapture.app.service.CaptureSession;
+import org.bedsidecapture.app.ui.model.BedsideModel;
+import org.bedsidecapture.app.ui.model.PreviewModel;
+import org.bedsidecapture.devices.spi.Camera;
+import org.bedsidecapture.dicom.BodySiteCatalogue;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * Capture: the body-site picker on the left, the live preview at full rate in the middle, the
+ * session's thumbnails and the shutter under it, the device, Review, Leave and Send at the bottom.
+ * The preview is drawn on each screen pulse from the newest frame, so a slow screen drops display
+ * frames, never device frames.
+ */
+final class CaptureScreen extends BorderPane {
+  private final PreviewModel preview;
+  private final ImageView view = new ImageView();
+  private final AnimationTimer drawing;
+  private WritableImage image;
+  private long drawn = -1;
+
+  CaptureScreen(BedsideModel model, PreviewModel preview, BodySiteCatalogue catalogue) {
+    this.preview = preview;
+    setId("capture-screen");
+    setLeft(BodySitePicker.scrolling(new BodySitePicker(model, catalogue)));
+
+    view.setPreserveRatio(true);
+    view.setAccessibleText(Texts.t("capture.preview"));
+    StackPane stage = new StackPane(view);
+    stage.getStyleClass().add("preview-pane");
+    stage.setMinSize(0, 0);
+    stage.setPrefSize(1, 1);
+    view.fitWidthProperty().bind(stage.widthProperty());
+    view.fitHeightProperty().bind(stage.heightProperty());
+    Label problem = Controls.label("", "stop-text");
+    problem.setId("device-problem");
+    problem.textProperty().bind(preview.deviceProblemProperty());
+    problem.visibleProperty().bind(preview.deviceProblemProperty().isNotNull());
+    Label recording = Controls.label("", "recording");
+    recording.setId("recording");
+    StackPane.setAlignment(recording, Pos.TOP_LEFT);
+    stage.getChildren().addAll(problem, recording);
+
+    HBox strip = new HBox(8);
+    strip.setId("thumbnails");
+    ScrollPane strip2 = new ScrollPane(strip);
+    strip2.setFitToHeight(true);
+    strip2.setPrefHeight(132);
+    HBox.setHgrow(strip2, Priority.ALWAYS);
+    model
+        .shots()
+        .addListener((ListChangeListener<CaptureSession.Shot>) c -> thumbnails(model, strip));
+    thumbnails(model, strip);
+    Button shutter =
+        Controls.button(
+            Material2MZ.PHOTO_CAMERA,
+            Texts.t("capture.shutter"),
+            preview::shutter,
+            "shutter",
+            "accent");
+    shutter.setId("shutter");
+    Button record =
+        Controls.button(
+            Material2AL.FIBER_MANUAL_RECORD,
+            Texts.t("capture.record"),
+            preview::recordOrStop,
+            "big");
+    record.setId("record");
+    record.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    shutter.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    HBox under = new HBox(16, strip2, record, shutter);
+    under.setAlignment(Pos.CENTER_RIGHT);
+    under.setStyle("-fx-padding: 8;");
+    VBox middle = new VBox(stage, under);
+    VBox.setVgrow(stage, Priority.ALWAYS);
+    setCenter(middle);
+
+    ComboBox<Camera> devices = new ComboBox<>(preview.cameras());
+    devices.setId("device");
+    devices.setAccessibleText(Texts.t("capture.device"));
+    devices.setMinHeight(56);
+    devices.setPrefWidth(340);
+    devices.setCellFactory(v -> cameraCell());
+    devices.setButtonCell(cameraCell());
+    devices.valueProperty().bindBidirectional(preview.cameraProperty());
+    devices.setOnAction(e -> preview.start());
+    Button review =
+        Controls.button(Material2AL.COLLECTIONS, Texts.t("capture.review"), model::review, "big");
+    review.setId("review");
+    review.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.shots()));
+    Button leave =
+        Controls.button(Material2AL.CLOSE, Texts.t("capture.leave"), model::leave, "big");
+    leave.setId("leave");
+    Button send = Controls.button(Material2MZ.SEND, "", model::send, "big", "accent");
+    send.setId("send");
+    send.textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createStringBinding(
+                () -> Texts.t("capture.send", model.shots().size()), model.shots()));
+    send.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.shots()));
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    HBox bottom = new HBox(16, devices, review, leave, gap, send);
+    bottom.setAlignment(Pos.CENTER_LEFT);
+    bottom.setStyle("-fx-padding: 8 16 8 16;");
+    setBottom(bottom);
+
+    drawing =
+        new AnimationTimer() {
+          @Override
+          public void handle(long now) {
+            draw();
+            Instant since = preview.recordingSinceProperty().get();
+            recording.setText(
+                since == null
+                    ? ""
+                    : Texts.t(
+                        "capture.recording", elapsed(Duration.between(since, Instant.now()))));
+          }
+        };
+    sceneProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now == null) {
+                drawing.stop();
+                preview.stop();
+              } else {
+                preview.start();
+                drawing.start();
+              }
+            });
+  }
+
+  private static ListCell<Camera> cameraCell() {
+    return new ListCell<>() {
+      @Override
+      protected void updateItem(Camera c, boolean empty) {
+        super.updateItem(c, empty);
+        setText(empty || c == null ? null : c.name());
+      }
+    };
+  }
+
+  private static String elapsed(Duration d) {
+    return String.format("%d:%02d", d.toMinutes(), d.toSecondsPart());
+  }
+
+  private void draw() {
+    PreviewModel.Shown f = preview.frames().newest();
+    if (f == null || f.number() == drawn) {
+      return;
+    }
+    if (image == null || image.getWidth() != f.width() || image.getHeight() != f.height()) {
+      image = new WritableImage(f.width(), f.height());
+      view.setImage(image);
+    }
+    image
+        .getPixelWriter()
+        .setPixels(
+            0, 0, f.width(), f.height(), PixelFormat.getIntArgbInstance(), f.argb(), 0, f.width());
+    drawn = f.number();
+  }
+
+  private static void thumbnails(BedsideModel model, HBox strip) {
+    strip.getChildren().clear();
+    int i = 0;
+    for (CaptureSession.Shot s : model.shots()) {
+      ImageView t = new ImageView(Pictures.image(s.thumbnail()));
+      t.setFitHeight(108);
+      t.setPreserveRatio(true);
+      StackPane frame = new StackPane(t);
+      frame.getStyleClass().add("thumbnail");
+      frame.setId("thumbnail-" + i++);
+      frame.setAccessibleText(Texts.t("capture.thumbnail", i, s.site().meaning()));
+      frame.setOnMouseClicked(
+          e -> {
+            model.selectedProperty().set(s);
+            model.review();
+          });
+      strip.getChildren().add(frame);
+    }
+  }
+}

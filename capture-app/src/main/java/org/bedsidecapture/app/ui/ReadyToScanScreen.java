@@ -1,0 +1,116 @@
+package org.bedsidecapture.app.ui;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.bedsidecapture.app.ui.model.BedsideModel;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * Ready to scan: one big instruction; a wedge scan anywhere starts the lookup (the scene's filter
+ * hands it to the model); the camera scan and the manual search are the ways when the scanner is
+ * not at hand.
+ */
+final class ReadyToScanScreen extends VBox {
+  private final BedsideModel model;
+  private final VBox search;
+  private final Label kept = Controls.label("", "subtitle");
+
+  /**
+   * @param wristbands opens the demo's wristband sheet; null outside the demo
+   */
+  ReadyToScanScreen(BedsideModel model, Runnable cameraScan, Runnable wristbands) {
+    this.model = model;
+    getStyleClass().add("screen");
+    setAlignment(Pos.CENTER);
+    Label prompt = Controls.label(Texts.t("scan.prompt"), "prompt");
+    prompt.setId("scan-prompt");
+    Label hint = Controls.label(Texts.t("scan.hint"), "subtitle");
+    Button camera =
+        Controls.button(Material2MZ.QR_CODE_SCANNER, Texts.t("scan.camera"), cameraScan, "big");
+    camera.setId("camera-scan");
+    search = searchForm();
+    search.setVisible(false);
+    search.setManaged(false);
+    Button find =
+        Controls.button(
+            Material2MZ.SEARCH,
+            Texts.t("scan.find"),
+            () -> {
+              search.setVisible(!search.isVisible());
+              search.setManaged(search.isVisible());
+            },
+            "big");
+    find.setId("find-patient");
+    HBox ways = new HBox(16, camera, find);
+    if (wristbands != null) {
+      Button sheet =
+          Controls.button(Material2MZ.PRINT, Texts.t("demo.wristbands"), wristbands, "big");
+      sheet.setId("demo-wristbands");
+      ways.getChildren().add(sheet);
+    }
+    ways.setAlignment(Pos.CENTER);
+    getChildren().addAll(prompt, hint, ways, search, kept);
+  }
+
+  /** Shows what the last session came to (kept after idle, sent). */
+  void told(String message, int keptCount) {
+    String text = message == null ? "" : message;
+    if (keptCount > 0) {
+      text = (text.isEmpty() ? "" : text + " · ") + Texts.t("scan.kept", keptCount);
+    }
+    kept.setText(text);
+  }
+
+  private VBox searchForm() {
+    TextField mrn = field("search-mrn", Texts.t("search.mrn"));
+    Button byMrn =
+        Controls.button(
+            Material2MZ.SEARCH, Texts.t("search.byMrn"), () -> model.searchByMrn(mrn.getText()));
+    byMrn.setId("search-by-mrn");
+    TextField family = field("search-family", Texts.t("search.family"));
+    TextField given = field("search-given", Texts.t("search.given"));
+    TextField born = field("search-born", Texts.t("search.born"));
+    Button byName =
+        Controls.button(
+            Material2AL.ACCOUNT_CIRCLE,
+            Texts.t("search.byName"),
+            () -> model.searchByName(family.getText(), given.getText(), date(born.getText())));
+    byName.setId("search-by-name");
+    GridPane grid = new GridPane();
+    grid.setHgap(16);
+    grid.setVgap(16);
+    grid.addRow(0, Controls.label(Texts.t("search.mrn")), mrn, byMrn);
+    grid.addRow(1, Controls.label(Texts.t("search.family")), family);
+    grid.addRow(2, Controls.label(Texts.t("search.given")), given);
+    grid.addRow(3, Controls.label(Texts.t("search.born")), born, byName);
+    grid.setAlignment(Pos.CENTER);
+    VBox box = new VBox(8, Controls.label(Texts.t("search.manualNote"), "subtitle"), grid);
+    box.setAlignment(Pos.CENTER);
+    return box;
+  }
+
+  private static TextField field(String id, String accessible) {
+    TextField f = new TextField();
+    f.setId(id);
+    f.setAccessibleText(accessible);
+    f.setMinHeight(56);
+    f.setPrefColumnCount(16);
+    return f;
+  }
+
+  private static LocalDate date(String text) {
+    try {
+      return LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+}

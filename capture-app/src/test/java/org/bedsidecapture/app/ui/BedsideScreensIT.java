@@ -1,0 +1,352 @@
+package org.bedsidecapture.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.bedsidecapture.app.barcode.BarcodeRules;
+import org.bedsidecapture.app.demo.WristbandSheet;
+import org.bedsidecapture.app.fhir.Fhir;
+import org.bedsidecapture.app.fhir.demo.DemoFhirServer;
+import org.bedsidecapture.app.fhir.demo.SyntheticEhr;
+import org.bedsidecapture.app.service.ArchiveDelivery;
+import org.bedsidecapture.app.service.CaptureStation;
+import org.bedsidecapture.app.service.DeliveryService;
+import org.bedsidecapture.app.service.EncounterFinder;
+import org.bedsidecapture.app.settings.Archive;
+import org.bedsidecapture.app.ui.model.BedsideModel;
+import org.bedsidecapture.app.ui.model.OutboxModel;
+import org.bedsidecapture.app.ui.model.PreviewModel;
+import org.bedsidecapture.app.workflow.CaptureWorkflow;
+import org.bedsidecapture.app.workflow.CaptureWorkflow.Step;
+import org.bedsidecapture.devices.barcode.KeyboardWedge;
+import org.bedsidecapture.devices.synthetic.SyntheticCamera;
+import org.bedsidecapture.devices.synthetic.SyntheticCameraProvider;
+import org.bedsidecapture.dicom.BodySiteCatalogue;
+import org.bedsidecapture.dicom.UidGenerator;
+import org.bedsidecapture.dicom.outbox.AuditLog;
+import org.bedsidecapture.dicom.outbox.Outbox;
+import org.bedsidecapture.dicom.testing.Contexts;
+import org.bedsidecapture.dicom.testing.Orthanc;
+import org.bedsidecapture.dicom.testing.Storescp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real screens driven by TestFX (headless, Monocle) through the whole bedside flow against a
+ * real HAPI FHIR server, the synthetic camera and Orthanc as the archive, and through each guard
+ * screen. Every screen is written to {@code target/screenshots/} to be looked at.
+ */
+@ExtendWith(ApplicationExtension.class)
+class BedsideScreensIT {
+  private static final Path SHOTS = Path.of("target", "screenshots");
+  private static final long DEADLINE_SECONDS = 60;
+  private static Fhir fhir;
+  private static DemoFhirServer ehr;
+  private static Orthanc orthanc;
+  private static Path orthancDir;
+
+  @TempDir Path dir;
+  private final AtomicReference<String> ehrBase = new AtomicReference<>();
+  private final ExecutorService worker = Executors.newSingleThreadExecutor();
+  private Outbox outbox;
+  private DeliveryService delivery;
+  private BedsideModel model;
+  private Scene scene;
+  private int touches;
+
+  @BeforeAll
+  static void startPeers() throws Exception {
+    fhir = Fhir.warmingInBackground();
+    ehr = fhir.startDemoEhr();
+    orthancDir = Files.createTempDirectory("orthanc");
+    orthanc = Orthanc.start(orthancDir, Orthanc.Options.plain());
+    Files.createDirectories(SHOTS);
+  }
+
+  @AfterAll
+  static void stopPeers() throws Exception {
+    orthanc.close();
+    ehr.close();
+  }
+
+  @Start
+  void start(Stage stage) throws Exception {
+    ehrBase.set(ehr.baseUrl());
+    Clock clock = Clock.systemDefaultZone();
+    outbox = Contexts.outbox(dir, clock);
+    List<Archive> archives = List.of(Archive.parse(orthanc.dicomUrl(), false));
+    CaptureStation station =
+        new CaptureStation(
+            Contexts.factory(clock),
+            UidGenerator.uuidDerived(),
+            outbox,
+            archives,
+            CaptureStation.workFolder(dir),
+            new AuditLog(dir.resolve("audit.log"), clock),
+            clock);
+    delivery =
+        new DeliveryService(
+                outbox,
+                archives,
+                new ArchiveDelivery("BEDSIDE", null, Duration.ofSeconds(10), null),
+                null,
+                clock)
+            .start();
+    EncounterFinder finder =
+        new EncounterFinder(
+            BarcodeRules.demo(), () -> fhir.lookup(ehrBase.get(), Duration.ofSeconds(5)));
+    model =
+        new BedsideModel(
+            new CaptureWorkflow(clock, Duration.ofMinutes(5)),
+            finder,
+            station,
+            worker,
+            Platform::runLater);
+    model.signIn("nurse.nora");
+    PreviewModel preview =
+        new PreviewModel(
+            model,
+            SyntheticCameraProvider.devices(),
+            Platform::runLater,
+            clock,
+            Duration.ofMinutes(1));
+    OutboxModel outboxModel = new OutboxModel(outbox, delivery, worker, Platform::runLater);
+    Path sheet = dir.resolve("wristbands.png");
+    WristbandSheet.write(SyntheticEhr.wristbands(), sheet);
+    scene =
+        BedsideApp.scene(
+            new BedsideApp.Parts(
+                model,
+                preview,
+                outboxModel,
+                BodySiteCatalogue.standard(),
+                List.of(
+                    SyntheticCamera.pointedAt(
+                        WristbandSheet.label(SyntheticEhr.wristbands().get(0)))),
+                KeyboardWedge.Settings.defaults(),
+                KeyCode.F8,
+                sheet,
+                Platform::runLater));
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    delivery.close();
+    worker.shutdownNow();
+    outbox.close();
+  }
+
+  private void touch(FxRobot robot, String query) {
+    waitFor(() -> robot.lookup(query).tryQuery().isPresent());
+    robot.clickOn(query);
+    touches++;
+  }
+
+  private static void waitFor(Callable<Boolean> condition) {
+    try {
+      WaitForAsyncUtils.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS, condition);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("not within " + DEADLINE_SECONDS + " s", e);
+    }
+  }
+
+  private void waitForStep(Step step) {
+    waitFor(() -> model.state().step() == step && model.busyProperty().get() == null);
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private void scan(String barcode) {
+    Platform.runLater(() -> model.scanned(barcode));
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** Writes what the window shows to target/screenshots/NAME.png. */
+  private void screenshot(String name) throws Exception {
+    WaitForAsyncUtils.waitForFxEvents();
+    WritableImage image =
+        WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(30, TimeUnit.SECONDS);
+    int w = (int) image.getWidth();
+    int h = (int) image.getHeight();
+    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    PixelReader pixels = image.getPixelReader();
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        out.setRGB(x, y, pixels.getArgb(x, y));
+      }
+    }
+    ImageIO.write(out, "png", SHOTS.resolve(name + ".png").toFile());
+  }
+
+  @Test
+  void scanConfirmThreePhotosOfTheLeftForearmAndSendArriveInTheArchiveInFewTouches(FxRobot robot)
+      throws Exception {
+    screenshot("01-ready-to-scan");
+    scan("DEMO-000001");
+    waitForStep(Step.CONFIRM_PATIENT);
+    screenshot("02-confirm-patient");
+
+    touch(robot, "#confirm-patient");
+    waitForStep(Step.CAPTURING);
+    touch(robot, "#region-front-14975008-L");
+    for (int i = 0; i < 3; i++) {
+      touch(robot, "#shutter");
+      int taken = i + 1;
+      waitFor(() -> model.shots().size() == taken);
+    }
+    waitFor(() -> model.busyProperty().get() == null);
+    screenshot("03-capture");
+    touch(robot, "#send");
+    waitForStep(Step.READY_TO_SCAN);
+    screenshot("04-sent-ready-to-scan");
+
+    assertThat(touches).as("touches after the scan").isLessThanOrEqualTo(10);
+    waitFor(() -> outbox.entries().isEmpty());
+    String instances = orthanc.instances();
+    assertThat(instances.split("\",").length).isGreaterThanOrEqualTo(3);
+    List<String> sent =
+        java.util.Arrays.stream(Files.readString(dir.resolve("audit.log")).split("\n"))
+            .filter(l -> l.contains("PURGED"))
+            .map(l -> l.replaceAll(".*sop=(\\S+).*", "$1"))
+            .toList();
+    assertThat(sent).hasSize(3);
+    for (String uid : sent) {
+      String tags = orthanc.tagsOf(uid);
+      assertThat(tags)
+          .contains("\"PatientID\" : \"DEMO-000001\"")
+          .contains("DEMO-V0001")
+          .contains("14975008")
+          .contains("\"ImageLaterality\" : \"L\"");
+    }
+  }
+
+  @Test
+  void reviewRetagDeleteAndTheOutboxPanel(FxRobot robot) throws Exception {
+    scan("DEMO-000002");
+    waitForStep(Step.CONFIRM_PATIENT);
+    touch(robot, "#confirm-patient");
+    waitForStep(Step.CAPTURING);
+    touch(robot, "#view-back");
+    touch(robot, "#region-back-54735007-U");
+    touch(robot, "#shutter");
+    waitFor(() -> model.shots().size() == 1);
+    touch(robot, "#shutter");
+    waitFor(() -> model.shots().size() == 2);
+    touch(robot, "#review");
+    waitForStep(Step.REVIEWING);
+    screenshot("05-review");
+
+    touch(robot, "#review-thumbnail-0");
+    touch(robot, "#review-delete");
+    waitFor(() -> model.shots().size() == 1);
+    robot.clickOn("#review-note").write("edge red");
+    touch(robot, "#review-apply");
+    waitFor(() -> "edge red".equals(model.shots().get(0).note()));
+    screenshot("06-review-after-retag");
+
+    touch(robot, "#review-back");
+    waitForStep(Step.CAPTURING);
+    touch(robot, "#leave");
+    waitForStep(Step.LEAVE_WITH_UNSENT);
+    screenshot("07-guard-leave-with-unsent");
+    touch(robot, "#guard-action-1");
+    waitForStep(Step.READY_TO_SCAN);
+    screenshot("08-ready-with-kept-captures");
+
+    touch(robot, "#outbox-badge");
+    waitFor(() -> robot.lookup("#outbox-panel").tryQuery().isPresent());
+    screenshot("09-outbox-panel");
+    touch(robot, "#outbox-close");
+  }
+
+  @Test
+  void eachGuardOfTheLookupIsItsOwnScreen(FxRobot robot) throws Exception {
+    scan(SyntheticEhr.SHARED_MRN);
+    waitForStep(Step.CHOOSE_RECORD);
+    screenshot("10-guard-choose-record");
+    touch(robot, "#guard-action-0");
+    waitForStep(Step.READY_TO_SCAN);
+
+    scan(SyntheticEhr.MERGED_MRN);
+    waitForStep(Step.CONFIRM_MERGED_RECORD);
+    screenshot("11-confirm-merged-record");
+    touch(robot, "#not-this-patient");
+
+    scan(SyntheticEhr.FINISHED_VISIT);
+    waitForStep(Step.OVERRIDE_FINISHED_ENCOUNTER);
+    screenshot("12-guard-finished-encounter");
+    touch(robot, "#guard-action-0");
+
+    scan(SyntheticEhr.DISCHARGED_MRN);
+    waitForStep(Step.NOT_FOUND);
+    screenshot("13-guard-not-found");
+    touch(robot, "#guard-action-0");
+
+    scan("NOT-A-WRISTBAND-42");
+    waitFor(() -> model.problemProperty().get() != null);
+    screenshot("14-ready-barcode-refused");
+
+    ehrBase.set("http://127.0.0.1:" + Storescp.freePort() + "/fhir");
+    scan("DEMO-000001");
+    waitForStep(Step.EHR_UNAVAILABLE);
+    screenshot("15-guard-ehr-unavailable");
+    touch(robot, "#guard-action-0");
+    ehrBase.set(ehr.baseUrl());
+
+    touch(robot, "#lock");
+    waitForStep(Step.LOCKED);
+    screenshot("16-guard-locked");
+    touch(robot, "#guard-action-0");
+    waitForStep(Step.READY_TO_SCAN);
+  }
+
+  @Test
+  void theManualSearchTheCameraScanAndTheDemoWristbands(FxRobot robot) throws Exception {
+    touch(robot, "#find-patient");
+    robot.clickOn("#search-family").write("Zzexample");
+    robot.clickOn("#search-born").write("1984-09-30");
+    screenshot("17-ready-manual-search");
+    touch(robot, "#search-by-name");
+    waitForStep(Step.CONFIRM_PATIENT);
+    touch(robot, "#not-this-patient");
+    waitForStep(Step.READY_TO_SCAN);
+
+    touch(robot, "#demo-wristbands");
+    waitFor(() -> robot.lookup("#wristband-sheet").tryQuery().isPresent());
+    screenshot("18-demo-wristbands");
+    touch(robot, "#wristbands-close");
+
+    touch(robot, "#camera-scan");
+    waitForStep(Step.CONFIRM_PATIENT);
+    assertThat(model.state().lookup().toString()).contains("DEMO-000001");
+    Node name = robot.lookup("#confirm-name").query();
+    assertThat(name).isNotNull();
+  }
+}

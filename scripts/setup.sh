@@ -8,6 +8,9 @@ set -euo pipefail
 PIXELMED_VERSION=20220618
 PIXELMED_JAR=/usr/share/java/pixelmed.jar
 packages=(libpixelmed-java dcmtk dicom3tools ffmpeg bc orthanc orthanc-dicomweb socat openssl libv4l-0)
+# The app's window (JavaFX on GTK) on a desktop, and bench-app on a virtual display; the tests draw
+# the screens without a display (Monocle), so `setup.sh tests` leaves these out.
+[ "${1:-}" = tests ] || packages+=(libgtk-3-0 xvfb xauth)
 command -v java >/dev/null 2>&1 && java -version 2>&1 | grep -q 'version "17' || packages+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || packages+=(maven)
 

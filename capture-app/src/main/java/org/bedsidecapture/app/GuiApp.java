@@ -41,14 +41,84 @@ import org.bedsidecapture.dicom.outbox.Outbox;
  * and the window. Returns the process's exit code when the window is closed.
  */
 public final class GuiApp {
+  /**
+   * With this system property true, the app prints READY once its first screen is laid out and
+   * closes: how {@code bench-app} times a cold start.
+   */
+  static final String READY_SIGNAL = "bedside.signal-ready";
+
   private GuiApp() {}
 
   /** Whether this process can open a window. */
   public static boolean displayAvailable() {
-    return System.getenv("DISPLAY") != null
-        || System.getenv("WAYLAND_DISPLAY") != null
+    return !blank(System.getenv("DISPLAY"))
+        || !blank(System.getenv("WAYLAND_DISPLAY"))
         || "Monocle".equals(System.getProperty("glass.platform"))
         || !System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+  }
+
+  /**
+   * The models of the app's window on the station's services, the OS user signed in; their results
+   * are published on the FX thread.
+   */
+  static BedsideApp.Parts parts(
+      AppContext app,
+      SiteSettings settings,
+      EncounterFinder finder,
+      CaptureStation station,
+      Outbox outbox,
+      DeliveryService delivery,
+      List<Camera> cameras,
+      List<Camera> scanCameras,
+      Path wristbandSheet,
+      java.util.concurrent.Executor worker) {
+    BedsideModel model =
+        new BedsideModel(
+            new CaptureWorkflow(app.clock(), settings.idleTimeout()),
+            finder,
+            station,
+            worker,
+            Platform::runLater);
+    model.signIn(System.getProperty("user.name", "unknown"));
+    PreviewModel preview =
+        new PreviewModel(model, cameras, Platform::runLater, app.clock(), settings.clipMaxLength());
+    OutboxModel outboxModel = new OutboxModel(outbox, delivery, worker, Platform::runLater);
+    return new BedsideApp.Parts(
+        model,
+        preview,
+        outboxModel,
+        BodySiteCatalogue.standard(),
+        scanCameras,
+        settings.scanner(),
+        KeyCode.F8,
+        wristbandSheet,
+        Platform::runLater);
+  }
+
+  /** Delivers to {@code archives} in the background, as the site settings say. */
+  static DeliveryService delivery(
+      AppContext app, SiteSettings settings, Outbox outbox, List<Archive> archives) {
+    return new DeliveryService(
+            outbox,
+            archives,
+            new ArchiveDelivery(
+                settings.aeTitle(),
+                settings.dicomWebAuthorization(),
+                settings.dicomTimeout(),
+                settings.tls()),
+            new DeliveryService.CommitmentListener(
+                settings.aeTitle(),
+                settings.listenAddress(),
+                settings.listenPort(),
+                new UidGenerator(settings.uidRoot()),
+                settings.commitmentTimeout(),
+                settings.tls()),
+            app.clock())
+        .start();
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
   }
 
   /**
@@ -109,24 +179,7 @@ public final class GuiApp {
       Outbox outbox = app.openOutbox("the capture app", err);
       closing.add(0, outbox);
       CaptureStation station = app.captureStation(outbox, archives);
-      DeliveryService delivery =
-          new DeliveryService(
-                  outbox,
-                  archives,
-                  new ArchiveDelivery(
-                      settings.aeTitle(),
-                      settings.dicomWebAuthorization(),
-                      settings.dicomTimeout(),
-                      settings.tls()),
-                  new DeliveryService.CommitmentListener(
-                      settings.aeTitle(),
-                      settings.listenAddress(),
-                      settings.listenPort(),
-                      new UidGenerator(settings.uidRoot()),
-                      settings.commitmentTimeout(),
-                      settings.tls()),
-                  app.clock())
-              .start();
+      DeliveryService delivery = delivery(app, settings, outbox, archives);
       closing.add(0, delivery);
       ExecutorService worker =
           Executors.newSingleThreadExecutor(
@@ -142,38 +195,41 @@ public final class GuiApp {
       Platform.setImplicitExit(true);
       Platform.startup(
           () -> {
-            BedsideModel model =
-                new BedsideModel(
-                    new CaptureWorkflow(app.clock(), settings.idleTimeout()),
+            BedsideApp.Parts parts =
+                parts(
+                    app,
+                    settings,
                     finder,
                     station,
-                    worker,
-                    Platform::runLater);
-            model.signIn(System.getProperty("user.name", "unknown"));
-            PreviewModel preview =
-                new PreviewModel(
-                    model, cameras, Platform::runLater, app.clock(), settings.clipMaxLength());
-            OutboxModel outboxModel = new OutboxModel(outbox, delivery, worker, Platform::runLater);
+                    outbox,
+                    delivery,
+                    cameras,
+                    scanCameras,
+                    wristbandSheet,
+                    worker);
             Stage stage = new Stage();
             stage.setTitle("Bedside Capture" + (demo ? " (demo)" : ""));
-            stage.setScene(
-                BedsideApp.scene(
-                    new BedsideApp.Parts(
-                        model,
-                        preview,
-                        outboxModel,
-                        BodySiteCatalogue.standard(),
-                        scanCameras,
-                        settings.scanner(),
-                        KeyCode.F8,
-                        wristbandSheet,
-                        Platform::runLater)));
+            stage.setScene(BedsideApp.scene(parts));
             stage.setOnHidden(
                 e -> {
-                  preview.close();
+                  parts.preview().close();
                   closed.countDown();
                 });
             stage.show();
+            if (Boolean.getBoolean(READY_SIGNAL)) {
+              stage
+                  .getScene()
+                  .addPostLayoutPulseListener(
+                      new Runnable() {
+                        @Override
+                        public void run() {
+                          stage.getScene().removePostLayoutPulseListener(this);
+                          System.out.println("READY");
+                          System.out.flush();
+                          stage.hide();
+                        }
+                      });
+            }
           });
       closed.await();
       worker.shutdown();

@@ -14,6 +14,10 @@ public final class Main {
   public static void main(String[] args) throws Exception {
     AppContext app = AppContext.ofThisProcess();
     PrintWriter err = new PrintWriter(System.err, true);
+    if (args.length == 1 && args[0].equals("bench-app")) {
+      BedsideCaptureCommand.quietLibraryLogging();
+      System.exit(BenchApp.run(app, new PrintWriter(System.out, true), err));
+    }
     boolean gui = args.length == 0 || (args.length == 1 && args[0].equals("demo"));
     if (gui && GuiApp.displayAvailable()) {
       BedsideCaptureCommand.quietLibraryLogging();

@@ -43,7 +43,7 @@ public final class CaptureSession {
   /** Widths of the pictures kept for the screens. */
   static final int THUMBNAIL_WIDTH = 192;
 
-  static final int VIEW_WIDTH = 960;
+  public static final int VIEW_WIDTH = 960;
 
   /**
    * One capture of this session, as the screens show it.
@@ -91,13 +91,29 @@ public final class CaptureSession {
   /** A still from a camera or frame grabber, in the format's size. */
   public Shot still(Camera camera, VideoFormat format, BodySite site, Laterality laterality)
       throws DeviceException, IOException, CaptureRejectedException {
+    return still(camera, format, site, laterality, null);
+  }
+
+  /**
+   * A still, its picture for the screens given (the preview frame of the same moment, which saves
+   * decoding the still again); null decodes the still.
+   */
+  public Shot still(
+      Camera camera, VideoFormat format, BodySite site, Laterality laterality, Picture seen)
+      throws DeviceException, IOException, CaptureRejectedException {
     Path file = temporary(".jpg");
     try {
       camera.captureStill(format, file);
       Source source = camera.kind() == Camera.Kind.FRAME_GRABBER ? Source.GRAB : Source.PHOTO;
-      Picture thumbnail = Picture.ofImageFile(file, THUMBNAIL_WIDTH);
-      Picture view = Picture.ofImageFile(file, VIEW_WIDTH);
-      return add(file, source, CaptureDevices.of(camera), site, laterality, thumbnail, view);
+      Picture view = seen != null ? seen.scaled(VIEW_WIDTH) : Picture.ofImageFile(file, VIEW_WIDTH);
+      return add(
+          file,
+          source,
+          CaptureDevices.of(camera),
+          site,
+          laterality,
+          view.scaled(THUMBNAIL_WIDTH),
+          view);
     } finally {
       Files.deleteIfExists(file);
     }
@@ -140,14 +156,15 @@ public final class CaptureSession {
   /** A photo file imported from elsewhere; the file itself is left as it is. */
   public Shot importPhoto(Path file, BodySite site, Laterality laterality)
       throws IOException, CaptureRejectedException {
+    Picture view = Picture.ofImageFile(file, VIEW_WIDTH);
     return add(
         file,
         Source.IMPORT,
         CaptureDevice.importedCamera(),
         site,
         laterality,
-        Picture.ofImageFile(file, THUMBNAIL_WIDTH),
-        Picture.ofImageFile(file, VIEW_WIDTH));
+        view.scaled(THUMBNAIL_WIDTH),
+        view);
   }
 
   private synchronized Shot add(

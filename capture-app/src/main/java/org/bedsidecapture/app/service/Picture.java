@@ -51,6 +51,11 @@ public record Picture(int width, int height, int[] argb) {
     return new Picture(w, h, out);
   }
 
+  /** This picture at most {@code maxWidth} wide. */
+  public Picture scaled(int maxWidth) {
+    return ofRgb(argb, width, height, maxWidth);
+  }
+
   private static Picture scaled(BufferedImage image, int maxWidth) {
     int w = image.getWidth();
     int h = image.getHeight();

@@ -109,6 +109,10 @@ final class CaptureScreen extends BorderPane {
         Controls.button(Material2AL.COLLECTIONS, Texts.t("capture.review"), model::review, "big");
     review.setId("review");
     review.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.shots()));
+    Button importing =
+        Controls.button(
+            Material2AL.FOLDER_OPEN, Texts.t("capture.import"), () -> importFiles(model), "big");
+    importing.setId("import");
     Button leave =
         Controls.button(Material2AL.CLOSE, Texts.t("capture.leave"), model::leave, "big");
     leave.setId("leave");
@@ -121,7 +125,7 @@ final class CaptureScreen extends BorderPane {
     send.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.shots()));
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
-    HBox bottom = new HBox(16, devices, review, leave, gap, send);
+    HBox bottom = new HBox(16, devices, review, importing, leave, gap, send);
     bottom.setAlignment(Pos.CENTER_LEFT);
     bottom.setStyle("-fx-padding: 8 16 8 16;");
     setBottom(bottom);
@@ -152,6 +156,30 @@ final class CaptureScreen extends BorderPane {
             });
   }
 
+  /** Photos from a folder or a stick, each wrapped into the session like a shot. */
+  private void importFiles(BedsideModel model) {
+    javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+    chooser.setTitle(Texts.t("capture.import"));
+    chooser
+        .getExtensionFilters()
+        .add(
+            new javafx.stage.FileChooser.ExtensionFilter(
+                Texts.t("capture.importPhotos"), "*.jpg", "*.jpeg", "*.png", "*.tif", "*.tiff"));
+    java.util.List<java.io.File> files = chooser.showOpenMultipleDialog(getScene().getWindow());
+    if (files == null) {
+      return;
+    }
+    for (java.io.File f : files) {
+      model.capture(
+          Texts.t("capture.importing", f.getName()),
+          () ->
+              model
+                  .session()
+                  .importPhoto(
+                      f.toPath(), model.siteProperty().get(), model.lateralityProperty().get()));
+    }
+  }
+
   private static ListCell<Camera> cameraCell() {
     return new ListCell<>() {
       @Override
@@ -180,6 +208,7 @@ final class CaptureScreen extends BorderPane {
         .setPixels(
             0, 0, f.width(), f.height(), PixelFormat.getIntArgbInstance(), f.argb(), 0, f.width());
     drawn = f.number();
+    preview.frames().drew();
   }
 
   private static void thumbnails(BedsideModel model, HBox strip) {

@@ -43,9 +43,21 @@ public final class PreviewModel implements AutoCloseable {
     }
   }
 
-  /** Where the newest frame is kept for the screen to draw. */
+  /** Where the newest frame is kept for the screen to draw, and how many it drew. */
   public static final class Sink {
     private final AtomicReference<Shown> newest = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicLong drawn =
+        new java.util.concurrent.atomic.AtomicLong();
+
+    /** The screen drew a frame (counted for the benchmark's frames shown per second). */
+    public void drew() {
+      drawn.incrementAndGet();
+    }
+
+    /** How many frames the screen drew so far. */
+    public long drawn() {
+      return drawn.get();
+    }
 
     public void accept(Frame f) {
       newest.set(Shown.of(f));

@@ -1,0 +1,318 @@
+package org.bedsidecapture.app;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.bedsidecapture.app.demo.DemoSite;
+import org.bedsidecapture.app.service.CaptureStation;
+import org.bedsidecapture.app.service.DeliveryService;
+import org.bedsidecapture.app.settings.SiteSettings;
+import org.bedsidecapture.app.ui.BedsideApp;
+import org.bedsidecapture.app.workflow.CaptureWorkflow;
+import org.bedsidecapture.devices.synthetic.SyntheticCameraProvider;
+import org.bedsidecapture.dicom.BodySiteCatalogue;
+import org.bedsidecapture.dicom.outbox.Outbox;
+
+/**
+ * {@code bench-app}: the bedside app's figures on this machine, on a display (Xvfb will do): cold
+ * start of the installed-like app to its first screen, scan to the confirm screen (warm), shutter
+ * to thumbnail, the 1080p30 preview's frames shown per second and CPU, and the heap after a
+ * simulated shift of 200 sessions against after the first 10. Not a test: it prints figures.
+ */
+final class BenchApp {
+  private static final String WRISTBAND = "DEMO-000001";
+
+  private final AppContext app;
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  private BenchApp(AppContext app, PrintWriter out, PrintWriter err) {
+    this.app = app;
+    this.out = out;
+    this.err = err;
+  }
+
+  static int run(AppContext app, PrintWriter out, PrintWriter err) throws Exception {
+    if (!GuiApp.displayAvailable()) {
+      err.println("bench-app: needs a display (run it under xvfb-run)");
+      return 2;
+    }
+    return new BenchApp(app, out, err).all();
+  }
+
+  private int all() throws Exception {
+    Path home = Files.createTempDirectory("bench-app");
+    try (DemoSite site = DemoSite.start(app.fhir(), home.resolve("site"), err)) {
+      Files.writeString(
+          home.resolve(SiteSettings.FILE_NAME),
+          "fhir.base-url="
+              + site.fhirBaseUrl()
+              + "\narchive.1="
+              + site.archives().get(0).url()
+              + "\n");
+      coldStart(home);
+      inProcess(site);
+    }
+    return 0;
+  }
+
+  /** The app started as an installed station starts it, to its first screen laid out. */
+  private void coldStart(Path home) throws Exception {
+    Path jar = Path.of(BenchApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path archive = jar.resolveSibling("bedside-capture.jsa");
+    List<Double> seconds = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      List<String> cmd = new ArrayList<>(List.of("java"));
+      if (Files.exists(archive)) {
+        cmd.add("-XX:SharedArchiveFile=" + archive);
+      }
+      cmd.addAll(List.of("-D" + GuiApp.READY_SIGNAL + "=true", "-jar", jar.toString()));
+      ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+      pb.environment().put(AppHome.ENV, home.toString());
+      long start = System.nanoTime();
+      Process p = pb.start();
+      boolean ready = false;
+      try (BufferedReader r =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line = r.readLine(); line != null; line = r.readLine()) {
+          if (line.equals("READY")) {
+            seconds.add((System.nanoTime() - start) / 1e9);
+            ready = true;
+            break;
+          }
+        }
+      }
+      p.waitFor(30, TimeUnit.SECONDS);
+      p.destroy();
+      if (!ready) {
+        throw new IllegalStateException("bench-app: the app did not reach its first screen");
+      }
+    }
+    Collections.sort(seconds);
+    out.printf(
+        "cold start to Ready to scan (java -jar, %s, %d runs): median %.2f s, best %.2f s (goal < 2"
+            + " s)%n",
+        Files.exists(archive) ? "with the CDS archive" : "no CDS archive",
+        seconds.size(),
+        seconds.get(seconds.size() / 2),
+        seconds.get(0));
+    out.flush();
+  }
+
+  /** The app's window in this JVM, on the demo site, driven through its models. */
+  private void inProcess(DemoSite site) throws Exception {
+    Path home = Files.createTempDirectory("bench-app-station");
+    AppContext station = new AppContext(home, Clock.systemUTC());
+    SiteSettings settings = station.settings();
+    ExecutorService worker = Executors.newSingleThreadExecutor();
+    try (Outbox outbox = station.openOutbox("bench-app", err);
+        DeliveryService delivery = GuiApp.delivery(station, settings, outbox, site.archives())) {
+      CaptureStation capture = station.captureStation(outbox, site.archives());
+      var finder = station.encounterFinder(site.fhirBaseUrl());
+      CompletableFuture<BedsideApp.Parts> made = new CompletableFuture<>();
+      CompletableFuture<Scene> shown = new CompletableFuture<>();
+      Platform.startup(
+          () -> {
+            BedsideApp.Parts parts =
+                GuiApp.parts(
+                    station,
+                    settings,
+                    finder,
+                    capture,
+                    outbox,
+                    delivery,
+                    SyntheticCameraProvider.devices(),
+                    List.of(),
+                    null,
+                    worker);
+            Stage stage = new Stage();
+            stage.setScene(BedsideApp.scene(parts));
+            stage.show();
+            made.complete(parts);
+            shown.complete(stage.getScene());
+          });
+      BedsideApp.Parts parts = made.get(60, TimeUnit.SECONDS);
+      Scene scene = shown.get(60, TimeUnit.SECONDS);
+      scanToConfirm(parts, scene);
+      shutterToThumbnail(parts, scene);
+      preview(parts);
+      shift(parts, scene, outbox);
+    } finally {
+      worker.shutdownNow();
+      Platform.exit();
+    }
+  }
+
+  private void scanToConfirm(BedsideApp.Parts parts, Scene scene) throws Exception {
+    List<Double> ms = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      long start = System.nanoTime();
+      fx(() -> parts.model().scanned(WRISTBAND));
+      await(() -> parts.model().state().step() == CaptureWorkflow.Step.CONFIRM_PATIENT);
+      afterPulse(scene);
+      double took = (System.nanoTime() - start) / 1e6;
+      if (i >= 20) {
+        ms.add(took);
+      }
+      fx(() -> parts.model().scanAgain());
+      await(() -> parts.model().state().step() == CaptureWorkflow.Step.READY_TO_SCAN);
+    }
+    report("scan to confirm screen laid out (demo EHR on loopback, warm, 100 scans)", ms, 100);
+  }
+
+  private void shutterToThumbnail(BedsideApp.Parts parts, Scene scene) throws Exception {
+    confirmWithSite(parts);
+    List<Double> ms = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      int before = parts.model().shots().size();
+      long start = System.nanoTime();
+      fx(() -> parts.preview().shutter());
+      await(() -> parts.model().shots().size() == before + 1);
+      afterPulse(scene);
+      double took = (System.nanoTime() - start) / 1e6;
+      if (i >= 10) {
+        ms.add(took);
+      }
+      await(() -> parts.model().busyProperty().get() == null);
+    }
+    report("shutter to thumbnail, 1920x1080 still, in the encrypted outbox (50 shots)", ms, 150);
+  }
+
+  private void preview(BedsideApp.Parts parts) throws Exception {
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long frames0 = parts.preview().frames().drawn();
+    long cpu0 = os.getProcessCpuTime();
+    long t0 = System.nanoTime();
+    Thread.sleep(10_000);
+    long frames = parts.preview().frames().drawn() - frames0;
+    double wall = (System.nanoTime() - t0) / 1e9;
+    double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+    out.printf(
+        "preview 1920x1080 at 30 frames/s: %.1f frames shown per second; whole app %.0f%% of"
+            + " one core (synthetic source, encoder idle)%n",
+        frames / wall, 100 * cpu / wall);
+    out.flush();
+  }
+
+  private void shift(BedsideApp.Parts parts, Scene scene, Outbox outbox) throws Exception {
+    fx(() -> parts.model().send());
+    await(() -> parts.model().state().step() == CaptureWorkflow.Step.READY_TO_SCAN);
+    long afterTen = 0;
+    for (int session = 1; session <= 200; session++) {
+      fx(() -> parts.model().scanned(WRISTBAND));
+      await(() -> parts.model().state().step() == CaptureWorkflow.Step.CONFIRM_PATIENT);
+      confirmWithSite(parts);
+      for (int shot = 1; shot <= 3; shot++) {
+        int n = shot;
+        fx(() -> parts.preview().shutter());
+        await(() -> parts.model().shots().size() == n);
+        await(() -> parts.model().busyProperty().get() == null);
+      }
+      fx(() -> parts.model().send());
+      await(() -> parts.model().state().step() == CaptureWorkflow.Step.READY_TO_SCAN);
+      if (session == 10) {
+        afterTen = usedHeapAfterGc(outbox);
+      }
+    }
+    long afterShift = usedHeapAfterGc(outbox);
+    out.printf(
+        "heap after a shift of 200 sessions (3 photos each, sent and delivered): %.1f MB, after"
+            + " the first 10: %.1f MB%n",
+        afterShift / 1e6, afterTen / 1e6);
+    out.flush();
+  }
+
+  private static void confirmWithSite(BedsideApp.Parts parts) throws Exception {
+    if (parts.model().state().step() != CaptureWorkflow.Step.CONFIRM_PATIENT) {
+      fx(() -> parts.model().scanned(WRISTBAND));
+      await(() -> parts.model().state().step() == CaptureWorkflow.Step.CONFIRM_PATIENT);
+    }
+    fx(() -> parts.model().confirm());
+    await(() -> parts.model().state().step() == CaptureWorkflow.Step.CAPTURING);
+    fx(
+        () ->
+            parts
+                .model()
+                .siteProperty()
+                .set(BodySiteCatalogue.standard().bySnomedId("54735007").orElseThrow()));
+    await(() -> parts.preview().frames().newest() != null);
+  }
+
+  /** The heap in use once the outbox has delivered everything and the collector ran. */
+  private static long usedHeapAfterGc(Outbox outbox) throws Exception {
+    await(() -> outbox.entries().isEmpty());
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(200);
+    }
+    Runtime rt = Runtime.getRuntime();
+    return rt.totalMemory() - rt.freeMemory();
+  }
+
+  private void report(String what, List<Double> ms, double goalP95) {
+    Collections.sort(ms);
+    double p50 = ms.get(ms.size() / 2);
+    double p95 = ms.get((int) Math.ceil(ms.size() * 0.95) - 1);
+    out.printf(
+        "%s: p50 %.0f ms, p95 %.0f ms, max %.0f ms (goal p95 < %.0f ms)%n",
+        what, p50, p95, ms.get(ms.size() - 1), goalP95);
+    out.flush();
+  }
+
+  private static void fx(Runnable r) throws Exception {
+    CountDownLatch done = new CountDownLatch(1);
+    Platform.runLater(
+        () -> {
+          try {
+            r.run();
+          } finally {
+            done.countDown();
+          }
+        });
+    done.await(60, TimeUnit.SECONDS);
+  }
+
+  /** Waits until the next pulse has laid the scene out. */
+  private static void afterPulse(Scene scene) throws Exception {
+    CountDownLatch pulsed = new CountDownLatch(1);
+    Platform.runLater(
+        () ->
+            scene.addPostLayoutPulseListener(
+                new Runnable() {
+                  @Override
+                  public void run() {
+                    scene.removePostLayoutPulseListener(this);
+                    pulsed.countDown();
+                  }
+                }));
+    pulsed.await(60, TimeUnit.SECONDS);
+  }
+
+  private static void await(BooleanSupplier condition) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("bench-app: a step did not finish within 60 s");
+      }
+      Thread.sleep(1);
+    }
+  }
+}

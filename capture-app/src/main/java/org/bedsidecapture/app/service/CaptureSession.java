@@ -156,7 +156,13 @@ public final class CaptureSession {
   /** A photo file imported from elsewhere; the file itself is left as it is. */
   public Shot importPhoto(Path file, BodySite site, Laterality laterality)
       throws IOException, CaptureRejectedException {
-    Picture view = Picture.ofImageFile(file, VIEW_WIDTH);
+    Picture view;
+    try {
+      view = Picture.ofImageFile(file, VIEW_WIDTH);
+    } catch (IOException e) {
+      throw new CaptureRejectedException(
+          file, file.getFileName() + " could not be read as a picture (" + e.getMessage() + ")", e);
+    }
     return add(
         file,
         Source.IMPORT,

@@ -169,15 +169,7 @@ final class CaptureScreen extends BorderPane {
     if (files == null) {
       return;
     }
-    for (java.io.File f : files) {
-      model.capture(
-          Texts.t("capture.importing", f.getName()),
-          () ->
-              model
-                  .session()
-                  .importPhoto(
-                      f.toPath(), model.siteProperty().get(), model.lateralityProperty().get()));
-    }
+    model.importPhotos(files.stream().map(java.io.File::toPath).toList());
   }
 
   private static ListCell<Camera> cameraCell() {

@@ -193,4 +193,44 @@ class CaptureSessionIT {
       }
     }
   }
+
+  @Test
+  void anArchiveThatWantsStorageCommitmentKeepsEachCaptureUntilItCommitted() throws Exception {
+    int listen = Storescp.freePort();
+    try (Orthanc orthanc =
+            Orthanc.start(
+                dir.resolve("orthanc"), Orthanc.Options.plain().withStation("BEDSIDE", listen));
+        Outbox outbox = outbox()) {
+      List<Archive> archives = List.of(Archive.parse(orthanc.dicomUrl(), true));
+      try (DeliveryService delivery =
+          new DeliveryService(
+                  outbox,
+                  archives,
+                  new ArchiveDelivery("BEDSIDE", null, Duration.ofSeconds(10), null),
+                  new DeliveryService.CommitmentListener(
+                      "BEDSIDE",
+                      "127.0.0.1",
+                      listen,
+                      UidGenerator.uuidDerived(),
+                      Duration.ofSeconds(30),
+                      null),
+                  clock)
+              .start()) {
+        CaptureSession session =
+            station(outbox, archives)
+                .startSession(Contexts.typical(), null, EncounterFinder.FoundBy.BARCODE);
+        String first = session.still(camera, hd, SACRUM, Laterality.UNPAIRED).id();
+        String second = session.still(camera, hd, SACRUM, Laterality.UNPAIRED).id();
+
+        session.send();
+
+        await("both committed and gone from the outbox", () -> outbox.entries().isEmpty());
+        assertThat(orthanc.tagsOf(first)).isNotNull();
+        assertThat(orthanc.tagsOf(second)).isNotNull();
+        assertThat(Files.readString(dir.resolve("audit.log")))
+            .contains("PURGED sop=" + first)
+            .contains("confirmed by " + archives.get(0).destination());
+      }
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package org.bedsidecapture.app.ui.model;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -249,6 +250,17 @@ public final class BedsideModel {
           shots.add(shot);
           workflow.captured();
         });
+  }
+
+  /**
+   * Photos from a folder or a stick, each wrapped into the session like a shot of the chosen site.
+   */
+  public void importPhotos(List<Path> files) {
+    for (Path file : files) {
+      capture(
+          "Importing " + file.getFileName() + "…",
+          () -> session.importPhoto(file, site.get(), laterality.get()));
+    }
   }
 
   /** The session running now, for the capture commands' slow parts; null without one. */

@@ -158,6 +158,24 @@ class BedsideModelIT {
   }
 
   @Test
+  void importedPhotosJoinTheSessionAndAFileThatIsNoPictureIsToldNotSwallowed() throws Exception {
+    Path photo = dir.resolve("wound.jpg");
+    java.awt.image.BufferedImage image =
+        new java.awt.image.BufferedImage(320, 240, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    javax.imageio.ImageIO.write(image, "jpg", photo.toFile());
+    Path notes = java.nio.file.Files.writeString(dir.resolve("notes.jpg"), "not a picture");
+    model.scanned("DEMO-000002");
+    model.confirm();
+    model.siteProperty().set(SITES.bySnomedId("54735007").orElseThrow());
+
+    model.importPhotos(List.of(photo, notes));
+
+    assertThat(model.shots()).hasSize(1);
+    assertThat(model.problemProperty().get()).contains("notes.jpg");
+    assertThat(outboxStates()).containsExactly(DeliveryState.HELD);
+  }
+
+  @Test
   void aPairedBodySiteWithoutASideIsAskedForAndNotTaken() {
     model.scanned("DEMO-000002");
     model.confirm();

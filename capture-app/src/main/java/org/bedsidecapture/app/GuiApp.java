@@ -90,7 +90,7 @@ public final class GuiApp {
         BodySiteCatalogue.standard(),
         scanCameras,
         settings.scanner(),
-        KeyCode.F8,
+        KeyCode.valueOf(settings.pedalKey()),
         wristbandSheet,
         Platform::runLater);
   }
@@ -137,10 +137,11 @@ public final class GuiApp {
     }
     Optional<InstanceLock> instance = InstanceLock.take(app.home());
     if (instance.isEmpty()) {
+      InstanceLock.askToRaise(app.home());
       err.println(
           "bedside-capture: the app is already running on this station ("
               + InstanceLock.holder(app.home())
-              + "): use its window");
+              + "): its window was brought to the front");
       err.flush();
       return 3;
     }
@@ -216,6 +217,7 @@ public final class GuiApp {
                   closed.countDown();
                 });
             stage.show();
+            raiseWhenAsked(held, stage, err);
             if (Boolean.getBoolean(READY_SIGNAL)) {
               stage
                   .getScene()
@@ -244,6 +246,22 @@ public final class GuiApp {
         }
       }
       err.flush();
+    }
+  }
+
+  /** A second start on this station brings this window to the front, restored if minimized. */
+  private static void raiseWhenAsked(InstanceLock held, Stage stage, PrintWriter err) {
+    try {
+      held.onRaiseAsked(
+          () ->
+              Platform.runLater(
+                  () -> {
+                    stage.setIconified(false);
+                    stage.toFront();
+                    stage.requestFocus();
+                  }));
+    } catch (IOException e) {
+      err.println("bedside-capture: a second start cannot raise this window: " + e.getMessage());
     }
   }
 }

@@ -51,7 +51,8 @@ public record SiteSettings(
     String frameGrabberNames,
     boolean syntheticDevices,
     java.util.List<Archive> archives,
-    Duration idleTimeout) {
+    Duration idleTimeout,
+    String pedalKey) {
 
   /**
    * SMART Backend Services for the EHR: its token endpoint, the client id this station is
@@ -100,7 +101,16 @@ public record SiteSettings(
           "fhir.smart.client-id",
           "fhir.smart.private-key-file",
           "fhir.smart.scope",
-          "session.idle-minutes");
+          "session.idle-minutes",
+          "capture.pedal-key");
+
+  /**
+   * Keys a foot pedal may send for the shutter: keys nobody types into a search field and no
+   * wristband scanner sends, so a pedal press never becomes part of a barcode or a name.
+   */
+  static final Pattern PEDAL_KEYS =
+      Pattern.compile("F([1-9]|1[0-9]|2[0-4])|PAUSE|SCROLL_LOCK|INSERT|PAGE_UP|PAGE_DOWN");
+
   private static final Pattern ARCHIVE_KEY = Pattern.compile("archive\\.(\\d{1,2})(\\.commit)?");
   private static final Pattern BARCODE_RULE_KEY =
       Pattern.compile("barcode\\.rule\\.(\\d{1,3})\\.(kind|system|pattern|gs1-ai|check-digit)");
@@ -191,7 +201,21 @@ public record SiteSettings(
         frameGrabberNames(p, file),
         yesNo(p, file, "devices.synthetic", true),
         archives(p, file),
-        Duration.ofMinutes(number(p, file, "session.idle-minutes", 5, 1, 240)));
+        Duration.ofMinutes(number(p, file, "session.idle-minutes", 5, 1, 240)),
+        pedalKey(p, file));
+  }
+
+  private static String pedalKey(Properties p, Path file) throws SettingsException {
+    String key = p.getProperty("capture.pedal-key", "F8").strip().toUpperCase(Locale.ROOT);
+    if (!PEDAL_KEYS.matcher(key).matches()) {
+      throw new SettingsException(
+          file
+              + ": capture.pedal-key: '"
+              + key
+              + "' cannot be the shutter key; use F1 to F24, PAUSE, SCROLL_LOCK, INSERT, PAGE_UP"
+              + " or PAGE_DOWN (what the pedal is programmed to send)");
+    }
+    return key;
   }
 
   /**

@@ -166,6 +166,22 @@ class SiteSettingsTest {
   }
 
   @Test
+  void thePedalKeyIsAKeyNobodyTypes() throws Exception {
+    assertThat(SiteSettings.load(home).pedalKey()).isEqualTo("F8");
+    write("capture.pedal-key=page_down\n");
+    assertThat(SiteSettings.load(home).pedalKey()).isEqualTo("PAGE_DOWN");
+    for (String allowed : new String[] {"F1", "F24", "PAUSE", "SCROLL_LOCK", "INSERT", "PAGE_UP"}) {
+      assertThat(SiteSettings.PEDAL_KEYS.matcher(allowed).matches()).isTrue();
+      assertThat(javafx.scene.input.KeyCode.valueOf(allowed)).isNotNull();
+    }
+    for (String typed : new String[] {"B", "SPACE", "F25", "DIGIT1"}) {
+      write("capture.pedal-key=" + typed + "\n");
+      assertThatThrownBy(() -> SiteSettings.load(home))
+          .hasMessageContaining("capture.pedal-key: '" + typed + "' cannot be the shutter key");
+    }
+  }
+
+  @Test
   void aBadArchiveIsNamedByItsKey() throws Exception {
     write("archive.1=https://vna.example.org/dicom-web\narchive.1.commit=true\n");
     assertThatThrownBy(() -> SiteSettings.load(home))

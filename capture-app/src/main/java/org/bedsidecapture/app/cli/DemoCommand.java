@@ -14,6 +14,7 @@ import org.bedsidecapture.app.fhir.demo.SyntheticEhr;
 import org.bedsidecapture.app.service.ArchiveDelivery;
 import org.bedsidecapture.app.service.CaptureSession;
 import org.bedsidecapture.app.service.CaptureStation;
+import org.bedsidecapture.app.service.ClipFrames;
 import org.bedsidecapture.app.service.DeliveryService;
 import org.bedsidecapture.app.service.EncounterFinder;
 import org.bedsidecapture.app.service.Picture;
@@ -164,7 +165,8 @@ final class DemoCommand implements Callable<Integer> {
             camera,
             sacrum,
             Laterality.UNPAIRED,
-            Picture.ofRgb(f.rgb(), f.width(), f.height(), 960));
+            Picture.ofRgb(f.rgb(), f.width(), f.height(), 960),
+            ClipFrames.NONE);
     workflow.captured();
     out.println(
         "Clip of "

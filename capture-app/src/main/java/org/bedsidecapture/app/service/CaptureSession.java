@@ -59,7 +59,8 @@ public final class CaptureSession {
       String note,
       OffsetDateTime takenAt,
       Picture thumbnail,
-      Picture view) {}
+      Picture view,
+      ClipFrames frames) {}
 
   private final CaptureStation station;
   private final EncounterContext encounter;
@@ -113,7 +114,8 @@ public final class CaptureSession {
           site,
           laterality,
           view.scaled(THUMBNAIL_WIDTH),
-          view);
+          view,
+          ClipFrames.NONE);
     } finally {
       Files.deleteIfExists(file);
     }
@@ -126,7 +128,12 @@ public final class CaptureSession {
    * @param firstFrame a picture of it for the screens (the preview frame when recording began)
    */
   public Shot clip(
-      Clip clip, Camera camera, BodySite site, Laterality laterality, Picture firstFrame)
+      Clip clip,
+      Camera camera,
+      BodySite site,
+      Laterality laterality,
+      Picture firstFrame,
+      ClipFrames frames)
       throws IOException, CaptureRejectedException {
     try {
       Picture thumbnail =
@@ -139,7 +146,8 @@ public final class CaptureSession {
           site,
           laterality,
           thumbnail,
-          firstFrame);
+          firstFrame,
+          frames);
     } finally {
       Files.deleteIfExists(clip.file());
     }
@@ -170,7 +178,8 @@ public final class CaptureSession {
         site,
         laterality,
         view.scaled(THUMBNAIL_WIDTH),
-        view);
+        view,
+        ClipFrames.NONE);
   }
 
   private synchronized Shot add(
@@ -180,7 +189,8 @@ public final class CaptureSession {
       BodySite site,
       Laterality laterality,
       Picture thumbnail,
-      Picture view)
+      Picture view,
+      ClipFrames frames)
       throws IOException, CaptureRejectedException {
     requireOpen();
     OffsetDateTime takenAt = OffsetDateTime.now(station.clock());
@@ -201,7 +211,16 @@ public final class CaptureSession {
                 object -> station.outbox().put(object, station.destinations(), true));
     Shot shot =
         new Shot(
-            o.sopInstanceUid(), source, device, site, laterality, null, takenAt, thumbnail, view);
+            o.sopInstanceUid(),
+            source,
+            device,
+            site,
+            laterality,
+            null,
+            takenAt,
+            thumbnail,
+            view,
+            frames);
     shots.put(shot.id(), shot);
     return shot;
   }
@@ -239,7 +258,8 @@ public final class CaptureSession {
             note == null || note.isBlank() ? null : note.strip(),
             shot.takenAt(),
             shot.thumbnail(),
-            shot.view());
+            shot.view(),
+            shot.frames());
     shots.put(id, retagged);
     return retagged;
   }

@@ -140,7 +140,7 @@ final class CaptureScreen extends BorderPane {
                 since == null
                     ? ""
                     : Texts.t(
-                        "capture.recording", elapsed(Duration.between(since, Instant.now()))));
+                        "capture.recording", Names.clock(Duration.between(since, Instant.now()))));
           }
         };
     sceneProperty()
@@ -182,10 +182,6 @@ final class CaptureScreen extends BorderPane {
     };
   }
 
-  private static String elapsed(Duration d) {
-    return String.format("%d:%02d", d.toMinutes(), d.toSecondsPart());
-  }
-
   private void draw() {
     PreviewModel.Shown f = preview.frames().newest();
     if (f == null || f.number() == drawn) {
@@ -207,13 +203,8 @@ final class CaptureScreen extends BorderPane {
     strip.getChildren().clear();
     int i = 0;
     for (CaptureSession.Shot s : model.shots()) {
-      ImageView t = new ImageView(Pictures.image(s.thumbnail()));
-      t.setFitHeight(108);
-      t.setPreserveRatio(true);
-      StackPane frame = new StackPane(t);
-      frame.getStyleClass().add("thumbnail");
+      StackPane frame = Pictures.thumbnail(s, i + 1, 0, 108);
       frame.setId("thumbnail-" + i++);
-      frame.setAccessibleText(Texts.t("capture.thumbnail", i, s.site().meaning()));
       frame.setOnMouseClicked(
           e -> {
             model.selectedProperty().set(s);

@@ -2,7 +2,7 @@ package org.bedsidecapture.app.ui;
 
 import org.bedsidecapture.dicom.PersonName;
 
-/** A person's name as the screens write it: FAMILY, Given. */
+/** How the screens write a person's name (FAMILY, Given) and a length of time (m:ss). */
 final class Names {
   private Names() {}
 
@@ -13,5 +13,9 @@ final class Names {
       return given;
     }
     return given.isEmpty() ? family : family + ", " + given;
+  }
+
+  static String clock(java.time.Duration d) {
+    return String.format("%d:%02d", d.toMinutes(), d.toSecondsPart());
   }
 }

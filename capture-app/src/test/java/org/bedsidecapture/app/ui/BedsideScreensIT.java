@@ -16,6 +16,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -77,6 +80,7 @@ class BedsideScreensIT {
   private Outbox outbox;
   private DeliveryService delivery;
   private BedsideModel model;
+  private PreviewModel preview;
   private Scene scene;
   private int touches;
 
@@ -129,7 +133,7 @@ class BedsideScreensIT {
             worker,
             Platform::runLater);
     model.signIn("nurse.nora");
-    PreviewModel preview =
+    preview =
         new PreviewModel(
             model,
             SyntheticCameraProvider.devices(),
@@ -284,6 +288,43 @@ class BedsideScreensIT {
     waitFor(() -> robot.lookup("#outbox-panel").tryQuery().isPresent());
     screenshot("09-outbox-panel");
     touch(robot, "#outbox-close");
+  }
+
+  @Test
+  void aClipIsScrubbedAndPlayedInReview(FxRobot robot) throws Exception {
+    scan("DEMO-000003");
+    waitForStep(Step.CONFIRM_PATIENT);
+    touch(robot, "#confirm-patient");
+    waitForStep(Step.CAPTURING);
+    touch(robot, "#view-back");
+    touch(robot, "#region-back-54735007-U");
+    waitFor(() -> preview.frames().newest() != null);
+    touch(robot, "#record");
+    waitFor(() -> preview.recordingSinceProperty().get() != null);
+    long from = preview.frames().newest().number();
+    waitFor(() -> preview.frames().newest().number() > from + 45);
+    touch(robot, "#record");
+    waitFor(() -> model.shots().size() == 1);
+    assertThat(model.shots().get(0).frames().samples()).hasSizeGreaterThan(3);
+    waitFor(() -> model.busyProperty().get() == null);
+    screenshot("19-capture-with-clip");
+    touch(robot, "#review");
+    waitForStep(Step.REVIEWING);
+
+    Slider scrub = robot.lookup("#review-scrub").queryAs(Slider.class);
+    assertThat(scrub.isVisible()).isTrue();
+    WaitForAsyncUtils.asyncFx(() -> scrub.setValue(scrub.getMax() / 2)).get(30, TimeUnit.SECONDS);
+    Label position = robot.lookup("#review-position").queryAs(Label.class);
+    java.time.Duration length = model.shots().get(0).frames().length();
+    assertThat(position.getText())
+        .isEqualTo(
+            Names.clock(java.time.Duration.ofMillis(Math.round(scrub.getValue())))
+                + " / "
+                + Names.clock(length));
+    screenshot("20-review-clip");
+    touch(robot, "#review-play");
+    waitFor(() -> scrub.getValue() == scrub.getMax());
+    waitFor(() -> robot.lookup("#review-play").queryAs(Button.class).getText().equals("Play"));
   }
 
   @Test

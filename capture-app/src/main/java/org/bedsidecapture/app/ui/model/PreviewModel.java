@@ -15,6 +15,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.bedsidecapture.app.service.CaptureSession;
+import org.bedsidecapture.app.service.ClipFrames;
 import org.bedsidecapture.app.service.Picture;
 import org.bedsidecapture.devices.spi.Camera;
 import org.bedsidecapture.devices.spi.Clip;
@@ -85,6 +86,7 @@ public final class PreviewModel implements AutoCloseable {
   private VideoFormat format;
   private Recording recording;
   private Picture firstFrame;
+  private volatile ClipFrames.Sampler sampling;
 
   public PreviewModel(
       BedsideModel bedside,
@@ -148,6 +150,10 @@ public final class PreviewModel implements AutoCloseable {
   }
 
   private void frame(Frame f) {
+    ClipFrames.Sampler s = sampling;
+    if (s != null) {
+      s.offer(f.taken(), f.rgb(), f.width(), f.height());
+    }
     newest.accept(f);
   }
 
@@ -208,10 +214,12 @@ public final class PreviewModel implements AutoCloseable {
       return;
     }
     firstFrame = Picture.ofRgb(now.argb(), now.width(), now.height(), 960);
+    sampling = new ClipFrames.Sampler();
     try {
       recording = preview.record(session.newClipFile(), clipMaxLength, clip -> ended());
       recordingSince.set(clock.instant());
     } catch (java.io.IOException | RuntimeException e) {
+      sampling = null;
       deviceProblem.set("Recording cannot start: " + e.getMessage());
     }
   }
@@ -230,6 +238,8 @@ public final class PreviewModel implements AutoCloseable {
     Recording r = recording;
     Camera c = camera.get();
     Picture first = firstFrame;
+    ClipFrames.Sampler sampled = sampling;
+    sampling = null;
     recording = null;
     recordingSince.set(null);
     bedside.capture(
@@ -239,7 +249,12 @@ public final class PreviewModel implements AutoCloseable {
           return bedside
               .session()
               .clip(
-                  clip, c, bedside.siteProperty().get(), bedside.lateralityProperty().get(), first);
+                  clip,
+                  c,
+                  bedside.siteProperty().get(),
+                  bedside.lateralityProperty().get(),
+                  first,
+                  sampled.frames());
         });
   }
 

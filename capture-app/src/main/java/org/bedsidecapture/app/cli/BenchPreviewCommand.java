@@ -139,7 +139,7 @@ final class BenchPreviewCommand implements Callable<Integer> {
           timed(
               () -> {
                 Path file = dir.resolve("passthrough.jpg");
-                mjpegCamera.captureStill(mjpegFormat, file);
+                StillFiles.write(mjpegCamera.takeStill(mjpegFormat), file);
                 Files.delete(file);
               });
       report(

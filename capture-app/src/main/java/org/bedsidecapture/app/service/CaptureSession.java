@@ -97,14 +97,16 @@ public final class CaptureSession {
 
   /**
    * A still, its picture for the screens given (the preview frame of the same moment, which saves
-   * decoding the still again); null decodes the still.
+   * decoding the still again); null decodes the still. The JPEG passes through the private work
+   * folder unflushed: it is durable once its object is in the outbox, which is when it is shown.
    */
   public Shot still(
       Camera camera, VideoFormat format, BodySite site, Laterality laterality, Picture seen)
       throws DeviceException, IOException, CaptureRejectedException {
+    byte[] jpeg = camera.takeStill(format);
     Path file = temporary(".jpg");
     try {
-      camera.captureStill(format, file);
+      Files.write(file, jpeg);
       Source source = camera.kind() == Camera.Kind.FRAME_GRABBER ? Source.GRAB : Source.PHOTO;
       Picture view = seen != null ? seen.scaled(VIEW_WIDTH) : Picture.ofImageFile(file, VIEW_WIDTH);
       return add(

@@ -41,11 +41,16 @@ public record Picture(int width, int height, int[] argb) {
   public static Picture ofRgb(int[] rgb, int width, int height, int maxWidth) {
     int w = Math.min(width, maxWidth);
     int h = Math.max(1, (int) ((long) height * w / width));
+    int[] column = new int[w];
+    for (int x = 0; x < w; x++) {
+      column[x] = (int) ((long) x * width / w);
+    }
     int[] out = new int[w * h];
     for (int y = 0; y < h; y++) {
-      int sy = (int) ((long) y * height / h);
+      int row = (int) ((long) y * height / h) * width;
+      int to = y * w;
       for (int x = 0; x < w; x++) {
-        out[y * w + x] = 0xFF000000 | rgb[sy * width + (int) ((long) x * width / w)];
+        out[to + x] = 0xFF000000 | rgb[row + column[x]];
       }
     }
     return new Picture(w, h, out);
@@ -53,7 +58,7 @@ public record Picture(int width, int height, int[] argb) {
 
   /** This picture at most {@code maxWidth} wide. */
   public Picture scaled(int maxWidth) {
-    return ofRgb(argb, width, height, maxWidth);
+    return width <= maxWidth ? this : ofRgb(argb, width, height, maxWidth);
   }
 
   private static Picture scaled(BufferedImage image, int maxWidth) {

@@ -2,6 +2,10 @@ package org.bedsidecapture.app.ui;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import javafx.animation.AnimationTimer;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -10,9 +14,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -35,17 +36,16 @@ import org.kordamp.ikonli.material2.Material2MZ;
  */
 final class CaptureScreen extends BorderPane {
   private final PreviewModel preview;
-  private final ImageView view = new ImageView();
+  private final LivePreview view;
   private final AnimationTimer drawing;
-  private WritableImage image;
-  private long drawn = -1;
+  private final Map<CaptureSession.Shot, StackPane> onStrip = new IdentityHashMap<>();
 
   CaptureScreen(BedsideModel model, PreviewModel preview, BodySiteCatalogue catalogue) {
     this.preview = preview;
+    this.view = new LivePreview(preview.frames());
     setId("capture-screen");
     setLeft(BodySitePicker.scrolling(new BodySitePicker(model, catalogue)));
 
-    view.setPreserveRatio(true);
     view.setAccessibleText(Texts.t("capture.preview"));
     StackPane stage = new StackPane(view);
     stage.getStyleClass().add("preview-pane");
@@ -134,7 +134,6 @@ final class CaptureScreen extends BorderPane {
         new AnimationTimer() {
           @Override
           public void handle(long now) {
-            draw();
             Instant since = preview.recordingSinceProperty().get();
             recording.setText(
                 since == null
@@ -148,9 +147,11 @@ final class CaptureScreen extends BorderPane {
             (o, was, now) -> {
               if (now == null) {
                 drawing.stop();
+                view.stop();
                 preview.stop();
               } else {
                 preview.start();
+                view.start();
                 drawing.start();
               }
             });
@@ -182,35 +183,30 @@ final class CaptureScreen extends BorderPane {
     };
   }
 
-  private void draw() {
-    PreviewModel.Shown f = preview.frames().newest();
-    if (f == null || f.number() == drawn) {
-      return;
-    }
-    if (image == null || image.getWidth() != f.width() || image.getHeight() != f.height()) {
-      image = new WritableImage(f.width(), f.height());
-      view.setImage(image);
-    }
-    image
-        .getPixelWriter()
-        .setPixels(
-            0, 0, f.width(), f.height(), PixelFormat.getIntArgbInstance(), f.argb(), 0, f.width());
-    drawn = f.number();
-    preview.frames().drew();
-  }
-
-  private static void thumbnails(BedsideModel model, HBox strip) {
-    strip.getChildren().clear();
+  /**
+   * Lays the session's thumbnails out in order; a thumbnail already on the strip is reused, so a
+   * new shot costs one new thumbnail however many the session holds.
+   */
+  private void thumbnails(BedsideModel model, HBox strip) {
+    Map<CaptureSession.Shot, StackPane> before = new IdentityHashMap<>(onStrip);
+    onStrip.clear();
+    List<StackPane> frames = new ArrayList<>();
     int i = 0;
     for (CaptureSession.Shot s : model.shots()) {
-      StackPane frame = Pictures.thumbnail(s, i + 1, 0, 108);
+      StackPane frame = before.get(s);
+      if (frame == null) {
+        frame = Pictures.thumbnail(s, i + 1, 0, 108);
+        frame.setOnMouseClicked(
+            e -> {
+              model.selectedProperty().set(s);
+              model.review();
+            });
+      }
+      frame.setAccessibleText(Pictures.said(s, i + 1));
       frame.setId("thumbnail-" + i++);
-      frame.setOnMouseClicked(
-          e -> {
-            model.selectedProperty().set(s);
-            model.review();
-          });
-      strip.getChildren().add(frame);
+      onStrip.put(s, frame);
+      frames.add(frame);
     }
+    strip.getChildren().setAll(frames);
   }
 }

@@ -36,15 +36,21 @@ final class Pictures {
     t.setPreserveRatio(true);
     StackPane frame = new StackPane(t);
     frame.getStyleClass().add("thumbnail");
-    String said = Texts.t("capture.thumbnail", n, s.site().meaning());
     if (s.source() == CaptureSession.Source.CLIP) {
       Label badge = new Label(Texts.t("source.CLIP"), new FontIcon(Material2MZ.VIDEOCAM));
       badge.getStyleClass().add("clip-badge");
       StackPane.setAlignment(badge, Pos.BOTTOM_LEFT);
       frame.getChildren().add(badge);
-      said = said + " (" + Texts.t("source.CLIP") + ")";
     }
-    frame.setAccessibleText(said);
+    frame.setAccessibleText(said(s, n));
     return frame;
+  }
+
+  /** What a screen reader says for capture number {@code n}. */
+  static String said(CaptureSession.Shot s, int n) {
+    String said = Texts.t("capture.thumbnail", n, s.site().meaning());
+    return s.source() == CaptureSession.Source.CLIP
+        ? said + " (" + Texts.t("source.CLIP") + ")"
+        : said;
   }
 }

@@ -10,8 +10,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -222,8 +220,7 @@ final class Shell extends BorderPane {
       return;
     }
     PreviewModel.Sink sink = new PreviewModel.Sink();
-    ImageView view = new ImageView();
-    view.setPreserveRatio(true);
+    LivePreview view = new LivePreview(sink);
     view.setFitHeight(480);
     view.setAccessibleText(Texts.t("scan.cameraView"));
     try {
@@ -240,35 +237,7 @@ final class Shell extends BorderPane {
       model.tell(Texts.t("scan.cameraFailed", e.getMessage()));
       return;
     }
-    WritableImage[] image = {null};
-    long[] drawn = {-1};
-    javafx.animation.AnimationTimer drawing =
-        new javafx.animation.AnimationTimer() {
-          @Override
-          public void handle(long now) {
-            PreviewModel.Shown f = sink.newest();
-            if (f == null || f.number() == drawn[0]) {
-              return;
-            }
-            if (image[0] == null) {
-              image[0] = new WritableImage(f.width(), f.height());
-              view.setImage(image[0]);
-            }
-            image[0]
-                .getPixelWriter()
-                .setPixels(
-                    0,
-                    0,
-                    f.width(),
-                    f.height(),
-                    PixelFormat.getIntArgbInstance(),
-                    f.argb(),
-                    0,
-                    f.width());
-            drawn[0] = f.number();
-          }
-        };
-    drawing.start();
+    view.start();
     Button cancel =
         Controls.button(
             Material2AL.CLOSE,
@@ -287,7 +256,7 @@ final class Shell extends BorderPane {
         .addListener(
             (o, was, now) -> {
               if (now == null) {
-                drawing.stop();
+                view.stop();
               }
             });
     content.getChildren().setAll(box);

@@ -16,6 +16,7 @@ import org.bedsidecapture.devices.spi.DeviceSettings;
 import org.bedsidecapture.devices.spi.Devices;
 import org.bedsidecapture.devices.spi.Recording;
 import org.bedsidecapture.devices.spi.VideoFormat;
+import org.bedsidecapture.devices.stills.StillFiles;
 import org.bedsidecapture.dicom.BodySiteCatalogue;
 import org.bedsidecapture.dicom.Capture;
 import org.bedsidecapture.dicom.CaptureDevice;
@@ -75,7 +76,7 @@ class SyntheticCaptureIT {
     for (Camera camera : syntheticDevices()) {
       VideoFormat format = camera.formats().get(0);
       Path still = dir.resolve(camera.id() + ".jpg");
-      camera.captureStill(format, still);
+      StillFiles.write(camera.takeStill(format), still);
       WrappedObject o = factory.wrap(Contexts.typical(), session, capture(camera, still), out);
       assertThat(DicomTools.dciodvfyFindings(o.file())).as(camera.id()).isEmpty();
     }

@@ -1,7 +1,6 @@
 package org.bedsidecapture.devices.grabber;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -16,7 +15,6 @@ import org.bedsidecapture.devices.spi.Frame;
 import org.bedsidecapture.devices.spi.VideoFormat;
 import org.bedsidecapture.devices.stills.JpegEncoder;
 import org.bedsidecapture.devices.stills.MjpegFrames;
-import org.bedsidecapture.devices.stills.StillFiles;
 import org.bytedeco.javacv.FrameFilter;
 import org.bytedeco.javacv.FrameGrabber;
 
@@ -49,7 +47,7 @@ public final class FfmpegGrabber implements Camera {
   private volatile Running running;
 
   /** A still asked for while the preview runs, answered by the preview thread. */
-  private record StillRequest(Path file, CompletableFuture<Void> done) {}
+  private record StillRequest(CompletableFuture<byte[]> done) {}
 
   /** The preview thread's session and the stills waiting for it. */
   private record Running(
@@ -163,8 +161,7 @@ public final class FfmpegGrabber implements Camera {
 
   private void answer(StillRequest still, GrabberSession session) {
     try {
-      StillFiles.write(MjpegFrames.asJpeg(session.nextJpeg()), still.file());
-      still.done().complete(null);
+      still.done().complete(MjpegFrames.asJpeg(session.nextJpeg()));
     } catch (IOException | DeviceException e) {
       still.done().completeExceptionally(e);
     }
@@ -172,9 +169,9 @@ public final class FfmpegGrabber implements Camera {
 
   private void answer(StillRequest still, Frame frame) {
     try {
-      StillFiles.write(
-          JpegEncoder.fastest().encode(frame.rgb(), frame.width(), frame.height()), still.file());
-      still.done().complete(null);
+      still
+          .done()
+          .complete(JpegEncoder.fastest().encode(frame.rgb(), frame.width(), frame.height()));
     } catch (IOException e) {
       still.done().completeExceptionally(e);
     }
@@ -185,14 +182,13 @@ public final class FfmpegGrabber implements Camera {
    * a few frames to settle its exposure). From an MJPEG device, the frame's JPEG as sent.
    */
   @Override
-  public void captureStill(VideoFormat format, Path file) throws DeviceException, IOException {
+  public byte[] takeStill(VideoFormat format) throws DeviceException, IOException {
     Running r = running;
     if (r != null) {
-      StillRequest request = new StillRequest(file, new CompletableFuture<>());
+      StillRequest request = new StillRequest(new CompletableFuture<>());
       r.stills().add(request);
       try {
-        request.done().get(STILL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        return;
+        return request.done().get(STILL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while taking the still", e);
@@ -204,7 +200,7 @@ public final class FfmpegGrabber implements Camera {
         if (cause instanceof DeviceException d) {
           throw d;
         }
-        throw new IOException("the still could not be saved: " + cause.getMessage(), cause);
+        throw new IOException("the still could not be taken: " + cause.getMessage(), cause);
       }
     }
     try (GrabberSession session = GrabberSession.open(name, input, format, deinterlace)) {
@@ -212,15 +208,13 @@ public final class FfmpegGrabber implements Camera {
         session.next();
       }
       if (session.granted().encoding() == VideoFormat.Encoding.MJPEG) {
-        StillFiles.write(MjpegFrames.asJpeg(session.nextJpeg()), file);
-        return;
+        return MjpegFrames.asJpeg(session.nextJpeg());
       }
       Frame frame = session.next();
       if (frame == null) {
         throw new DeviceException(GrabberErrors.stopped(name, null));
       }
-      StillFiles.write(
-          JpegEncoder.fastest().encode(frame.rgb(), frame.width(), frame.height()), file);
+      return JpegEncoder.fastest().encode(frame.rgb(), frame.width(), frame.height());
     } catch (FrameGrabber.Exception | FrameFilter.Exception e) {
       throw new DeviceException(GrabberErrors.stopped(name, e), e);
     }

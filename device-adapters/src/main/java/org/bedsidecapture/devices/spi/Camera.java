@@ -29,8 +29,12 @@ public interface Camera {
   Preview startPreview(VideoFormat format, Consumer<Frame> onFrame, Consumer<String> onGone)
       throws DeviceException;
 
-  /** Takes a still in the format's size and writes it to {@code file} as JPEG. */
-  void captureStill(VideoFormat format, Path file) throws DeviceException, IOException;
+  /**
+   * Takes a still in the format's size, as a baseline JPEG in memory: where it is kept, and how
+   * durably, is the caller's choice (the app wraps it into the outbox at once; the command line
+   * keeps a file, durably, through {@code StillFiles}).
+   */
+  byte[] takeStill(VideoFormat format) throws DeviceException, IOException;
 
   /** What a device is, in the hospital's words. */
   enum Kind {

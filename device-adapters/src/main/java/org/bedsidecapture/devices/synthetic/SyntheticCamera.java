@@ -2,7 +2,6 @@ package org.bedsidecapture.devices.synthetic;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.bedsidecapture.devices.spi.DeviceException;
 import org.bedsidecapture.devices.spi.Frame;
 import org.bedsidecapture.devices.spi.VideoFormat;
 import org.bedsidecapture.devices.stills.JpegEncoder;
-import org.bedsidecapture.devices.stills.StillFiles;
 
 /**
  * A camera that needs no hardware, for demo mode and tests: a deterministic moving test pattern
@@ -153,14 +151,13 @@ public final class SyntheticCamera implements Camera {
   }
 
   @Override
-  public void captureStill(VideoFormat format, Path file) throws DeviceException, IOException {
+  public byte[] takeStill(VideoFormat format) throws DeviceException, IOException {
     if (!formats.contains(format)) {
       throw new DeviceException(name + " does not offer " + format);
     }
     if (unplugged) {
       throw new DeviceException(name + " is unplugged (synthetic): plug it in and try again");
     }
-    StillFiles.write(
-        JpegEncoder.fastest().encode(render(format, 0), format.width(), format.height()), file);
+    return JpegEncoder.fastest().encode(render(format, 0), format.width(), format.height());
   }
 }

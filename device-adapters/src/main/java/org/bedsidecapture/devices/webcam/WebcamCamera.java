@@ -5,7 +5,6 @@ import com.github.sarxos.webcam.WebcamException;
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.bedsidecapture.devices.spi.DeviceException;
 import org.bedsidecapture.devices.spi.Frame;
 import org.bedsidecapture.devices.spi.VideoFormat;
 import org.bedsidecapture.devices.stills.JpegEncoder;
-import org.bedsidecapture.devices.stills.StillFiles;
 
 /** One USB camera seen by Webcam Capture. */
 final class WebcamCamera implements Camera {
@@ -119,7 +117,7 @@ final class WebcamCamera implements Camera {
   }
 
   @Override
-  public void captureStill(VideoFormat format, Path file) throws DeviceException, IOException {
+  public byte[] takeStill(VideoFormat format) throws DeviceException, IOException {
     open(format);
     BufferedImage img;
     try {
@@ -132,7 +130,7 @@ final class WebcamCamera implements Camera {
     }
     int w = img.getWidth();
     int h = img.getHeight();
-    StillFiles.write(JpegEncoder.fastest().encode(img.getRGB(0, 0, w, h, null, 0, w), w, h), file);
+    return JpegEncoder.fastest().encode(img.getRGB(0, 0, w, h, null, 0, w), w, h);
   }
 
   private void open(VideoFormat format) throws DeviceException {

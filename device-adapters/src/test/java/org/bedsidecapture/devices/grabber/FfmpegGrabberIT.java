@@ -19,6 +19,7 @@ import org.bedsidecapture.devices.spi.Clip;
 import org.bedsidecapture.devices.spi.DeviceException;
 import org.bedsidecapture.devices.spi.Frame;
 import org.bedsidecapture.devices.spi.VideoFormat;
+import org.bedsidecapture.devices.stills.StillFiles;
 import org.bedsidecapture.devices.testing.Ffprobe;
 import org.bedsidecapture.devices.testing.FrameWatch;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class FfmpegGrabberIT {
     try (Camera.Preview preview = grabber.startPreview(HD, frames, gone -> {})) {
       var recorder = preview.record(clipFile, Duration.ofMinutes(1), c -> {});
       frames.awaitMore(45);
-      grabber.captureStill(HD, still);
+      StillFiles.write(grabber.takeStill(HD), still);
       clip = recorder.stop();
     }
 
@@ -176,7 +177,7 @@ class FfmpegGrabberIT {
         grabber(new GrabberInput("avi", mjpeg.toString(), false), FfmpegGrabber.Deinterlace.AUTO);
 
     Path still = dir.resolve("still.jpg");
-    grabber.captureStill(format, still);
+    StillFiles.write(grabber.takeStill(format), still);
     assertThat(Files.readAllBytes(still)).isEqualTo(Files.readAllBytes(first));
 
     Path during = dir.resolve("during-preview.jpg");
@@ -184,7 +185,7 @@ class FfmpegGrabberIT {
     try (Camera.Preview preview = grabber.startPreview(format, frames, g -> {})) {
       assertThat(grabber.granted().encoding()).isEqualTo(VideoFormat.Encoding.MJPEG);
       frames.awaitFrames(1);
-      grabber.captureStill(format, during);
+      StillFiles.write(grabber.takeStill(format), during);
     }
     assertThat(ImageIO.read(during.toFile()).getWidth()).isEqualTo(1280);
   }
@@ -198,7 +199,7 @@ class FfmpegGrabberIT {
     assertThatThrownBy(() -> absent.startPreview(HD, f -> {}, g -> {}))
         .isInstanceOf(DeviceException.class)
         .hasMessage("Test grabber is not connected: check its cable, then choose it again.");
-    assertThatThrownBy(() -> absent.captureStill(HD, dir.resolve("x.jpg")))
+    assertThatThrownBy(() -> StillFiles.write(absent.takeStill(HD), dir.resolve("x.jpg")))
         .isInstanceOf(DeviceException.class);
     assertThat(dir.resolve("x.jpg")).doesNotExist();
   }

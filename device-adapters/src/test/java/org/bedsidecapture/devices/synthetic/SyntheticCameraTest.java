@@ -10,6 +10,7 @@ import javax.imageio.ImageIO;
 import org.bedsidecapture.devices.spi.Camera;
 import org.bedsidecapture.devices.spi.DeviceException;
 import org.bedsidecapture.devices.spi.VideoFormat;
+import org.bedsidecapture.devices.stills.StillFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,13 +36,15 @@ class SyntheticCameraTest {
   @Test
   void aStillIsAJpegOfTheFormatsSize(@TempDir Path dir) throws Exception {
     Path still = dir.resolve("still.jpg");
-    camera.captureStill(hd, still);
+    StillFiles.write(camera.takeStill(hd), still);
     BufferedImage img = ImageIO.read(still.toFile());
     assertThat(img.getWidth()).isEqualTo(1920);
     assertThat(img.getHeight()).isEqualTo(1080);
     assertThatThrownBy(
             () ->
-                camera.captureStill(new VideoFormat(640, 480, 30, VideoFormat.Encoding.RAW), still))
+                StillFiles.write(
+                    camera.takeStill(new VideoFormat(640, 480, 30, VideoFormat.Encoding.RAW)),
+                    still))
         .isInstanceOf(DeviceException.class)
         .hasMessageContaining("does not offer 640x480");
   }

@@ -31,16 +31,27 @@ import org.bedsidecapture.devices.spi.VideoFormat;
  * {@code ui}.
  */
 public final class PreviewModel implements AutoCloseable {
-  /** A preview frame copied out of the device's buffer, opaque ARGB, for the screen. */
+  /**
+   * A preview frame copied out of the device's buffer, opaque ARGB, for the screen: every {@code
+   * step}th pixel of every {@code step}th row, the largest step that still fills the width the
+   * preview is shown at (a 1080p frame shown 940 px wide is copied at 960 × 540).
+   */
   public record Shown(long number, int width, int height, int[] argb) {
-    /** Copies a device frame (its buffers are the device's) with every pixel opaque. */
-    static Shown of(Frame f) {
+    /** Copies a device frame (its buffers are the device's) to be shown {@code fitWidth} wide. */
+    static Shown of(Frame f, int fitWidth) {
+      int step = Math.max(1, f.width() / Math.max(1, fitWidth));
+      int w = f.width() / step;
+      int h = f.height() / step;
       int[] rgb = f.rgb();
-      int[] argb = new int[rgb.length];
-      for (int i = 0; i < rgb.length; i++) {
-        argb[i] = 0xFF000000 | rgb[i];
+      int[] argb = new int[w * h];
+      for (int y = 0; y < h; y++) {
+        int from = y * step * f.width();
+        int to = y * w;
+        for (int x = 0; x < w; x++) {
+          argb[to + x] = 0xFF000000 | rgb[from + x * step];
+        }
       }
-      return new Shown(f.number(), f.width(), f.height(), argb);
+      return new Shown(f.number(), w, h, argb);
     }
   }
 
@@ -60,8 +71,15 @@ public final class PreviewModel implements AutoCloseable {
       return drawn.get();
     }
 
+    private volatile int fitWidth = Integer.MAX_VALUE;
+
     public void accept(Frame f) {
-      newest.set(Shown.of(f));
+      newest.set(Shown.of(f, fitWidth));
+    }
+
+    /** The screen shows the preview this many pixels wide: larger frames are thinned to it. */
+    public void fitTo(int width) {
+      fitWidth = width > 0 ? width : Integer.MAX_VALUE;
     }
 
     public Shown newest() {
@@ -190,12 +208,21 @@ public final class PreviewModel implements AutoCloseable {
     if (c == null || f == null || deviceProblem.get() != null) {
       return;
     }
+    Shown seen = newest.newest();
     bedside.capture(
         "Saving the photo…",
         () ->
             bedside
                 .session()
-                .still(c, f, bedside.siteProperty().get(), bedside.lateralityProperty().get()));
+                .still(
+                    c,
+                    f,
+                    bedside.siteProperty().get(),
+                    bedside.lateralityProperty().get(),
+                    seen == null
+                        ? null
+                        : Picture.ofRgb(
+                            seen.argb(), seen.width(), seen.height(), CaptureSession.VIEW_WIDTH)));
   }
 
   /** Starts or stops recording a clip. */

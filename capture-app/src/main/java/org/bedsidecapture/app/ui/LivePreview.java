@@ -1,0 +1,74 @@
+package org.bedsidecapture.app.ui;
+
+import java.nio.IntBuffer;
+import javafx.animation.AnimationTimer;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import org.bedsidecapture.app.ui.model.PreviewModel;
+
+/**
+ * A live preview: on each screen pulse the sink's newest frame goes into a pixel buffer the
+ * renderer reads as it is (opaque ARGB is already premultiplied, so nothing is converted on the FX
+ * thread), and the sink is told how wide the preview is shown so frames arrive no larger than that.
+ */
+final class LivePreview extends ImageView {
+  private final PreviewModel.Sink sink;
+  private final AnimationTimer drawing;
+  private PixelBuffer<IntBuffer> buffer;
+  private int[] pixels;
+  private long drawn = -1;
+
+  LivePreview(PreviewModel.Sink sink) {
+    this.sink = sink;
+    setPreserveRatio(true);
+    drawing =
+        new AnimationTimer() {
+          @Override
+          public void handle(long now) {
+            draw();
+          }
+        };
+    fitWidthProperty().addListener((o, was, now) -> fitSink());
+    sceneProperty().addListener((o, was, now) -> fitSink());
+  }
+
+  void start() {
+    drawing.start();
+  }
+
+  void stop() {
+    drawing.stop();
+  }
+
+  private void fitSink() {
+    double scale =
+        getScene() == null || getScene().getWindow() == null
+            ? 1
+            : getScene().getWindow().getOutputScaleX();
+    double width = getFitWidth() > 0 ? getFitWidth() : getFitHeight() * 16 / 9;
+    sink.fitTo((int) Math.ceil(width * scale));
+  }
+
+  private void draw() {
+    PreviewModel.Shown f = sink.newest();
+    if (f == null || f.number() == drawn) {
+      return;
+    }
+    if (buffer == null || buffer.getWidth() != f.width() || buffer.getHeight() != f.height()) {
+      pixels = new int[f.width() * f.height()];
+      buffer =
+          new PixelBuffer<>(
+              f.width(), f.height(), IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
+      setImage(new WritableImage(buffer));
+    }
+    buffer.updateBuffer(
+        b -> {
+          System.arraycopy(f.argb(), 0, pixels, 0, pixels.length);
+          return null;
+        });
+    drawn = f.number();
+    sink.drew();
+  }
+}

@@ -139,7 +139,7 @@ final class BenchApp {
                     capture,
                     outbox,
                     delivery,
-                    SyntheticCameraProvider.devices(),
+                    SyntheticCameraProvider::devices,
                     List.of(),
                     null,
                     worker);

@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
+import javafx.collections.transformation.FilteredList;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.bedsidecapture.app.demo.DemoSite;
@@ -59,7 +61,9 @@ public final class GuiApp {
 
   /**
    * The models of the app's window on the station's services, the OS user signed in; their results
-   * are published on the FX thread.
+   * are published on the FX thread. The devices are listed in the background.
+   *
+   * @param scanCameras the cameras the wristband can be scanned with; null for the attached ones
    */
   static BedsideApp.Parts parts(
       AppContext app,
@@ -68,7 +72,7 @@ public final class GuiApp {
       CaptureStation station,
       Outbox outbox,
       DeliveryService delivery,
-      List<Camera> cameras,
+      PreviewModel.Discovery discovery,
       List<Camera> scanCameras,
       Path wristbandSheet,
       java.util.concurrent.Executor worker) {
@@ -81,14 +85,28 @@ public final class GuiApp {
             Platform::runLater);
     model.signIn(System.getProperty("user.name", "unknown"));
     PreviewModel preview =
-        new PreviewModel(model, cameras, Platform::runLater, app.clock(), settings.clipMaxLength());
+        new PreviewModel(
+            model,
+            discovery,
+            Executors.newSingleThreadExecutor(
+                r -> {
+                  Thread t = new Thread(r, "bedside-devices");
+                  t.setDaemon(true);
+                  return t;
+                }),
+            Platform::runLater,
+            app.clock(),
+            settings.clipMaxLength());
+    preview.lookAgain();
     OutboxModel outboxModel = new OutboxModel(outbox, delivery, worker, Platform::runLater);
     return new BedsideApp.Parts(
         model,
         preview,
         outboxModel,
         BodySiteCatalogue.standard(),
-        scanCameras,
+        scanCameras != null
+            ? scanCameras
+            : new FilteredList<>(preview.cameras(), c -> c.kind() == Camera.Kind.CAMERA),
         settings.scanner(),
         KeyCode.valueOf(settings.pedalKey()),
         wristbandSheet,
@@ -147,10 +165,11 @@ public final class GuiApp {
     }
     List<AutoCloseable> closing = new ArrayList<>();
     try (InstanceLock held = instance.get()) {
+      CompletableFuture<Void> toolkit = startToolkit();
       String fhirBase;
       List<Archive> archives;
-      List<Camera> devices;
-      List<Camera> scanCameras = new ArrayList<>();
+      PreviewModel.Discovery discovery;
+      List<Camera> scanCameras = null;
       Path sheet = null;
       if (demo) {
         DemoSite site = DemoSite.start(app.fhir(), app.home().resolve("demo"), err);
@@ -158,9 +177,10 @@ public final class GuiApp {
         fhirBase = site.fhirBaseUrl();
         archives = site.archives();
         sheet = site.wristbandSheet();
-        devices = SyntheticCameraProvider.devices();
-        scanCameras.add(
-            SyntheticCamera.pointedAt(WristbandSheet.label(SyntheticEhr.wristbands().get(0))));
+        discovery = SyntheticCameraProvider::devices;
+        scanCameras =
+            List.of(
+                SyntheticCamera.pointedAt(WristbandSheet.label(SyntheticEhr.wristbands().get(0))));
       } else {
         fhirBase = settings.fhirBaseUrl();
         archives = settings.archives();
@@ -174,8 +194,7 @@ public final class GuiApp {
           err.flush();
           return 2;
         }
-        devices = Devices.load(settings.devices()).cameras();
-        scanCameras.addAll(devices.stream().filter(c -> c.kind() == Camera.Kind.CAMERA).toList());
+        discovery = () -> Devices.load(settings.devices()).cameras();
       }
       Outbox outbox = app.openOutbox("the capture app", err);
       closing.add(0, outbox);
@@ -191,10 +210,11 @@ public final class GuiApp {
               });
       EncounterFinder finder = app.encounterFinder(fhirBase);
       Path wristbandSheet = sheet;
-      List<Camera> cameras = devices;
+      List<Camera> scanWith = scanCameras;
+      PreviewModel.Discovery devices = discovery;
       CountDownLatch closed = new CountDownLatch(1);
-      Platform.setImplicitExit(true);
-      Platform.startup(
+      toolkit.get();
+      Platform.runLater(
           () -> {
             BedsideApp.Parts parts =
                 parts(
@@ -204,8 +224,8 @@ public final class GuiApp {
                     station,
                     outbox,
                     delivery,
-                    cameras,
-                    scanCameras,
+                    devices,
+                    scanWith,
                     wristbandSheet,
                     worker);
             Stage stage = new Stage();
@@ -235,9 +255,9 @@ public final class GuiApp {
           });
       closed.await();
       worker.shutdown();
-      Platform.exit();
       return 0;
     } finally {
+      Platform.exit();
       for (AutoCloseable c : closing) {
         try {
           c.close();
@@ -247,6 +267,28 @@ public final class GuiApp {
       }
       err.flush();
     }
+  }
+
+  /**
+   * Starts JavaFX on a thread of its own, so that the toolkit comes up while the outbox opens and
+   * the services start.
+   */
+  private static CompletableFuture<Void> startToolkit() {
+    CompletableFuture<Void> up = new CompletableFuture<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                Platform.setImplicitExit(true);
+                Platform.startup(() -> up.complete(null));
+              } catch (RuntimeException e) {
+                up.completeExceptionally(e);
+              }
+            },
+            "bedside-fx-start");
+    t.setDaemon(true);
+    t.start();
+    return up;
   }
 
   /** A second start on this station brings this window to the front, restored if minimized. */

@@ -45,7 +45,7 @@ public final class BedsideApp {
 
   /** The app's scene, 1280 × 800 to start with, scaling with the window. */
   public static Scene scene(Parts parts) {
-    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
     Shell shell =
         new Shell(
             parts.model(),

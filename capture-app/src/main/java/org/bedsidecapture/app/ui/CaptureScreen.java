@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.animation.Animation;
 import javafx.animation.AnimationTimer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -37,6 +40,10 @@ import org.kordamp.ikonli.material2.Material2MZ;
 final class CaptureScreen extends BorderPane {
   private final PreviewModel preview;
   private final LivePreview view;
+
+  /** How often the devices are listed again while the chosen one is missing. */
+  private static final javafx.util.Duration LOOK_AGAIN = javafx.util.Duration.seconds(3);
+
   private final AnimationTimer drawing;
   private final Map<CaptureSession.Shot, StackPane> onStrip = new IdentityHashMap<>();
 
@@ -53,8 +60,9 @@ final class CaptureScreen extends BorderPane {
     stage.setPrefSize(1, 1);
     view.fitWidthProperty().bind(stage.widthProperty());
     view.fitHeightProperty().bind(stage.heightProperty());
-    Label problem = Controls.label("", "stop-text");
+    Label problem = Controls.label("", "stop-text", "on-preview");
     problem.setId("device-problem");
+    problem.setMaxWidth(760);
     problem.textProperty().bind(preview.deviceProblemProperty());
     problem.visibleProperty().bind(preview.deviceProblemProperty().isNotNull());
     Label recording = Controls.label("", "recording");
@@ -142,10 +150,21 @@ final class CaptureScreen extends BorderPane {
                         "capture.recording", Names.clock(Duration.between(since, Instant.now()))));
           }
         };
+    Timeline lookingForDevices =
+        new Timeline(
+            new KeyFrame(
+                LOOK_AGAIN,
+                e -> {
+                  if (preview.deviceProblemProperty().get() != null) {
+                    preview.lookAgain();
+                  }
+                }));
+    lookingForDevices.setCycleCount(Animation.INDEFINITE);
     sceneProperty()
         .addListener(
             (o, was, now) -> {
               if (now == null) {
+                lookingForDevices.stop();
                 drawing.stop();
                 view.stop();
                 preview.stop();
@@ -153,6 +172,7 @@ final class CaptureScreen extends BorderPane {
                 preview.start();
                 view.start();
                 drawing.start();
+                lookingForDevices.play();
               }
             });
   }

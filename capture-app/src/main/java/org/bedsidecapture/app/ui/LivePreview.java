@@ -12,6 +12,7 @@ import org.bedsidecapture.app.ui.model.PreviewModel;
  * A live preview: on each screen pulse the sink's newest frame goes into a pixel buffer the
  * renderer reads as it is (opaque ARGB is already premultiplied, so nothing is converted on the FX
  * thread), and the sink is told how wide the preview is shown so frames arrive no larger than that.
+ * An empty sink (the device went away) leaves the preview black, never a frozen last frame.
  */
 final class LivePreview extends ImageView {
   private final PreviewModel.Sink sink;
@@ -53,7 +54,15 @@ final class LivePreview extends ImageView {
 
   private void draw() {
     PreviewModel.Shown f = sink.newest();
-    if (f == null || f.number() == drawn) {
+    if (f == null) {
+      if (buffer != null) {
+        setImage(null);
+        buffer = null;
+        drawn = -1;
+      }
+      return;
+    }
+    if (f.number() == drawn) {
       return;
     }
     if (buffer == null || buffer.getWidth() != f.width() || buffer.getHeight() != f.height()) {

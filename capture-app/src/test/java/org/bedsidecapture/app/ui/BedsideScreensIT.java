@@ -40,6 +40,7 @@ import org.bedsidecapture.app.ui.model.PreviewModel;
 import org.bedsidecapture.app.workflow.CaptureWorkflow;
 import org.bedsidecapture.app.workflow.CaptureWorkflow.Step;
 import org.bedsidecapture.devices.barcode.KeyboardWedge;
+import org.bedsidecapture.devices.spi.Camera;
 import org.bedsidecapture.devices.synthetic.SyntheticCamera;
 import org.bedsidecapture.devices.synthetic.SyntheticCameraProvider;
 import org.bedsidecapture.dicom.BodySiteCatalogue;
@@ -81,6 +82,7 @@ class BedsideScreensIT {
   private DeliveryService delivery;
   private BedsideModel model;
   private PreviewModel preview;
+  private SyntheticCamera camera;
   private Scene scene;
   private int touches;
 
@@ -133,13 +135,12 @@ class BedsideScreensIT {
             worker,
             Platform::runLater);
     model.signIn("nurse.nora");
+    List<Camera> cameras = SyntheticCameraProvider.devices();
+    camera = (SyntheticCamera) cameras.get(0);
     preview =
         new PreviewModel(
-            model,
-            SyntheticCameraProvider.devices(),
-            Platform::runLater,
-            clock,
-            Duration.ofMinutes(1));
+            model, () -> cameras, worker, Platform::runLater, clock, Duration.ofMinutes(1));
+    preview.lookAgain();
     OutboxModel outboxModel = new OutboxModel(outbox, delivery, worker, Platform::runLater);
     Path sheet = dir.resolve("wristbands.png");
     WristbandSheet.write(SyntheticEhr.wristbands(), sheet);
@@ -188,6 +189,7 @@ class BedsideScreensIT {
   }
 
   private void scan(String barcode) {
+    waitFor(() -> !preview.cameras().isEmpty());
     Platform.runLater(() -> model.scanned(barcode));
     WaitForAsyncUtils.waitForFxEvents();
   }
@@ -325,6 +327,28 @@ class BedsideScreensIT {
     touch(robot, "#review-play");
     waitFor(() -> scrub.getValue() == scrub.getMax());
     waitFor(() -> robot.lookup("#review-play").queryAs(Button.class).getText().equals("Play"));
+  }
+
+  @Test
+  void anUnpluggedCameraIsSaidOnThePreviewAndComesBackByItself(FxRobot robot) throws Exception {
+    scan("DEMO-000003");
+    waitForStep(Step.CONFIRM_PATIENT);
+    touch(robot, "#confirm-patient");
+    waitForStep(Step.CAPTURING);
+    waitFor(() -> preview.frames().newest() != null);
+
+    camera.unplug();
+    waitFor(() -> preview.deviceProblemProperty().get() != null);
+    screenshot("21-capture-camera-unplugged");
+    assertThat(robot.lookup("#device-problem").queryAs(Label.class).isVisible()).isTrue();
+    camera.plugIn();
+    waitFor(() -> preview.deviceProblemProperty().get() == null);
+    waitFor(() -> preview.frames().newest() != null);
+
+    touch(robot, "#view-back");
+    touch(robot, "#region-back-54735007-U");
+    touch(robot, "#shutter");
+    waitFor(() -> model.shots().size() == 1);
   }
 
   @Test

@@ -92,9 +92,20 @@ public final class PreviewModel implements AutoCloseable {
   }
 
   private final BedsideModel bedside;
+
+  /** Lists the devices attached now: slow (native libraries, device queries), run on a worker. */
+  public interface Discovery {
+    List<Camera> attached() throws Exception;
+  }
+
+  private final Discovery discovery;
+  private final Executor worker;
   private final Executor ui;
   private final Clock clock;
   private final Duration clipMaxLength;
+  private final java.util.concurrent.atomic.AtomicBoolean looking =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private boolean wanted;
   private final ObservableList<Camera> cameras = FXCollections.observableArrayList();
   private final ObjectProperty<Camera> camera = new SimpleObjectProperty<>();
   private final ReadOnlyStringWrapper deviceProblem = new ReadOnlyStringWrapper();
@@ -106,20 +117,49 @@ public final class PreviewModel implements AutoCloseable {
   private Picture firstFrame;
   private volatile ClipFrames.Sampler sampling;
 
+  /**
+   * Starts with no device: {@link #lookAgain()} lists them off the FX thread, so the app's first
+   * screen does not wait for the native device libraries.
+   */
   public PreviewModel(
       BedsideModel bedside,
-      List<Camera> devices,
+      Discovery discovery,
+      Executor worker,
       Executor ui,
       Clock clock,
       Duration clipMaxLength) {
     this.bedside = bedside;
+    this.discovery = discovery;
+    this.worker = worker;
     this.ui = ui;
     this.clock = clock;
     this.clipMaxLength = clipMaxLength;
-    cameras.setAll(devices);
-    if (!devices.isEmpty()) {
-      camera.set(devices.get(0));
+  }
+
+  /**
+   * Lists the attached devices again on the worker (at start, and every few seconds while a device
+   * is missing, so a device plugged back in comes back by itself); one listing at a time.
+   */
+  public void lookAgain() {
+    if (!looking.compareAndSet(false, true)) {
+      return;
     }
+    worker.execute(
+        () -> {
+          try {
+            List<Camera> now = discovery.attached();
+            ui.execute(() -> devicesChanged(now));
+          } catch (Exception e) {
+            ui.execute(
+                () ->
+                    deviceProblem.set(
+                        "The station could not list its cameras ("
+                            + e.getMessage()
+                            + "). Tell IT if this repeats."));
+          } finally {
+            looking.set(false);
+          }
+        });
   }
 
   public ObservableList<Camera> cameras() {
@@ -145,9 +185,14 @@ public final class PreviewModel implements AutoCloseable {
     return newest;
   }
 
-  /** Starts the chosen device's preview in its largest format up to 1080p. */
+  /** Starts the chosen device's preview in its largest format up to 1080p (the screen shows it). */
   public void start() {
-    stop();
+    wanted = true;
+    open();
+  }
+
+  private void open() {
+    closeDevice();
     Camera c = camera.get();
     if (c == null) {
       deviceProblem.set("No camera or frame grabber is connected. Plug one in.");
@@ -178,6 +223,7 @@ public final class PreviewModel implements AutoCloseable {
   private void gone(String why) {
     ui.execute(
         () -> {
+          newest.clear();
           recordingSince.set(null);
           deviceProblem.set(
               "The camera went away ("
@@ -187,18 +233,32 @@ public final class PreviewModel implements AutoCloseable {
         });
   }
 
-  /** The device list changed (hot-plug): a device that came back is opened again. */
-  public void devicesChanged(List<Camera> now) {
+  /**
+   * The device list as it is now: the first device is chosen when none was, and a device that went
+   * away and came back is opened again while the preview is on screen.
+   */
+  void devicesChanged(List<Camera> now) {
     Camera chosen = camera.get();
     cameras.setAll(now);
-    if (chosen == null || now.stream().noneMatch(c -> c.id().equals(chosen.id()))) {
+    if (chosen == null) {
+      if (!now.isEmpty()) {
+        camera.set(now.get(0));
+        if (wanted) {
+          open();
+        }
+      }
       return;
     }
-    Camera back = now.stream().filter(c -> c.id().equals(chosen.id())).findFirst().orElseThrow();
-    if (deviceProblem.get() != null) {
-      camera.set(back);
-      start();
-    }
+    now.stream()
+        .filter(c -> c.id().equals(chosen.id()))
+        .findFirst()
+        .ifPresent(
+            back -> {
+              if (wanted && deviceProblem.get() != null) {
+                camera.set(back);
+                open();
+              }
+            });
   }
 
   /** Takes a still in the preview's format. */
@@ -287,6 +347,11 @@ public final class PreviewModel implements AutoCloseable {
 
   /** Stops the preview (leaving the capture screen); a clip being recorded is finished first. */
   public void stop() {
+    wanted = false;
+    closeDevice();
+  }
+
+  private void closeDevice() {
     if (recording != null) {
       stopClip();
     }

@@ -11,8 +11,9 @@ import org.bedsidecapture.app.ui.model.PreviewModel;
 /**
  * A live preview: on each screen pulse the sink's newest frame goes into a pixel buffer the
  * renderer reads as it is (opaque ARGB is already premultiplied, so nothing is converted on the FX
- * thread), and the sink is told how wide the preview is shown so frames arrive no larger than that.
- * An empty sink (the device went away) leaves the preview black, never a frozen last frame.
+ * thread), and the sink is told the size the preview is shown at so frames arrive at that size
+ * (drawn 1:1, nothing to scale). An empty sink (the device went away) leaves the preview black,
+ * never a frozen last frame.
  */
 final class LivePreview extends ImageView {
   private final PreviewModel.Sink sink;
@@ -24,6 +25,7 @@ final class LivePreview extends ImageView {
   LivePreview(PreviewModel.Sink sink) {
     this.sink = sink;
     setPreserveRatio(true);
+    setSmooth(false);
     drawing =
         new AnimationTimer() {
           @Override
@@ -32,6 +34,7 @@ final class LivePreview extends ImageView {
           }
         };
     fitWidthProperty().addListener((o, was, now) -> fitSink());
+    fitHeightProperty().addListener((o, was, now) -> fitSink());
     sceneProperty().addListener((o, was, now) -> fitSink());
   }
 
@@ -48,8 +51,7 @@ final class LivePreview extends ImageView {
         getScene() == null || getScene().getWindow() == null
             ? 1
             : getScene().getWindow().getOutputScaleX();
-    double width = getFitWidth() > 0 ? getFitWidth() : getFitHeight() * 16 / 9;
-    sink.fitTo((int) Math.ceil(width * scale));
+    sink.fitTo((int) Math.floor(getFitWidth() * scale), (int) Math.floor(getFitHeight() * scale));
   }
 
   private void draw() {

@@ -32,23 +32,31 @@ import org.bedsidecapture.devices.spi.VideoFormat;
  */
 public final class PreviewModel implements AutoCloseable {
   /**
-   * A preview frame copied out of the device's buffer, opaque ARGB, for the screen: every {@code
-   * step}th pixel of every {@code step}th row, the largest step that still fills the width the
-   * preview is shown at (a 1080p frame shown 940 px wide is copied at 960 × 540).
+   * A preview frame copied out of the device's buffer, opaque ARGB, for the screen: already at the
+   * size it is shown at (never larger than the device's), so the renderer only copies it.
    */
   public record Shown(long number, int width, int height, int[] argb) {
-    /** Copies a device frame (its buffers are the device's) to be shown {@code fitWidth} wide. */
-    static Shown of(Frame f, int fitWidth) {
-      int step = Math.max(1, f.width() / Math.max(1, fitWidth));
-      int w = f.width() / step;
-      int h = f.height() / step;
+    /** Copies a device frame (its buffers are the device's) to fit {@code fitWidth × fitHeight}. */
+    static Shown of(Frame f, int fitWidth, int fitHeight) {
+      double scale =
+          Math.min(
+              1.0,
+              Math.min(
+                  (double) Math.max(1, fitWidth) / f.width(),
+                  (double) Math.max(1, fitHeight) / f.height()));
+      int w = Math.max(1, (int) Math.round(f.width() * scale));
+      int h = Math.max(1, (int) Math.round(f.height() * scale));
+      int[] column = new int[w];
+      for (int x = 0; x < w; x++) {
+        column[x] = (int) ((long) x * f.width() / w);
+      }
       int[] rgb = f.rgb();
       int[] argb = new int[w * h];
       for (int y = 0; y < h; y++) {
-        int from = y * step * f.width();
+        int from = (int) ((long) y * f.height() / h) * f.width();
         int to = y * w;
         for (int x = 0; x < w; x++) {
-          argb[to + x] = 0xFF000000 | rgb[from + x * step];
+          argb[to + x] = 0xFF000000 | rgb[from + column[x]];
         }
       }
       return new Shown(f.number(), w, h, argb);
@@ -71,15 +79,21 @@ public final class PreviewModel implements AutoCloseable {
       return drawn.get();
     }
 
-    private volatile int fitWidth = Integer.MAX_VALUE;
+    private record Fit(int width, int height) {}
+
+    private volatile Fit fit = new Fit(Integer.MAX_VALUE, Integer.MAX_VALUE);
 
     public void accept(Frame f) {
-      newest.set(Shown.of(f, fitWidth));
+      Fit to = fit;
+      newest.set(Shown.of(f, to.width(), to.height()));
     }
 
-    /** The screen shows the preview this many pixels wide: larger frames are thinned to it. */
-    public void fitTo(int width) {
-      fitWidth = width > 0 ? width : Integer.MAX_VALUE;
+    /**
+     * The screen shows the preview in this many pixels (0: no limit that way): frames are copied to
+     * fit, keeping their shape.
+     */
+    public void fitTo(int width, int height) {
+      fit = new Fit(width > 0 ? width : Integer.MAX_VALUE, height > 0 ? height : Integer.MAX_VALUE);
     }
 
     public Shown newest() {

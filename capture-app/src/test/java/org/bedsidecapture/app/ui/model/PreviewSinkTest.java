@@ -19,24 +19,26 @@ class PreviewSinkTest {
   }
 
   @Test
-  void aFrameLargerThanThePreviewIsThinnedToTheLargestStepThatStillFillsIt() {
+  void aFrameLargerThanThePreviewIsCopiedAtTheSizeItIsShownKeepingItsShape() {
     PreviewModel.Sink sink = new PreviewModel.Sink();
-    sink.fitTo(940);
+    sink.fitTo(940, 490);
 
     sink.accept(frame(1920, 1080));
 
     PreviewModel.Shown shown = sink.newest();
-    assertThat(shown.width()).isEqualTo(960);
-    assertThat(shown.height()).isEqualTo(540);
+    assertThat(shown.width()).isEqualTo(871);
+    assertThat(shown.height()).isEqualTo(490);
     assertThat(shown.number()).isEqualTo(7);
-    int bottomRight = shown.argb()[539 * 960 + 959];
-    assertThat(bottomRight).isEqualTo(0xFF000000 | (1918 / 8) << 16 | (1078 / 8) << 8);
+    int bottomRight = shown.argb()[489 * 871 + 870];
+    int fromX = 870 * 1920 / 871;
+    int fromY = 489 * 1080 / 490;
+    assertThat(bottomRight).isEqualTo(0xFF000000 | (fromX / 8) << 16 | (fromY / 8) << 8);
   }
 
   @Test
   void aPreviewShownWiderThanTheFrameGetsEveryPixelOpaque() {
     PreviewModel.Sink sink = new PreviewModel.Sink();
-    sink.fitTo(1500);
+    sink.fitTo(1500, 0);
 
     sink.accept(frame(1280, 720));
 

@@ -41,7 +41,10 @@ public record PersonName(String family, String given, String middle, String pref
   }
 
   /**
-   * The DICOM PN alphabetic group: {@code family^given^middle^prefix^suffix}, trailing empties cut.
+   * The DICOM PN alphabetic group: {@code family^given^middle^prefix^suffix}, trailing empties cut;
+   * a family name alone keeps its delimiter ({@code root^}), which marks it as the family name: a
+   * PN without any caret is the retired free-text form, which validators flag (a login name as the
+   * operator, a patient known by one name).
    */
   public String toDicom() {
     List<String> parts =
@@ -50,7 +53,7 @@ public record PersonName(String family, String given, String middle, String pref
     while (last > 0 && parts.get(last - 1).isEmpty()) {
       last--;
     }
-    return String.join("^", parts.subList(0, last));
+    return last == 1 ? parts.get(0) + "^" : String.join("^", parts.subList(0, last));
   }
 
   private static String orEmpty(String s) {

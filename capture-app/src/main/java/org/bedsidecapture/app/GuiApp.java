@@ -2,7 +2,6 @@ package org.bedsidecapture.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,7 +73,7 @@ public final class GuiApp {
       DeliveryService delivery,
       PreviewModel.Discovery discovery,
       List<Camera> scanCameras,
-      Path wristbandSheet,
+      BedsideApp.Demo demo,
       java.util.concurrent.Executor worker) {
     BedsideModel model =
         new BedsideModel(
@@ -109,7 +108,7 @@ public final class GuiApp {
             : new FilteredList<>(preview.cameras(), c -> c.kind() == Camera.Kind.CAMERA),
         settings.scanner(),
         KeyCode.valueOf(settings.pedalKey()),
-        wristbandSheet,
+        demo,
         Platform::runLater);
   }
 
@@ -170,13 +169,13 @@ public final class GuiApp {
       List<Archive> archives;
       PreviewModel.Discovery discovery;
       List<Camera> scanCameras = null;
-      Path sheet = null;
+      BedsideApp.Demo demoParts = null;
       if (demo) {
         DemoSite site = DemoSite.start(app.fhir(), app.home().resolve("demo"), err);
         closing.add(site);
         fhirBase = site.fhirBaseUrl();
         archives = site.archives();
-        sheet = site.wristbandSheet();
+        demoParts = new BedsideApp.Demo(site.wristbandSheet(), site.archiveFolder());
         discovery = SyntheticCameraProvider::devices;
         scanCameras =
             List.of(
@@ -194,7 +193,7 @@ public final class GuiApp {
           err.flush();
           return 2;
         }
-        discovery = () -> Devices.load(settings.devices()).cameras();
+        discovery = attachedDevices(settings);
       }
       Outbox outbox = app.openOutbox("the capture app", err);
       closing.add(0, outbox);
@@ -209,7 +208,7 @@ public final class GuiApp {
                 return t;
               });
       EncounterFinder finder = app.encounterFinder(fhirBase);
-      Path wristbandSheet = sheet;
+      BedsideApp.Demo demoShown = demoParts;
       List<Camera> scanWith = scanCameras;
       PreviewModel.Discovery devices = discovery;
       CountDownLatch closed = new CountDownLatch(1);
@@ -218,15 +217,7 @@ public final class GuiApp {
           () -> {
             BedsideApp.Parts parts =
                 parts(
-                    app,
-                    settings,
-                    finder,
-                    station,
-                    outbox,
-                    delivery,
-                    devices,
-                    scanWith,
-                    wristbandSheet,
+                    app, settings, finder, station, outbox, delivery, devices, scanWith, demoShown,
                     worker);
             Stage stage = new Stage();
             stage.setTitle("Bedside Capture" + (demo ? " (demo)" : ""));
@@ -267,6 +258,20 @@ public final class GuiApp {
       }
       err.flush();
     }
+  }
+
+  /**
+   * The devices attached to this station: the providers are loaded once (their native libraries are
+   * the slow part), then asked for their devices at each call; called on one thread.
+   */
+  private static PreviewModel.Discovery attachedDevices(SiteSettings settings) {
+    Devices[] loaded = {null};
+    return () -> {
+      if (loaded[0] == null) {
+        loaded[0] = Devices.load(settings.devices());
+      }
+      return loaded[0].cameras();
+    };
   }
 
   /**

@@ -38,8 +38,14 @@ public final class BedsideApp {
       List<Camera> scanCameras,
       KeyboardWedge.Settings scanner,
       KeyCode pedalKey,
-      Path wristbandSheet,
+      Demo demo,
       Executor ui) {}
+
+  /**
+   * What the demo adds to the window: its wristband sheet, and the folder its archive keeps what it
+   * receives (shown, so a new user can see the objects arrive).
+   */
+  public record Demo(Path wristbandSheet, Path archiveFolder) {}
 
   private BedsideApp() {}
 
@@ -53,7 +59,7 @@ public final class BedsideApp {
             parts.outbox(),
             parts.catalogue(),
             parts.scanCameras(),
-            parts.wristbandSheet(),
+            parts.demo(),
             parts.ui());
     Scene scene = new Scene(shell, 1280, 800);
     scene.getStylesheets().add(BedsideApp.class.getResource("bedside.css").toExternalForm());

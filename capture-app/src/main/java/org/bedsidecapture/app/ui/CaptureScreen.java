@@ -20,7 +20,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.bedsidecapture.app.service.CaptureSession;
@@ -113,6 +112,7 @@ final class CaptureScreen extends BorderPane {
     devices.setButtonCell(cameraCell());
     devices.valueProperty().bindBidirectional(preview.cameraProperty());
     devices.setOnAction(e -> preview.start());
+    devices.setOnShowing(e -> preview.lookAgain());
     Button review =
         Controls.button(Material2AL.COLLECTIONS, Texts.t("capture.review"), model::review, "big");
     review.setId("review");
@@ -124,19 +124,7 @@ final class CaptureScreen extends BorderPane {
     Button leave =
         Controls.button(Material2AL.CLOSE, Texts.t("capture.leave"), model::leave, "big");
     leave.setId("leave");
-    Button send = Controls.button(Material2MZ.SEND, "", model::send, "big", "accent");
-    send.setId("send");
-    send.textProperty()
-        .bind(
-            javafx.beans.binding.Bindings.createStringBinding(
-                () -> Texts.t("capture.send", model.shots().size()), model.shots()));
-    send.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.shots()));
-    Region gap = new Region();
-    HBox.setHgrow(gap, Priority.ALWAYS);
-    HBox bottom = new HBox(16, devices, review, importing, leave, gap, send);
-    bottom.setAlignment(Pos.CENTER_LEFT);
-    bottom.setStyle("-fx-padding: 8 16 8 16;");
-    setBottom(bottom);
+    setBottom(Controls.bottomBar(Controls.send(model, "send"), devices, review, importing, leave));
 
     drawing =
         new AnimationTimer() {

@@ -1,5 +1,6 @@
 package org.bedsidecapture.app.ui;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import javafx.geometry.Pos;
@@ -25,8 +26,10 @@ final class ReadyToScanScreen extends VBox {
 
   /**
    * @param wristbands opens the demo's wristband sheet; null outside the demo
+   * @param demoArchive where the demo's archive keeps what it receives; null outside the demo
    */
-  ReadyToScanScreen(BedsideModel model, Runnable cameraScan, Runnable wristbands) {
+  ReadyToScanScreen(
+      BedsideModel model, Runnable cameraScan, Runnable wristbands, Path demoArchive) {
     this.model = model;
     getStyleClass().add("screen");
     setAlignment(Pos.CENTER);
@@ -58,6 +61,11 @@ final class ReadyToScanScreen extends VBox {
     }
     ways.setAlignment(Pos.CENTER);
     getChildren().addAll(prompt, hint, ways, search, kept);
+    if (demoArchive != null) {
+      Label where = Controls.label(Texts.t("demo.archiveWhere", demoArchive), "subtitle");
+      where.setId("demo-archive");
+      getChildren().add(where);
+    }
   }
 
   /** Shows what the last session came to (kept after idle, sent). */

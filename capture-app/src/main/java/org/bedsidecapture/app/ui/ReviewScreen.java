@@ -123,19 +123,7 @@ final class ReviewScreen extends BorderPane {
             },
             "big");
     retake.setId("review-retake");
-    Button send = Controls.button(Material2MZ.SEND, "", model::send, "big", "accent");
-    send.setId("review-send");
-    send.textProperty()
-        .bind(
-            javafx.beans.binding.Bindings.createStringBinding(
-                () -> Texts.t("capture.send", model.shots().size()), model.shots()));
-    send.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.shots()));
-    Region gap = new Region();
-    HBox.setHgrow(gap, Priority.ALWAYS);
-    HBox bottom = new HBox(16, back, delete, retake, gap, send);
-    bottom.setAlignment(Pos.CENTER_LEFT);
-    bottom.setStyle("-fx-padding: 8 16 8 16;");
-    setBottom(bottom);
+    setBottom(Controls.bottomBar(Controls.send(model, "review-send"), back, delete, retake));
 
     model.shots().addListener((ListChangeListener<CaptureSession.Shot>) c -> refresh());
     model.selectedProperty().addListener((o, was, now) -> show(now));

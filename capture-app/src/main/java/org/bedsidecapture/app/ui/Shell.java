@@ -39,7 +39,7 @@ final class Shell extends BorderPane {
   private final BodySiteCatalogue catalogue;
   private final List<Camera> scanCameras;
   private final Executor ui;
-  private final Path wristbandSheet;
+  private final BedsideApp.Demo demo;
   private final PatientBanner banner;
   private final StackPane content = new StackPane();
   private final ReadyToScanScreen ready;
@@ -54,14 +54,14 @@ final class Shell extends BorderPane {
       OutboxModel outbox,
       BodySiteCatalogue catalogue,
       List<Camera> scanCameras,
-      Path wristbandSheet,
+      BedsideApp.Demo demo,
       Executor ui) {
     this.model = model;
     this.preview = preview;
     this.outbox = outbox;
     this.catalogue = catalogue;
     this.scanCameras = scanCameras;
-    this.wristbandSheet = wristbandSheet;
+    this.demo = demo;
     this.ui = ui;
     setId("shell");
     Label operator = new Label();
@@ -94,7 +94,10 @@ final class Shell extends BorderPane {
     setTop(banner);
     ready =
         new ReadyToScanScreen(
-            model, this::cameraScan, wristbandSheet == null ? null : this::wristbands);
+            model,
+            this::cameraScan,
+            demo == null ? null : this::wristbands,
+            demo == null ? null : demo.archiveFolder());
     setCenter(content);
     setBottom(statusBar());
     model
@@ -271,6 +274,7 @@ final class Shell extends BorderPane {
 
   /** The demo's wristband sheet, to print or to scan from the screen. */
   private void wristbands() {
+    Path wristbandSheet = demo.wristbandSheet();
     ImageView sheet = new ImageView(new Image(wristbandSheet.toUri().toString()));
     sheet.setPreserveRatio(true);
     sheet.setFitHeight(520);

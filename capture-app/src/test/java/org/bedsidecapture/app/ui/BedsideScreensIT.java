@@ -156,7 +156,7 @@ class BedsideScreensIT {
                         WristbandSheet.label(SyntheticEhr.wristbands().get(0)))),
                 KeyboardWedge.Settings.defaults(),
                 KeyCode.F8,
-                sheet,
+                new BedsideApp.Demo(sheet, dir.resolve("demo-archive")),
                 Platform::runLater));
     stage.setScene(scene);
     stage.show();

@@ -30,6 +30,7 @@ import org.bedsidecapture.app.ui.model.PreviewModel;
 import org.bedsidecapture.app.workflow.CaptureWorkflow;
 import org.bedsidecapture.devices.spi.Camera;
 import org.bedsidecapture.devices.spi.Devices;
+import org.bedsidecapture.devices.stills.JpegEncoder;
 import org.bedsidecapture.devices.synthetic.SyntheticCamera;
 import org.bedsidecapture.devices.synthetic.SyntheticCameraProvider;
 import org.bedsidecapture.dicom.BodySiteCatalogue;
@@ -229,6 +230,7 @@ public final class GuiApp {
                 });
             stage.show();
             raiseWhenAsked(held, stage, err);
+            worker.execute(GuiApp::warmUpTheStill);
             if (Boolean.getBoolean(READY_SIGNAL)) {
               stage
                   .getScene()
@@ -272,6 +274,14 @@ public final class GuiApp {
       }
       return loaded[0].cameras();
     };
+  }
+
+  /**
+   * Loads the JPEG encoder's native library while the user scans, so that the first shutter of the
+   * day does not wait ~0.4 s for it.
+   */
+  private static void warmUpTheStill() {
+    JpegEncoder.fastest();
   }
 
   /**

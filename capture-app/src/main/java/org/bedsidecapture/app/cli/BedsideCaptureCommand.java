@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       BenchPreviewCommand.class,
       BodySitesCommand.class,
       DevicesCommand.class,
+      OperatorsCommand.class,
       DemoCommand.class
     })
 public final class BedsideCaptureCommand implements Runnable {

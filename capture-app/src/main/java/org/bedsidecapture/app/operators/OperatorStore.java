@@ -1,0 +1,260 @@
+package org.bedsidecapture.app.operators;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.bedsidecapture.dicom.OwnerOnly;
+import org.bedsidecapture.dicom.PersonName;
+
+/**
+ * The operators of this station, in {@code operators.properties} in the app's home (the owner's
+ * alone, replaced atomically, read afresh for every question so the command line and the app see
+ * the same): each with name, role, PIN as an Argon2id hash, and optionally a badge, kept as an HMAC
+ * under a key of this station's (a badge number is a credential, and a scanned badge must be found
+ * without trying every hash). Five wrong PINs in a row lock that user out for five minutes; a
+ * refusal never says whether the user name or the PIN was wrong.
+ */
+public final class OperatorStore {
+  public static final String FILE_NAME = "operators.properties";
+  static final int ATTEMPTS = 5;
+  static final Duration LOCKOUT = Duration.ofMinutes(5);
+  private static final String REFUSED = "User name or PIN is not right. Try again.";
+
+  /** Checked for a user name that is not here, so that it takes as long as a wrong PIN. */
+  private static final String UNKNOWN_USERS_HASH = PinHash.of("0000".toCharArray());
+
+  private final Path file;
+  private final Path badgeKeyFile;
+  private final Clock clock;
+
+  private OperatorStore(Path file, Path badgeKeyFile, Clock clock) {
+    this.file = file;
+    this.badgeKeyFile = badgeKeyFile;
+    this.clock = clock;
+  }
+
+  /** The store in {@code home}; empty until the first operator is added. */
+  public static OperatorStore in(Path home, Clock clock) throws IOException {
+    Path keys = OwnerOnly.folder(home.resolve("keys"));
+    return new OperatorStore(home.resolve(FILE_NAME), keys.resolve("operator-badges.key"), clock);
+  }
+
+  public synchronized List<Operator> operators() throws IOException {
+    Properties p = read();
+    List<Operator> all = new ArrayList<>();
+    for (String user : users(p)) {
+      all.add(operator(p, user));
+    }
+    return all;
+  }
+
+  public synchronized boolean isEmpty() throws IOException {
+    return users(read()).isEmpty();
+  }
+
+  /** Adds an operator with their PIN (4 to 12 digits). */
+  public synchronized void add(Operator operator, char[] pin) throws IOException {
+    requirePin(pin);
+    Properties p = read();
+    if (users(p).contains(operator.user())) {
+      throw new IllegalArgumentException(operator.user() + " is already an operator here");
+    }
+    String k = "op." + operator.user() + ".";
+    p.setProperty(k + "name", operator.name().toDicom());
+    p.setProperty(k + "role", operator.role().name());
+    p.setProperty(k + "pin", PinHash.of(pin));
+    write(p);
+  }
+
+  public synchronized void remove(String user) throws IOException {
+    Properties p = read();
+    requireKnown(p, user);
+    p.stringPropertyNames().stream()
+        .filter(key -> key.startsWith("op." + user + "."))
+        .forEach(p::remove);
+    write(p);
+  }
+
+  /** A new PIN for {@code user}; a lockout ends with it. */
+  public synchronized void setPin(String user, char[] pin) throws IOException {
+    requirePin(pin);
+    Properties p = read();
+    requireKnown(p, user);
+    p.setProperty("op." + user + ".pin", PinHash.of(pin));
+    p.remove("op." + user + ".failures");
+    p.remove("op." + user + ".locked-until");
+    write(p);
+  }
+
+  /** The badge {@code user} signs in with from now on (a badge belongs to one operator). */
+  public synchronized void setBadge(String user, String badge) throws IOException {
+    Properties p = read();
+    requireKnown(p, user);
+    String mac = badgeMac(badge);
+    for (String other : users(p)) {
+      if (!other.equals(user) && mac.equals(p.getProperty("op." + other + ".badge"))) {
+        throw new IllegalArgumentException("that badge already belongs to " + other);
+      }
+    }
+    p.setProperty("op." + user + ".badge", mac);
+    write(p);
+  }
+
+  /** Signs in with user name and PIN. */
+  public synchronized SignIn signIn(String user, char[] pin) throws IOException {
+    Properties p = read();
+    if (user == null || !users(p).contains(user)) {
+      PinHash.matches(pin, UNKNOWN_USERS_HASH);
+      return new SignIn.Refused(REFUSED);
+    }
+    String k = "op." + user + ".";
+    Instant now = clock.instant();
+    String until = p.getProperty(k + "locked-until");
+    if (until != null && now.isBefore(Instant.parse(until))) {
+      return new SignIn.LockedOut(user, Instant.parse(until));
+    }
+    if (PinHash.matches(pin, p.getProperty(k + "pin"))) {
+      boolean hadFailures = p.remove(k + "failures") != null;
+      boolean wasLockedOut = p.remove(k + "locked-until") != null;
+      if (hadFailures || wasLockedOut) {
+        write(p);
+      }
+      return new SignIn.Accepted(operator(p, user));
+    }
+    int failures = Integer.parseInt(p.getProperty(k + "failures", "0")) + 1;
+    if (failures >= ATTEMPTS) {
+      p.remove(k + "failures");
+      Instant lockedUntil = now.plus(LOCKOUT);
+      p.setProperty(k + "locked-until", lockedUntil.toString());
+      write(p);
+      return new SignIn.LockedOut(user, lockedUntil);
+    }
+    p.setProperty(k + "failures", Integer.toString(failures));
+    write(p);
+    return new SignIn.Refused(REFUSED);
+  }
+
+  /** Signs in with a badge read by the scanner. */
+  public synchronized SignIn signInByBadge(String badge) throws IOException {
+    Properties p = read();
+    String mac = badgeMac(badge);
+    for (String user : users(p)) {
+      if (mac.equals(p.getProperty("op." + user + ".badge"))) {
+        return new SignIn.Accepted(operator(p, user));
+      }
+    }
+    return new SignIn.Refused("This badge is not known at this station. Sign in with your PIN.");
+  }
+
+  public synchronized Optional<Operator> find(String user) throws IOException {
+    Properties p = read();
+    return users(p).contains(user) ? Optional.of(operator(p, user)) : Optional.empty();
+  }
+
+  private static Operator operator(Properties p, String user) {
+    String k = "op." + user + ".";
+    return new Operator(
+        user,
+        PersonName.parse(p.getProperty(k + "name", user)),
+        Operator.Role.valueOf(p.getProperty(k + "role", Operator.Role.CAPTURE.name())));
+  }
+
+  private static Set<String> users(Properties p) {
+    Set<String> users = new TreeSet<>();
+    for (String key : p.stringPropertyNames()) {
+      if (key.startsWith("op.") && key.endsWith(".pin")) {
+        users.add(key.substring(3, key.length() - ".pin".length()));
+      }
+    }
+    return users;
+  }
+
+  private static void requireKnown(Properties p, String user) {
+    if (!users(p).contains(user)) {
+      throw new IllegalArgumentException(user + " is not an operator here");
+    }
+  }
+
+  private static void requirePin(char[] pin) {
+    if (pin == null || pin.length < 4 || pin.length > 12) {
+      throw new IllegalArgumentException("a PIN is 4 to 12 digits");
+    }
+    for (char c : pin) {
+      if (c < '0' || c > '9') {
+        throw new IllegalArgumentException("a PIN is 4 to 12 digits");
+      }
+    }
+  }
+
+  private String badgeMac(String badge) throws IOException {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(badgeKey(), "HmacSHA256"));
+      return HexFormat.of().formatHex(mac.doFinal(badge.strip().getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
+    }
+  }
+
+  private byte[] badgeKey() throws IOException {
+    if (Files.exists(badgeKeyFile)) {
+      return Files.readAllBytes(badgeKeyFile);
+    }
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    replace(badgeKeyFile, key);
+    return key;
+  }
+
+  private Properties read() throws IOException {
+    Properties p = new Properties();
+    if (Files.exists(file)) {
+      try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        p.load(r);
+      }
+    }
+    return p;
+  }
+
+  private void write(Properties p) throws IOException {
+    StringWriter w = new StringWriter();
+    p.store(w, "Bedside Capture operators: edit with the 'operators' command");
+    replace(file, w.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Writes a private file whole and flushed under a temporary name, then moves it into place. */
+  private static void replace(Path target, byte[] content) throws IOException {
+    Path temp = target.resolveSibling("." + target.getFileName() + ".part");
+    Files.deleteIfExists(temp);
+    try (FileChannel ch =
+        FileChannel.open(
+            temp,
+            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+            OwnerOnly.file())) {
+      Channels.newOutputStream(ch).write(content);
+      ch.force(true);
+    }
+    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+}

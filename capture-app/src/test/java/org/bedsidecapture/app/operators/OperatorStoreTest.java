@@ -1,0 +1,104 @@
+package org.bedsidecapture.app.operators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import org.bedsidecapture.dicom.PersonName;
+import org.bedsidecapture.dicom.testing.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OperatorStoreTest {
+  @TempDir Path home;
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T07:00:00Z"));
+  private OperatorStore store;
+  private final Operator nora =
+      new Operator("nora.n", PersonName.of("Zznurse", "Nora"), Operator.Role.CAPTURE);
+
+  @BeforeEach
+  void setUp() throws Exception {
+    store = OperatorStore.in(home, clock);
+    store.add(nora, "4711".toCharArray());
+  }
+
+  @Test
+  void theRightPinSignsInAndTheFileKeepsOnlyAnArgon2idHash() throws Exception {
+    assertThat(store.signIn("nora.n", "4711".toCharArray())).isEqualTo(new SignIn.Accepted(nora));
+
+    String file = Files.readString(home.resolve(OperatorStore.FILE_NAME));
+    assertThat(file).contains("$argon2id$v\\=19$m\\=19456,t\\=2,p\\=1$").doesNotContain("4711");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(home.resolve(OperatorStore.FILE_NAME))))
+        .isEqualTo("rw-------");
+    assertThat(OperatorStore.in(home, clock).operators()).containsExactly(nora);
+  }
+
+  @Test
+  void aWrongPinAndAnUnknownUserGetTheSameAnswer() throws Exception {
+    SignIn wrongPin = store.signIn("nora.n", "1234".toCharArray());
+    SignIn unknown = store.signIn("nobody", "4711".toCharArray());
+
+    assertThat(wrongPin).isInstanceOf(SignIn.Refused.class).isEqualTo(unknown);
+  }
+
+  @Test
+  void fiveWrongPinsInARowLockTheUserOutForFiveMinutes() throws Exception {
+    for (int i = 1; i < OperatorStore.ATTEMPTS; i++) {
+      assertThat(store.signIn("nora.n", "0000".toCharArray())).isInstanceOf(SignIn.Refused.class);
+    }
+    SignIn fifth = store.signIn("nora.n", "0000".toCharArray());
+
+    assertThat(fifth)
+        .isEqualTo(new SignIn.LockedOut("nora.n", clock.instant().plus(OperatorStore.LOCKOUT)));
+    assertThat(store.signIn("nora.n", "4711".toCharArray()))
+        .as("even the right PIN waits")
+        .isInstanceOf(SignIn.LockedOut.class);
+
+    clock.advance(OperatorStore.LOCKOUT.plus(Duration.ofSeconds(1)));
+    assertThat(store.signIn("nora.n", "4711".toCharArray())).isInstanceOf(SignIn.Accepted.class);
+  }
+
+  @Test
+  void aRightPinClearsTheCountOfWrongOnes() throws Exception {
+    for (int i = 1; i < OperatorStore.ATTEMPTS; i++) {
+      store.signIn("nora.n", "0000".toCharArray());
+    }
+    store.signIn("nora.n", "4711".toCharArray());
+
+    assertThat(store.signIn("nora.n", "0000".toCharArray())).isInstanceOf(SignIn.Refused.class);
+  }
+
+  @Test
+  void aBadgeSignsInItsOperatorAndIsKeptAsAnHmacNotAsScanned() throws Exception {
+    store.setBadge("nora.n", "BADGE-0042");
+
+    assertThat(store.signInByBadge("BADGE-0042")).isEqualTo(new SignIn.Accepted(nora));
+    assertThat(store.signInByBadge("BADGE-0043")).isInstanceOf(SignIn.Refused.class);
+    assertThat(Files.readString(home.resolve(OperatorStore.FILE_NAME))).doesNotContain("0042");
+    Operator ida =
+        new Operator("ida", PersonName.of("Zzinstaller", "Ida"), Operator.Role.INSTALLER);
+    store.add(ida, "99887766".toCharArray());
+    assertThatThrownBy(() -> store.setBadge("ida", "BADGE-0042"))
+        .hasMessageContaining("already belongs to nora.n");
+  }
+
+  @Test
+  void badInputIsRefusedWithWhatIsExpected() throws Exception {
+    assertThatThrownBy(() -> store.add(nora, "4711".toCharArray()))
+        .hasMessageContaining("already an operator");
+    Operator other = new Operator("other", PersonName.of("Zzother", null), Operator.Role.CAPTURE);
+    assertThatThrownBy(() -> store.add(other, "12ab".toCharArray()))
+        .hasMessage("a PIN is 4 to 12 digits");
+    assertThatThrownBy(() -> new Operator("No Spaces", nora.name(), Operator.Role.CAPTURE))
+        .hasMessageContaining("user name 'No Spaces'");
+    assertThatThrownBy(() -> store.setPin("ghost", "1234".toCharArray()))
+        .hasMessage("ghost is not an operator here");
+  }
+}

@@ -142,6 +142,7 @@ final class BenchApp {
                     SyntheticCameraProvider::devices,
                     List.of(),
                     null,
+                    null,
                     worker);
             Stage stage = new Stage();
             stage.setScene(BedsideApp.scene(parts));

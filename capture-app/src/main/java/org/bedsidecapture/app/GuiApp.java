@@ -16,6 +16,8 @@ import javafx.stage.Stage;
 import org.bedsidecapture.app.demo.DemoSite;
 import org.bedsidecapture.app.demo.WristbandSheet;
 import org.bedsidecapture.app.fhir.demo.SyntheticEhr;
+import org.bedsidecapture.app.operators.Authenticator;
+import org.bedsidecapture.app.operators.OperatorStore;
 import org.bedsidecapture.app.service.ArchiveDelivery;
 import org.bedsidecapture.app.service.CaptureStation;
 import org.bedsidecapture.app.service.DeliveryService;
@@ -64,6 +66,7 @@ public final class GuiApp {
    * are published on the FX thread. The devices are listed in the background.
    *
    * @param scanCameras the cameras the wristband can be scanned with; null for the attached ones
+   * @param operators who signs in; null where no operators are set up (the OS user is signed in)
    */
   static BedsideApp.Parts parts(
       AppContext app,
@@ -75,15 +78,24 @@ public final class GuiApp {
       PreviewModel.Discovery discovery,
       List<Camera> scanCameras,
       BedsideApp.Demo demo,
+      Authenticator operators,
       java.util.concurrent.Executor worker) {
     BedsideModel model =
         new BedsideModel(
-            new CaptureWorkflow(app.clock(), settings.idleTimeout()),
+            new CaptureWorkflow(
+                app.clock(),
+                settings.idleTimeout(),
+                operators == null
+                    ? CaptureWorkflow.WhenIdle.END_SESSION
+                    : CaptureWorkflow.WhenIdle.LOCK),
             finder,
             station,
+            operators,
             worker,
             Platform::runLater);
-    model.signIn(System.getProperty("user.name", "unknown"));
+    if (operators == null) {
+      model.signIn(System.getProperty("user.name", "unknown"));
+    }
     PreviewModel preview =
         new PreviewModel(
             model,
@@ -171,12 +183,16 @@ public final class GuiApp {
       PreviewModel.Discovery discovery;
       List<Camera> scanCameras = null;
       BedsideApp.Demo demoParts = null;
+      Authenticator operators;
       if (demo) {
         DemoSite site = DemoSite.start(app.fhir(), app.home().resolve("demo"), err);
         closing.add(site);
         fhirBase = site.fhirBaseUrl();
         archives = site.archives();
-        demoParts = new BedsideApp.Demo(site.wristbandSheet(), site.archiveFolder());
+        demoParts =
+            new BedsideApp.Demo(
+                site.wristbandSheet(), site.archiveFolder(), DemoSite.NURSE, DemoSite.NURSE_PIN);
+        operators = site.operators(app.clock());
         discovery = SyntheticCameraProvider::devices;
         scanCameras =
             List.of(
@@ -195,6 +211,8 @@ public final class GuiApp {
           return 2;
         }
         discovery = attachedDevices(settings);
+        OperatorStore store = OperatorStore.in(app.home(), app.clock());
+        operators = store.isEmpty() ? null : store;
       }
       Outbox outbox = app.openOutbox("the capture app", err);
       closing.add(0, outbox);
@@ -210,6 +228,7 @@ public final class GuiApp {
               });
       EncounterFinder finder = app.encounterFinder(fhirBase);
       BedsideApp.Demo demoShown = demoParts;
+      Authenticator signingIn = operators;
       List<Camera> scanWith = scanCameras;
       PreviewModel.Discovery devices = discovery;
       CountDownLatch closed = new CountDownLatch(1);
@@ -219,7 +238,7 @@ public final class GuiApp {
             BedsideApp.Parts parts =
                 parts(
                     app, settings, finder, station, outbox, delivery, devices, scanWith, demoShown,
-                    worker);
+                    signingIn, worker);
             Stage stage = new Stage();
             stage.setTitle("Bedside Capture" + (demo ? " (demo)" : ""));
             stage.setScene(BedsideApp.scene(parts));

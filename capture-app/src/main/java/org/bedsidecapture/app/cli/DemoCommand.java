@@ -74,7 +74,9 @@ final class DemoCommand implements Callable<Integer> {
       return 2;
     }
     String operator = System.getProperty("user.name", "demo");
-    CaptureWorkflow workflow = new CaptureWorkflow(app.clock(), settings.idleTimeout());
+    CaptureWorkflow workflow =
+        new CaptureWorkflow(
+            app.clock(), settings.idleTimeout(), CaptureWorkflow.WhenIdle.END_SESSION);
     workflow.signIn(operator);
     try (DemoSite site = DemoSite.start(app.fhir(), app.home().resolve("demo"), err);
         Outbox outbox = app.openOutbox("demo", err)) {

@@ -3,12 +3,16 @@ package org.bedsidecapture.app.demo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import org.bedsidecapture.app.fhir.Fhir;
 import org.bedsidecapture.app.fhir.demo.DemoFhirServer;
 import org.bedsidecapture.app.fhir.demo.SyntheticEhr;
+import org.bedsidecapture.app.operators.Operator;
+import org.bedsidecapture.app.operators.OperatorStore;
 import org.bedsidecapture.app.settings.Archive;
 import org.bedsidecapture.dicom.OwnerOnly;
+import org.bedsidecapture.dicom.PersonName;
 import org.bedsidecapture.dicom.delivery.LocalArchive;
 
 /**
@@ -22,12 +26,21 @@ public final class DemoSite implements AutoCloseable {
 
   private final DemoFhirServer ehr;
   private final LocalArchive archive;
-  private final Path wristbandSheet;
 
-  private DemoSite(DemoFhirServer ehr, LocalArchive archive, Path wristbandSheet) {
+  /** The demo's nurse: signs in with this user name and PIN, or scans {@link #NURSE_BADGE}. */
+  public static final String NURSE = "nurse";
+
+  public static final String NURSE_PIN = "1234";
+  public static final String NURSE_BADGE = "DEMO-BADGE-NURSE";
+
+  private final Path wristbandSheet;
+  private final Path folder;
+
+  private DemoSite(DemoFhirServer ehr, LocalArchive archive, Path wristbandSheet, Path folder) {
     this.ehr = ehr;
     this.archive = archive;
     this.wristbandSheet = wristbandSheet;
+    this.folder = folder;
   }
 
   /**
@@ -40,7 +53,7 @@ public final class DemoSite implements AutoCloseable {
     WristbandSheet.write(SyntheticEhr.wristbands(), sheet);
     DemoFhirServer ehr = fhir.startDemoEhr();
     try {
-      return new DemoSite(ehr, archive(folder.resolve("archive"), err), sheet);
+      return new DemoSite(ehr, archive(folder.resolve("archive"), err), sheet, folder);
     } catch (IOException | RuntimeException e) {
       ehr.close();
       throw e;
@@ -88,6 +101,24 @@ public final class DemoSite implements AutoCloseable {
   /** The printable sheet of the synthetic patients' wristbands (PNG). */
   public Path wristbandSheet() {
     return wristbandSheet;
+  }
+
+  /**
+   * The demo's operators, kept in the demo's folder (never in the station's own store): the nurse,
+   * and an installer ({@code installer}, PIN 2580) for the settings.
+   */
+  public OperatorStore operators(Clock clock) throws IOException {
+    OperatorStore store = OperatorStore.in(folder, clock);
+    if (store.isEmpty()) {
+      store.add(
+          new Operator(NURSE, PersonName.of("Zzdemo", "Nurse"), Operator.Role.CAPTURE),
+          NURSE_PIN.toCharArray());
+      store.setBadge(NURSE, NURSE_BADGE);
+      store.add(
+          new Operator("installer", PersonName.of("Zzdemo", "Installer"), Operator.Role.INSTALLER),
+          "2580".toCharArray());
+    }
+    return store;
   }
 
   @Override

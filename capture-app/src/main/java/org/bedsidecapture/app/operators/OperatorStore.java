@@ -35,7 +35,7 @@ import org.bedsidecapture.dicom.PersonName;
  * without trying every hash). Five wrong PINs in a row lock that user out for five minutes; a
  * refusal never says whether the user name or the PIN was wrong.
  */
-public final class OperatorStore {
+public final class OperatorStore implements Authenticator {
   public static final String FILE_NAME = "operators.properties";
   static final int ATTEMPTS = 5;
   static final Duration LOCKOUT = Duration.ofMinutes(5);
@@ -122,6 +122,7 @@ public final class OperatorStore {
   }
 
   /** Signs in with user name and PIN. */
+  @Override
   public synchronized SignIn signIn(String user, char[] pin) throws IOException {
     Properties p = read();
     if (user == null || !users(p).contains(user)) {
@@ -156,6 +157,7 @@ public final class OperatorStore {
   }
 
   /** Signs in with a badge read by the scanner. */
+  @Override
   public synchronized SignIn signInByBadge(String badge) throws IOException {
     Properties p = read();
     String mac = badgeMac(badge);

@@ -42,10 +42,10 @@ public final class BedsideApp {
       Executor ui) {}
 
   /**
-   * What the demo adds to the window: its wristband sheet, and the folder its archive keeps what it
-   * receives (shown, so a new user can see the objects arrive).
+   * What the demo adds to the window: its wristband sheet, the folder its archive keeps what it
+   * receives (shown, so a new user can see the objects arrive), and the demo nurse's sign-in.
    */
-  public record Demo(Path wristbandSheet, Path archiveFolder) {}
+  public record Demo(Path wristbandSheet, Path archiveFolder, String nurse, String nursePin) {}
 
   private BedsideApp() {}
 

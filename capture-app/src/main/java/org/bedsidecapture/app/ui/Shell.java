@@ -106,13 +106,20 @@ final class Shell extends BorderPane {
             (o, was, now) -> {
               operator.setText(
                   now.operator() == null ? "" : Texts.t("shell.operator", now.operator()));
+              lock.setDisable(signedOutOrLocked(now));
               show(now);
             });
+    lock.setDisable(signedOutOrLocked(model.state()));
     operator.setText(
         model.state().operator() == null
             ? ""
             : Texts.t("shell.operator", model.state().operator()));
     show(model.state());
+  }
+
+  private static boolean signedOutOrLocked(CaptureWorkflow.State state) {
+    return state.step() == CaptureWorkflow.Step.SIGNED_OUT
+        || state.step() == CaptureWorkflow.Step.LOCKED;
   }
 
   /** The badge's words: what is on its way, what needs a person, what is held. */
@@ -164,7 +171,12 @@ final class Shell extends BorderPane {
     stopCameraScan();
     Node screen =
         switch (state.step()) {
-          case READY_TO_SCAN, SIGNED_OUT, SETTINGS -> {
+          case SIGNED_OUT -> new SignInScreen(model, state, demo);
+          case LOCKED ->
+              model.signInRequired()
+                  ? new SignInScreen(model, state, demo)
+                  : new GuardScreen(model, state);
+          case READY_TO_SCAN, SETTINGS -> {
             ready.told(state.message(), state.kept());
             yield ready;
           }
@@ -193,7 +205,8 @@ final class Shell extends BorderPane {
   }
 
   private void lock() {
-    if (model.state().step() != CaptureWorkflow.Step.LOCKED) {
+    CaptureWorkflow.Step step = model.state().step();
+    if (step != CaptureWorkflow.Step.LOCKED && step != CaptureWorkflow.Step.SIGNED_OUT) {
       model.lock();
     }
   }

@@ -85,9 +85,20 @@ public final class CaptureWorkflow {
   private long changes;
   private long told;
 
-  public CaptureWorkflow(Clock clock, Duration idleTimeout) {
+  /** What the site's idle time does besides ending a session with a patient on screen. */
+  public enum WhenIdle {
+    /** Nothing more: the station stays signed in (no operators are set up). */
+    END_SESSION,
+    /** The screen locks too: signed-in operators sign in again to go on. */
+    LOCK
+  }
+
+  private final WhenIdle whenIdle;
+
+  public CaptureWorkflow(Clock clock, Duration idleTimeout, WhenIdle whenIdle) {
     this.clock = clock;
     this.idleTimeout = idleTimeout;
+    this.whenIdle = whenIdle;
     this.lastActivity = clock.instant();
   }
 
@@ -284,6 +295,23 @@ public final class CaptureWorkflow {
         });
   }
 
+  /**
+   * Another operator signs in at the locked screen: the session of the one who locked it ends, its
+   * captures kept (held in the outbox for review or sending), and the new operator starts afresh.
+   */
+  public void signInInstead(String operator) {
+    change(
+        () -> {
+          require("signInInstead", Step.LOCKED);
+          beforeInterruption = null;
+          State ended =
+              ended(
+                  "the session of " + state.operator() + " ended when " + operator + " signed in");
+          return new State(
+              Step.READY_TO_SCAN, operator, null, null, 0, ended.kept(), ended.message());
+        });
+  }
+
   public void openSettings() {
     change(
         () -> {
@@ -318,13 +346,30 @@ public final class CaptureWorkflow {
           if (!idle) {
             return null;
           }
+          State next = null;
           if (WITH_PATIENT.contains(state.step()) && state.step() != Step.SENDING) {
-            return ended("the session ended after " + idleTimeout.toMinutes() + " minutes idle");
+            next = ended("the session ended after " + idleTimeout.toMinutes() + " minutes idle");
+          } else if (LOOKUP_SHOWN.contains(state.step())) {
+            next = with(Step.READY_TO_SCAN, null, null, null);
           }
-          if (LOOKUP_SHOWN.contains(state.step())) {
-            return with(Step.READY_TO_SCAN, null, null, null);
+          boolean locking =
+              whenIdle == WhenIdle.LOCK
+                  && state.step() != Step.SIGNED_OUT
+                  && state.step() != Step.LOCKED
+                  && state.step() != Step.SENDING;
+          if (!locking) {
+            return next;
           }
-          return null;
+          State before = next == null ? state : next;
+          beforeInterruption = before.step();
+          return new State(
+              Step.LOCKED,
+              before.operator(),
+              before.lookup(),
+              before.patient(),
+              before.unsent(),
+              before.kept(),
+              before.message());
         });
   }
 

@@ -29,6 +29,8 @@ import org.bedsidecapture.app.demo.WristbandSheet;
 import org.bedsidecapture.app.fhir.Fhir;
 import org.bedsidecapture.app.fhir.demo.DemoFhirServer;
 import org.bedsidecapture.app.fhir.demo.SyntheticEhr;
+import org.bedsidecapture.app.operators.Operator;
+import org.bedsidecapture.app.operators.OperatorStore;
 import org.bedsidecapture.app.service.ArchiveDelivery;
 import org.bedsidecapture.app.service.CaptureStation;
 import org.bedsidecapture.app.service.DeliveryService;
@@ -44,6 +46,7 @@ import org.bedsidecapture.devices.spi.Camera;
 import org.bedsidecapture.devices.synthetic.SyntheticCamera;
 import org.bedsidecapture.devices.synthetic.SyntheticCameraProvider;
 import org.bedsidecapture.dicom.BodySiteCatalogue;
+import org.bedsidecapture.dicom.PersonName;
 import org.bedsidecapture.dicom.UidGenerator;
 import org.bedsidecapture.dicom.outbox.AuditLog;
 import org.bedsidecapture.dicom.outbox.Outbox;
@@ -129,12 +132,12 @@ class BedsideScreensIT {
             BarcodeRules.demo(), () -> fhir.lookup(ehrBase.get(), Duration.ofSeconds(5)));
     model =
         new BedsideModel(
-            new CaptureWorkflow(clock, Duration.ofMinutes(5)),
+            new CaptureWorkflow(clock, Duration.ofMinutes(5), CaptureWorkflow.WhenIdle.END_SESSION),
             finder,
             station,
+            operators(),
             worker,
             Platform::runLater);
-    model.signIn("nurse.nora");
     List<Camera> cameras = SyntheticCameraProvider.devices();
     camera = (SyntheticCamera) cameras.get(0);
     preview =
@@ -156,7 +159,7 @@ class BedsideScreensIT {
                         WristbandSheet.label(SyntheticEhr.wristbands().get(0)))),
                 KeyboardWedge.Settings.defaults(),
                 KeyCode.F8,
-                new BedsideApp.Demo(sheet, dir.resolve("demo-archive")),
+                new BedsideApp.Demo(sheet, dir.resolve("demo-archive"), "nurse", "1234"),
                 Platform::runLater));
     stage.setScene(scene);
     stage.show();
@@ -167,6 +170,21 @@ class BedsideScreensIT {
     delivery.close();
     worker.shutdownNow();
     outbox.close();
+  }
+
+  /** The station's operators: Nora, PIN 4711. */
+  private OperatorStore operators() throws Exception {
+    OperatorStore store = OperatorStore.in(dir, Clock.systemUTC());
+    store.add(
+        new Operator("nora.n", PersonName.of("Zznurse", "Nora"), Operator.Role.CAPTURE),
+        "4711".toCharArray());
+    return store;
+  }
+
+  /** Signs Nora in without the screen, for the tests about what comes after. */
+  private void signedIn() {
+    Platform.runLater(() -> model.signIn("nora.n"));
+    waitFor(() -> model.state().step() == Step.READY_TO_SCAN);
   }
 
   private void touch(FxRobot robot, String query) {
@@ -214,6 +232,7 @@ class BedsideScreensIT {
   @Test
   void scanConfirmThreePhotosOfTheLeftForearmAndSendArriveInTheArchiveInFewTouches(FxRobot robot)
       throws Exception {
+    signedIn();
     screenshot("01-ready-to-scan");
     scan("DEMO-000001");
     waitForStep(Step.CONFIRM_PATIENT);
@@ -255,6 +274,7 @@ class BedsideScreensIT {
 
   @Test
   void reviewRetagDeleteAndTheOutboxPanel(FxRobot robot) throws Exception {
+    signedIn();
     scan("DEMO-000002");
     waitForStep(Step.CONFIRM_PATIENT);
     touch(robot, "#confirm-patient");
@@ -294,6 +314,7 @@ class BedsideScreensIT {
 
   @Test
   void aClipIsScrubbedAndPlayedInReview(FxRobot robot) throws Exception {
+    signedIn();
     scan("DEMO-000003");
     waitForStep(Step.CONFIRM_PATIENT);
     touch(robot, "#confirm-patient");
@@ -331,6 +352,7 @@ class BedsideScreensIT {
 
   @Test
   void anUnpluggedCameraIsSaidOnThePreviewAndComesBackByItself(FxRobot robot) throws Exception {
+    signedIn();
     scan("DEMO-000003");
     waitForStep(Step.CONFIRM_PATIENT);
     touch(robot, "#confirm-patient");
@@ -352,7 +374,25 @@ class BedsideScreensIT {
   }
 
   @Test
+  void signInWithTheKeypadAndAWrongPinIsToldPlainly(FxRobot robot) throws Exception {
+    waitForStep(Step.SIGNED_OUT);
+    screenshot("22-sign-in");
+    robot.clickOn("#sign-in-user").write("nora.n");
+    for (String key : new String[] {"#key-1", "#key-2", "#key-3", "#key-4", "#sign-in-ok"}) {
+      touch(robot, key);
+    }
+    waitFor(() -> model.problemProperty().get() != null);
+    screenshot("23-sign-in-refused");
+    assertThat(model.state().step()).isEqualTo(Step.SIGNED_OUT);
+
+    robot.clickOn("#sign-in-pin").write("4711").type(KeyCode.ENTER);
+    waitForStep(Step.READY_TO_SCAN);
+    assertThat(robot.lookup("#operator").queryAs(Label.class).getText()).contains("nora.n");
+  }
+
+  @Test
   void eachGuardOfTheLookupIsItsOwnScreen(FxRobot robot) throws Exception {
+    signedIn();
     scan(SyntheticEhr.SHARED_MRN);
     waitForStep(Step.CHOOSE_RECORD);
     screenshot("10-guard-choose-record");
@@ -387,13 +427,16 @@ class BedsideScreensIT {
 
     touch(robot, "#lock");
     waitForStep(Step.LOCKED);
-    screenshot("16-guard-locked");
-    touch(robot, "#guard-action-0");
+    screenshot("16-locked");
+    for (String key : new String[] {"#key-4", "#key-7", "#key-1", "#key-1", "#sign-in-ok"}) {
+      touch(robot, key);
+    }
     waitForStep(Step.READY_TO_SCAN);
   }
 
   @Test
   void theManualSearchTheCameraScanAndTheDemoWristbands(FxRobot robot) throws Exception {
+    signedIn();
     touch(robot, "#find-patient");
     robot.clickOn("#search-family").write("Zzexample");
     robot.clickOn("#search-born").write("1984-09-30");

@@ -22,7 +22,8 @@ class CaptureWorkflowTest {
       new LookupResult.Found(Contexts.typical(), List.of(), false);
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
-  private final CaptureWorkflow workflow = new CaptureWorkflow(clock, IDLE);
+  private final CaptureWorkflow workflow =
+      new CaptureWorkflow(clock, IDLE, CaptureWorkflow.WhenIdle.END_SESSION);
 
   private Step step() {
     return workflow.state().step();
@@ -192,6 +193,45 @@ class CaptureWorkflowTest {
     assertThat(step()).isEqualTo(Step.CAPTURING);
     assertThat(workflow.state().unsent()).isEqualTo(1);
     assertThatThrownBy(workflow::unlock).isNotNull();
+  }
+
+  @Test
+  void withOperatorsTheIdleTimeEndsTheSessionAndLocksTheScreen() {
+    CaptureWorkflow locking = new CaptureWorkflow(clock, IDLE, CaptureWorkflow.WhenIdle.LOCK);
+    locking.signIn("nora.n");
+    locking.lookingUp();
+    locking.lookedUp(FOUND);
+    locking.confirm();
+    locking.captured();
+
+    clock.advance(IDLE);
+    locking.checkIdle();
+
+    assertThat(locking.state().step()).isEqualTo(Step.LOCKED);
+    assertThat(locking.state().patient()).isNull();
+    assertThat(locking.state().kept()).isEqualTo(1);
+    locking.unlock();
+    assertThat(locking.state().step()).isEqualTo(Step.READY_TO_SCAN);
+    assertThat(locking.state().operator()).isEqualTo("nora.n");
+
+    clock.advance(IDLE);
+    locking.checkIdle();
+    assertThat(locking.state().step()).as("idle on Ready to scan locks too").isEqualTo(Step.LOCKED);
+  }
+
+  @Test
+  void anotherOperatorAtTheLockedScreenEndsTheFirstOnesSessionKeepingItsCaptures() {
+    confirmedWithCaptures(2);
+    workflow.lock();
+
+    workflow.signInInstead("ida");
+
+    assertThat(step()).isEqualTo(Step.READY_TO_SCAN);
+    assertThat(workflow.state().operator()).isEqualTo("ida");
+    assertThat(workflow.state().patient()).isNull();
+    assertThat(workflow.state().kept()).isEqualTo(2);
+    assertThat(workflow.state().message()).contains("Nurse^Nora").contains("2 captures are kept");
+    assertThatThrownBy(() -> workflow.signInInstead("ida")).isNotNull();
   }
 
   @Test

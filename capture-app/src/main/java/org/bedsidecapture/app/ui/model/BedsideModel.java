@@ -16,6 +16,9 @@ import javafx.collections.ObservableList;
 import org.bedsidecapture.app.barcode.BarcodeRejectedException;
 import org.bedsidecapture.app.fhir.LookupException;
 import org.bedsidecapture.app.fhir.LookupResult;
+import org.bedsidecapture.app.operators.Authenticator;
+import org.bedsidecapture.app.operators.Operator;
+import org.bedsidecapture.app.operators.SignIn;
 import org.bedsidecapture.app.service.CaptureSession;
 import org.bedsidecapture.app.service.CaptureStation;
 import org.bedsidecapture.app.service.EncounterFinder;
@@ -55,14 +58,22 @@ public final class BedsideModel {
   private final ObjectProperty<CaptureSession.Shot> selected = new SimpleObjectProperty<>();
   private EncounterFinder.FoundBy foundBy = EncounterFinder.FoundBy.BARCODE;
   private CaptureSession session;
+  private final Authenticator authenticator;
+  private Operator operator;
 
+  /**
+   * @param authenticator who may sign in; null where no operators are set up (the OS user is signed
+   *     in with {@link #signIn(String)})
+   */
   public BedsideModel(
       CaptureWorkflow workflow,
       EncounterFinder finder,
       CaptureStation station,
+      Authenticator authenticator,
       Executor worker,
       Executor ui) {
     this.workflow = workflow;
+    this.authenticator = authenticator;
     this.finder = finder;
     this.station = station;
     this.worker = worker;
@@ -121,8 +132,64 @@ public final class BedsideModel {
     problem.set(problemAndWhatToDo);
   }
 
-  public void signIn(String operator) {
-    workflow.signIn(operator);
+  /** Signs in the station's OS user, where no operators are set up. */
+  public void signIn(String osUser) {
+    workflow.signIn(osUser);
+  }
+
+  /** Whether operators sign in here (with PIN or badge), rather than the OS user. */
+  public boolean signInRequired() {
+    return authenticator != null;
+  }
+
+  /** Signs in (or unlocks) with user name and PIN, checked off the FX thread. */
+  public void signInWithPin(String user, char[] pin) {
+    char[] copy = pin.clone();
+    java.util.Arrays.fill(pin, '\0');
+    run(
+        "Checking…",
+        () -> {
+          try {
+            return authenticator.signIn(user == null ? null : user.strip(), copy);
+          } finally {
+            java.util.Arrays.fill(copy, '\0');
+          }
+        },
+        this::signedIn);
+  }
+
+  /** Signs in (or unlocks) with a badge read by the scanner. */
+  public void signInWithBadge(String badge) {
+    run("Checking the badge…", () -> authenticator.signInByBadge(badge), this::signedIn);
+  }
+
+  private void signedIn(SignIn result) {
+    if (result instanceof SignIn.Refused r) {
+      problem.set(r.why());
+      return;
+    }
+    if (result instanceof SignIn.LockedOut l) {
+      problem.set(
+          "Too many wrong PINs for "
+              + l.user()
+              + ": try again after "
+              + java.time.LocalTime.ofInstant(l.until(), java.time.ZoneId.systemDefault())
+                  .withNano(0)
+              + ", or ask an installer for a new PIN.");
+      return;
+    }
+    Operator who = ((SignIn.Accepted) result).operator();
+    CaptureWorkflow.State now = workflow.state();
+    if (now.step() == CaptureWorkflow.Step.SIGNED_OUT) {
+      operator = who;
+      workflow.signIn(who.user());
+    } else if (now.step() == CaptureWorkflow.Step.LOCKED && who.user().equals(now.operator())) {
+      workflow.unlock();
+    } else if (now.step() == CaptureWorkflow.Step.LOCKED) {
+      keepAndEnd();
+      operator = who;
+      workflow.signInInstead(who.user());
+    }
   }
 
   /** Something the user did: keeps the session from timing out. */
@@ -133,6 +200,11 @@ public final class BedsideModel {
   /** A wristband or label was scanned (wedge or camera). Ignored unless waiting for a scan. */
   public void scanned(String content) {
     CaptureWorkflow.Step step = workflow.state().step();
+    if (authenticator != null
+        && (step == CaptureWorkflow.Step.SIGNED_OUT || step == CaptureWorkflow.Step.LOCKED)) {
+      signInWithBadge(content);
+      return;
+    }
     if (step != CaptureWorkflow.Step.READY_TO_SCAN && step != CaptureWorkflow.Step.CHOOSE_RECORD) {
       return;
     }
@@ -208,17 +280,24 @@ public final class BedsideModel {
   /** The user confirmed the patient: the session starts (recorded with how they were found). */
   public void confirm() {
     LookupResult.Found found = (LookupResult.Found) workflow.state().lookup();
-    String operator = workflow.state().operator();
+    PersonName operatorsName = operatorsName();
     run(
         "Starting the session…",
-        () ->
-            station.startSession(
-                found.context(), operator == null ? null : PersonName.parse(operator), foundBy),
+        () -> station.startSession(found.context(), operatorsName, foundBy),
         started -> {
           session = started;
           shots.clear();
           workflow.confirm();
         });
+  }
+
+  /** Who captures, as written into the objects: the operator's name, or the OS user's. */
+  private PersonName operatorsName() {
+    if (operator != null) {
+      return operator.name();
+    }
+    String user = workflow.state().operator();
+    return user == null ? null : PersonName.parse(user);
   }
 
   public void scanAgain() {
@@ -369,7 +448,12 @@ public final class BedsideModel {
     workflow.lock();
   }
 
+  /** Unlocks where no operators are set up; operators unlock by signing in again. */
   public void unlock() {
+    if (authenticator != null) {
+      problem.set("Enter your PIN or scan your badge to unlock.");
+      return;
+    }
     workflow.unlock();
   }
 

@@ -13,6 +13,9 @@ import org.bedsidecapture.app.fhir.Fhir;
 import org.bedsidecapture.app.fhir.LookupResult;
 import org.bedsidecapture.app.fhir.demo.DemoFhirServer;
 import org.bedsidecapture.app.fhir.demo.SyntheticEhr;
+import org.bedsidecapture.app.operators.Authenticator;
+import org.bedsidecapture.app.operators.Operator;
+import org.bedsidecapture.app.operators.OperatorStore;
 import org.bedsidecapture.app.service.CaptureSession;
 import org.bedsidecapture.app.service.CaptureStation;
 import org.bedsidecapture.app.service.EncounterFinder;
@@ -23,7 +26,10 @@ import org.bedsidecapture.devices.spi.Camera;
 import org.bedsidecapture.devices.synthetic.SyntheticCameraProvider;
 import org.bedsidecapture.dicom.BodySiteCatalogue;
 import org.bedsidecapture.dicom.Laterality;
+import org.bedsidecapture.dicom.PersonName;
 import org.bedsidecapture.dicom.UidGenerator;
+import org.bedsidecapture.dicom.iod.Dataset;
+import org.bedsidecapture.dicom.iod.Tags;
 import org.bedsidecapture.dicom.outbox.AuditLog;
 import org.bedsidecapture.dicom.outbox.DeliveryState;
 import org.bedsidecapture.dicom.outbox.Outbox;
@@ -67,11 +73,13 @@ class BedsideModelIT {
   @BeforeEach
   void setUp() throws Exception {
     outbox = Contexts.outbox(dir, clock);
-    model = model(ehr.baseUrl());
+    model = model(ehr.baseUrl(), null, CaptureWorkflow.WhenIdle.END_SESSION);
     model.signIn("nurse.nora");
   }
 
-  private BedsideModel model(String fhirBase) throws Exception {
+  private BedsideModel model(
+      String fhirBase, Authenticator authenticator, CaptureWorkflow.WhenIdle whenIdle)
+      throws Exception {
     CaptureStation station =
         new CaptureStation(
             Contexts.factory(clock),
@@ -85,7 +93,12 @@ class BedsideModelIT {
         new EncounterFinder(
             BarcodeRules.demo(), () -> fhir.lookup(fhirBase, Duration.ofSeconds(5)));
     return new BedsideModel(
-        new CaptureWorkflow(clock, Duration.ofMinutes(5)), finder, station, DIRECT, DIRECT);
+        new CaptureWorkflow(clock, Duration.ofMinutes(5), whenIdle),
+        finder,
+        station,
+        authenticator,
+        DIRECT,
+        DIRECT);
   }
 
   @AfterEach
@@ -219,7 +232,8 @@ class BedsideModelIT {
     assertThat(model.problemProperty().get()).contains("no rule").doesNotContain("GARBAGE-123");
 
     int closed = org.bedsidecapture.dicom.testing.Storescp.freePort();
-    BedsideModel offline = model("http://127.0.0.1:" + closed + "/fhir");
+    BedsideModel offline =
+        model("http://127.0.0.1:" + closed + "/fhir", null, CaptureWorkflow.WhenIdle.END_SESSION);
     offline.signIn("nurse.nora");
     offline.scanned("DEMO-000001");
     assertThat(offline.state().step()).isEqualTo(Step.EHR_UNAVAILABLE);
@@ -273,6 +287,76 @@ class BedsideModelIT {
     model.leaveKeepingCaptures();
 
     assertThat(model.state().step()).isEqualTo(Step.READY_TO_SCAN);
+    assertThat(outboxStates()).containsExactly(DeliveryState.HELD);
+  }
+
+  private BedsideModel withOperators() throws Exception {
+    OperatorStore store = OperatorStore.in(dir, clock);
+    store.add(
+        new Operator("nora.n", PersonName.of("Zznurse", "Nora"), Operator.Role.CAPTURE),
+        "4711".toCharArray());
+    store.add(
+        new Operator("ida", PersonName.of("Zzinstaller", "Ida"), Operator.Role.INSTALLER),
+        "2580".toCharArray());
+    store.setBadge("ida", "BADGE-IDA");
+    return model(ehr.baseUrl(), store, CaptureWorkflow.WhenIdle.LOCK);
+  }
+
+  @Test
+  void operatorsSignInWithAPinAndTheirNameGoesIntoEveryObject() throws Exception {
+    BedsideModel m = withOperators();
+    m.scanned("DEMO-000001");
+    assertThat(m.state().step()).as("no lookup before sign-in").isEqualTo(Step.SIGNED_OUT);
+
+    m.signInWithPin("nora.n", "1111".toCharArray());
+    assertThat(m.problemProperty().get()).isEqualTo("User name or PIN is not right. Try again.");
+    m.signInWithPin("nora.n", "4711".toCharArray());
+
+    assertThat(m.state().step()).isEqualTo(Step.READY_TO_SCAN);
+    m.scanned("DEMO-000001");
+    m.confirm();
+    m.siteProperty().set(SITES.bySnomedId("54735007").orElseThrow());
+    m.capture(
+        "photo",
+        () ->
+            m.session()
+                .still(
+                    camera, camera.formats().get(0), m.siteProperty().get(), Laterality.UNPAIRED));
+    String sop = m.shots().get(0).id();
+    try (java.io.InputStream object = outbox.read(sop)) {
+      assertThat(Dataset.read(object).dataset().get(Tags.OperatorsName)).isEqualTo("Zznurse^Nora");
+    }
+  }
+
+  @Test
+  void theSameOperatorUnlocksWhereTheyWereAndAnotherOneStartsAfreshWithTheCapturesKept()
+      throws Exception {
+    BedsideModel m = withOperators();
+    m.signInWithPin("nora.n", "4711".toCharArray());
+    m.scanned("DEMO-000002");
+    m.confirm();
+    m.siteProperty().set(SITES.bySnomedId("54735007").orElseThrow());
+    m.capture(
+        "photo",
+        () ->
+            m.session()
+                .still(
+                    camera, camera.formats().get(0), m.siteProperty().get(), Laterality.UNPAIRED));
+
+    m.lock();
+    m.unlock();
+    assertThat(m.state().step()).as("no unlock without a PIN").isEqualTo(Step.LOCKED);
+    m.signInWithPin("nora.n", "4711".toCharArray());
+    assertThat(m.state().step()).isEqualTo(Step.CAPTURING);
+    assertThat(m.shots()).hasSize(1);
+
+    m.lock();
+    m.scanned("BADGE-IDA");
+
+    assertThat(m.state().step()).isEqualTo(Step.READY_TO_SCAN);
+    assertThat(m.state().operator()).isEqualTo("ida");
+    assertThat(m.state().kept()).isEqualTo(1);
+    assertThat(m.shots()).isEmpty();
     assertThat(outboxStates()).containsExactly(DeliveryState.HELD);
   }
 }

@@ -346,6 +346,13 @@ public final class CaptureWorkflow {
           if (!idle) {
             return null;
           }
+          if (state.step() == Step.LOCKED && (state.patient() != null || state.lookup() != null)) {
+            State ended =
+                ended("the session ended after " + idleTimeout.toMinutes() + " minutes locked");
+            beforeInterruption = Step.READY_TO_SCAN;
+            return new State(
+                Step.LOCKED, ended.operator(), null, null, 0, ended.kept(), ended.message());
+          }
           State next = null;
           if (WITH_PATIENT.contains(state.step()) && state.step() != Step.SENDING) {
             next = ended("the session ended after " + idleTimeout.toMinutes() + " minutes idle");

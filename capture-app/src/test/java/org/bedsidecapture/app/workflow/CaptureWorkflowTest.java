@@ -220,6 +220,21 @@ class CaptureWorkflowTest {
   }
 
   @Test
+  void aScreenLockedWithAPatientForgetsThePatientAfterTheIdleTime() {
+    confirmedWithCaptures(1);
+    workflow.lock();
+
+    clock.advance(IDLE);
+    workflow.checkIdle();
+
+    assertThat(step()).isEqualTo(Step.LOCKED);
+    assertThat(workflow.state().patient()).isNull();
+    assertThat(workflow.state().kept()).isEqualTo(1);
+    workflow.unlock();
+    assertThat(step()).isEqualTo(Step.READY_TO_SCAN);
+  }
+
+  @Test
   void anotherOperatorAtTheLockedScreenEndsTheFirstOnesSessionKeepingItsCaptures() {
     confirmedWithCaptures(2);
     workflow.lock();

@@ -227,6 +227,10 @@ class BedsideScreensIT {
       }
     }
     ImageIO.write(out, "png", SHOTS.resolve(name + ".png").toFile());
+    assertThat(
+            WaitForAsyncUtils.asyncFx(() -> TouchTargets.problems(scene)).get(30, TimeUnit.SECONDS))
+        .as("touch targets and names on " + name)
+        .isEmpty();
   }
 
   @Test

@@ -82,6 +82,12 @@ final class BodySitePicker extends VBox {
         .addListener(
             (o, was, now) ->
                 list.getItems().setAll(BedsideModel.sitesMatching(catalogue.all(), now)));
+    search.setOnAction(
+        e -> {
+          if (!list.getItems().isEmpty()) {
+            list.getSelectionModel().selectFirst();
+          }
+        });
     list.getSelectionModel()
         .selectedItemProperty()
         .addListener(

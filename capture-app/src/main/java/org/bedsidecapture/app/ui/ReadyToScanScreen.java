@@ -83,6 +83,7 @@ final class ReadyToScanScreen extends VBox {
         Controls.button(
             Material2MZ.SEARCH, Texts.t("search.byMrn"), () -> model.searchByMrn(mrn.getText()));
     byMrn.setId("search-by-mrn");
+    mrn.setOnAction(e -> model.searchByMrn(mrn.getText()));
     TextField family = field("search-family", Texts.t("search.family"));
     TextField given = field("search-given", Texts.t("search.given"));
     TextField born = field("search-born", Texts.t("search.born"));

@@ -46,6 +46,7 @@ import org.bedsidecapture.devices.spi.Camera;
 import org.bedsidecapture.devices.synthetic.SyntheticCamera;
 import org.bedsidecapture.devices.synthetic.SyntheticCameraProvider;
 import org.bedsidecapture.dicom.BodySiteCatalogue;
+import org.bedsidecapture.dicom.Laterality;
 import org.bedsidecapture.dicom.PersonName;
 import org.bedsidecapture.dicom.UidGenerator;
 import org.bedsidecapture.dicom.outbox.AuditLog;
@@ -83,6 +84,14 @@ class BedsideScreensIT {
   private final ExecutorService worker = Executors.newSingleThreadExecutor();
   private Outbox outbox;
   private DeliveryService delivery;
+
+  /**
+   * Keys typed by the robot never count as a wedge scan, however fast the machine types them: the
+   * tests scan through the model, and the wedge's timing has its own test (WedgeKeyFilterTest).
+   */
+  private static final KeyboardWedge.Settings TYPING_ONLY =
+      new KeyboardWedge.Settings("", '\n', Duration.ofMillis(35), 256);
+
   private BedsideModel model;
   private PreviewModel preview;
   private SyntheticCamera camera;
@@ -157,7 +166,7 @@ class BedsideScreensIT {
                 List.of(
                     SyntheticCamera.pointedAt(
                         WristbandSheet.label(SyntheticEhr.wristbands().get(0)))),
-                KeyboardWedge.Settings.defaults(),
+                TYPING_ONLY,
                 KeyCode.F8,
                 new BedsideApp.Demo(sheet, dir.resolve("demo-archive"), "nurse", "1234"),
                 Platform::runLater));
@@ -392,6 +401,58 @@ class BedsideScreensIT {
     robot.clickOn("#sign-in-pin").write("4711").type(KeyCode.ENTER);
     waitForStep(Step.READY_TO_SCAN);
     assertThat(robot.lookup("#operator").queryAs(Label.class).getText()).contains("nora.n");
+  }
+
+  /** Tabs until the control {@code id} has the focus; fails if Tab never reaches it. */
+  private void tabTo(FxRobot robot, String id) {
+    moveTo(robot, KeyCode.TAB, id, id);
+  }
+
+  /** Presses {@code key} until a control whose id starts with {@code prefix} has the focus. */
+  private void moveTo(FxRobot robot, KeyCode key, String prefix, String what) {
+    for (int i = 0; i < 60; i++) {
+      Node focused = scene.getFocusOwner();
+      if (focused != null && focused.getId() != null && focused.getId().startsWith(prefix)) {
+        return;
+      }
+      robot.type(key);
+      WaitForAsyncUtils.waitForFxEvents();
+    }
+    throw new AssertionError(key + " never reaches #" + what + " on this screen");
+  }
+
+  @Test
+  void theWholeFlowWorksWithTheKeyboardAlone(FxRobot robot) throws Exception {
+    waitForStep(Step.SIGNED_OUT);
+    waitFor(() -> !preview.cameras().isEmpty());
+    tabTo(robot, "sign-in-user");
+    robot.write("nora.n").type(KeyCode.ENTER).write("4711").type(KeyCode.ENTER);
+    waitForStep(Step.READY_TO_SCAN);
+
+    tabTo(robot, "find-patient");
+    robot.type(KeyCode.SPACE);
+    tabTo(robot, "search-mrn");
+    robot.write("DEMO-000001").type(KeyCode.ENTER);
+    waitForStep(Step.CONFIRM_PATIENT);
+    tabTo(robot, "confirm-patient");
+    robot.type(KeyCode.SPACE);
+    waitForStep(Step.CAPTURING);
+
+    tabTo(robot, "site-search");
+    robot.write("Forearm").type(KeyCode.ENTER);
+    moveTo(robot, KeyCode.TAB, "side-", "the side buttons");
+    moveTo(robot, KeyCode.RIGHT, "side-left", "side-left");
+    robot.type(KeyCode.SPACE);
+    waitFor(() -> preview.frames().newest() != null);
+    robot.type(KeyCode.F8);
+    waitFor(() -> model.shots().size() == 1);
+    assertThat(model.shots().get(0).site().meaning()).isEqualTo("Forearm");
+    assertThat(model.shots().get(0).laterality()).isEqualTo(Laterality.LEFT);
+
+    tabTo(robot, "send");
+    robot.type(KeyCode.SPACE);
+    waitForStep(Step.READY_TO_SCAN);
+    assertThat(model.state().unsent()).isZero();
   }
 
   @Test

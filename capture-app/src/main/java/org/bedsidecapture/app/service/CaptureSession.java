@@ -279,7 +279,9 @@ public final class CaptureSession {
     requireOpen();
     int n = station.outbox().release(List.copyOf(shots.keySet()));
     ended = true;
-    station.audit().record("SESSION_SENT", study.studyInstanceUid(), n + " captures released");
+    station
+        .audit()
+        .record("SESSION_SENT", study.studyInstanceUid(), n + " captures released" + by());
     return n;
   }
 
@@ -292,8 +294,13 @@ public final class CaptureSession {
     ended = true;
     station
         .audit()
-        .record("SESSION_KEPT", study.studyInstanceUid(), shots.size() + " captures held");
+        .record("SESSION_KEPT", study.studyInstanceUid(), shots.size() + " captures held" + by());
     return shots.size();
+  }
+
+  /** Who did it, for the audit log (staff, never patient data). */
+  private String by() {
+    return operator == null ? "" : " by " + operator.toDicom();
   }
 
   public synchronized boolean ended() {

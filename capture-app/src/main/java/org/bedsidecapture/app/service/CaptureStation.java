@@ -66,7 +66,9 @@ public record CaptureStation(
     audit.record(
         "SESSION_STARTED",
         study.studyInstanceUid(),
-        "found-by=" + foundBy.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        "found-by="
+            + foundBy.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+            + (operator == null ? "" : " by " + operator.toDicom()));
     return new CaptureSession(this, encounter, study, operator);
   }
 

@@ -326,6 +326,10 @@ class BedsideModelIT {
     try (java.io.InputStream object = outbox.read(sop)) {
       assertThat(Dataset.read(object).dataset().get(Tags.OperatorsName)).isEqualTo("Zznurse^Nora");
     }
+    m.send();
+    assertThat(java.nio.file.Files.readString(dir.resolve("audit.log")))
+        .contains("found-by=barcode by Zznurse^Nora")
+        .contains("1 captures released by Zznurse^Nora");
   }
 
   @Test

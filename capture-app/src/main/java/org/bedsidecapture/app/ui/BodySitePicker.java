@@ -100,7 +100,7 @@ final class BodySitePicker extends VBox {
               }
             });
 
-    HBox sideRow = new HBox(8);
+    javafx.scene.layout.FlowPane sideRow = new javafx.scene.layout.FlowPane(8, 8);
     for (Laterality l :
         List.of(Laterality.RIGHT, Laterality.LEFT, Laterality.BOTH, Laterality.UNPAIRED)) {
       ToggleButton b = Controls.toggle(Texts.t("side." + l.name()));

@@ -108,6 +108,7 @@ final class CaptureScreen extends BorderPane {
     devices.setAccessibleText(Texts.t("capture.device"));
     devices.setMinHeight(56);
     devices.setPrefWidth(340);
+    devices.setMinWidth(160);
     devices.setCellFactory(v -> cameraCell());
     devices.setButtonCell(cameraCell());
     devices.valueProperty().bindBidirectional(preview.cameraProperty());

@@ -14,7 +14,10 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2MZ;
 
-/** The app's controls as gloved hands need them: large, with words beside the icon. */
+/**
+ * The app's controls as gloved hands need them: large, with words beside the icon, never cut short
+ * (a longer language makes them wider, not "Sen…").
+ */
 final class Controls {
   private Controls() {}
 
@@ -30,7 +33,7 @@ final class Controls {
     b.setAccessibleText(text);
     b.setOnAction(e -> action.run());
     b.setMinHeight(56);
-    b.setMinWidth(56);
+    b.setMinWidth(Region.USE_PREF_SIZE);
     return b;
   }
 
@@ -38,7 +41,7 @@ final class Controls {
     ToggleButton b = new ToggleButton(text);
     b.setAccessibleText(text);
     b.setMinHeight(56);
-    b.setMinWidth(72);
+    b.setMinWidth(Region.USE_PREF_SIZE);
     return b;
   }
 

@@ -20,7 +20,7 @@ final class PatientBanner extends HBox {
     getStyleClass().add("banner");
     setAlignment(Pos.CENTER_LEFT);
     name.setWrapText(false);
-    facts.setWrapText(false);
+    facts.setWrapText(true);
     VBox who = new VBox(name, facts);
     who.setMinWidth(0);
     Region gap = new Region();

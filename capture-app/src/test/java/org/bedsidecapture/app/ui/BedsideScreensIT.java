@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -93,6 +95,8 @@ class BedsideScreensIT {
       new KeyboardWedge.Settings("", '\n', Duration.ofMillis(35), 256);
 
   private BedsideModel model;
+  private Stage stage;
+  private BedsideApp.Parts parts;
   private PreviewModel preview;
   private SyntheticCamera camera;
   private Scene scene;
@@ -156,20 +160,20 @@ class BedsideScreensIT {
     OutboxModel outboxModel = new OutboxModel(outbox, delivery, worker, Platform::runLater);
     Path sheet = dir.resolve("wristbands.png");
     WristbandSheet.write(SyntheticEhr.wristbands(), sheet);
-    scene =
-        BedsideApp.scene(
-            new BedsideApp.Parts(
-                model,
-                preview,
-                outboxModel,
-                BodySiteCatalogue.standard(),
-                List.of(
-                    SyntheticCamera.pointedAt(
-                        WristbandSheet.label(SyntheticEhr.wristbands().get(0)))),
-                TYPING_ONLY,
-                KeyCode.F8,
-                new BedsideApp.Demo(sheet, dir.resolve("demo-archive"), "nurse", "1234"),
-                Platform::runLater));
+    this.stage = stage;
+    parts =
+        new BedsideApp.Parts(
+            model,
+            preview,
+            outboxModel,
+            BodySiteCatalogue.standard(),
+            List.of(
+                SyntheticCamera.pointedAt(WristbandSheet.label(SyntheticEhr.wristbands().get(0)))),
+            TYPING_ONLY,
+            KeyCode.F8,
+            new BedsideApp.Demo(sheet, dir.resolve("demo-archive"), "nurse", "1234"),
+            Platform::runLater);
+    scene = BedsideApp.scene(parts);
     stage.setScene(scene);
     stage.show();
   }
@@ -453,6 +457,64 @@ class BedsideScreensIT {
     robot.type(KeyCode.SPACE);
     waitForStep(Step.READY_TO_SCAN);
     assertThat(model.state().unsent()).isZero();
+  }
+
+  /**
+   * Asserts that no visible text on the window is English where the German bundle says otherwise: a
+   * text left in English is a literal in code, or a key the German bundle lacks.
+   */
+  private void speaksGerman(String screen) throws Exception {
+    screenshot(screen);
+    ResourceBundle english = ResourceBundle.getBundle(Texts.BUNDLE, Locale.ROOT);
+    ResourceBundle german = ResourceBundle.getBundle(Texts.BUNDLE, Locale.GERMAN);
+    List<String> shown =
+        WaitForAsyncUtils.asyncFx(() -> VisibleTexts.of(scene)).get(30, TimeUnit.SECONDS);
+    for (String key : english.keySet()) {
+      String en = english.getString(key);
+      String start = en.contains("{") ? en.substring(0, en.indexOf('{')) : en;
+      if (start.strip().length() < 4 || en.equals(german.getString(key))) {
+        continue;
+      }
+      assertThat(shown)
+          .as("English '" + en + "' (" + key + ") on " + screen)
+          .noneMatch(t -> en.contains("{") ? t.startsWith(start) : t.equals(en));
+    }
+  }
+
+  @Test
+  void theScreensSpeakGermanOnAGermanStation(FxRobot robot) throws Exception {
+    Locale before = Locale.getDefault();
+    Locale.setDefault(Locale.GERMAN);
+    try {
+      WaitForAsyncUtils.asyncFx(
+              () -> {
+                scene = BedsideApp.scene(parts);
+                stage.setScene(scene);
+              })
+          .get(30, TimeUnit.SECONDS);
+      waitForStep(Step.SIGNED_OUT);
+      speaksGerman("de-01-sign-in");
+      signedIn();
+      speaksGerman("de-02-ready-to-scan");
+      scan("DEMO-000001");
+      waitForStep(Step.CONFIRM_PATIENT);
+      speaksGerman("de-03-confirm-patient");
+      touch(robot, "#confirm-patient");
+      waitForStep(Step.CAPTURING);
+      touch(robot, "#region-front-14975008-L");
+      touch(robot, "#shutter");
+      waitFor(() -> model.shots().size() == 1);
+      waitFor(() -> model.busyProperty().get() == null);
+      speaksGerman("de-04-capture");
+      touch(robot, "#review");
+      waitForStep(Step.REVIEWING);
+      speaksGerman("de-05-review");
+      touch(robot, "#lock");
+      waitForStep(Step.LOCKED);
+      speaksGerman("de-06-locked");
+    } finally {
+      Locale.setDefault(before);
+    }
   }
 
   @Test

@@ -18,9 +18,9 @@ import javafx.scene.control.TextInputControl;
 /**
  * What UI.md asks of every control a user can touch on a screen, checked on the live scene: at
  * least 48 × 48 px (at 100 % scale), and a name a screen reader can say (its accessible text, or
- * the words on it). The body figure's regions are the one exception to the size, as WCAG 2.5.8's
- * "equivalent" exception has it: every region's site and side are also in the picker's searchable
- * list and side buttons, which are checked here like every other control.
+ * the words on it), and no words cut short. The body figure's regions are the one exception to the
+ * size, as WCAG 2.5.8's "equivalent" exception has it: every region's site and side are also in the
+ * picker's searchable list and side buttons, which are checked here like every other control.
  */
 final class TouchTargets {
   static final double SMALLEST = 48;
@@ -52,6 +52,9 @@ final class TouchTargets {
         found.add(what + " has no name for a screen reader");
       }
     }
+    if (node instanceof Labeled l && truncated(l)) {
+      found.add(describe(node) + " is cut short on screen");
+    }
     if (node instanceof ScrollPane sp && sp.getContent() != null) {
       walk(sp.getContent(), found);
     }
@@ -60,6 +63,22 @@ final class TouchTargets {
         walk(child, found);
       }
     }
+  }
+
+  /** Whether the words a control shows are fewer than its text (JavaFX's "…" on a short label). */
+  private static boolean truncated(Labeled l) {
+    if (l.getText() == null || l.getText().isBlank() || l.isWrapText()) {
+      return false;
+    }
+    for (Node child : l.getChildrenUnmodifiable()) {
+      if (child instanceof javafx.scene.text.Text shown
+          && child.getClass().getSimpleName().equals("LabeledText")
+          && child.isVisible()
+          && !l.getText().equals(shown.getText())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean touchable(Node node) {

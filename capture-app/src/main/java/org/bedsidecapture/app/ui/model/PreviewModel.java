@@ -158,6 +158,14 @@ public final class PreviewModel implements AutoCloseable {
     if (!looking.compareAndSet(false, true)) {
       return;
     }
+    try {
+      listDevices();
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      looking.set(false);
+    }
+  }
+
+  private void listDevices() {
     worker.execute(
         () -> {
           try {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -164,6 +165,9 @@ public final class GuiApp {
       err.println("bedside-capture: " + e.getMessage());
       err.flush();
       return 2;
+    }
+    if (settings.language() != null) {
+      Locale.setDefault(settings.language());
     }
     Optional<InstanceLock> instance = InstanceLock.take(app.home());
     if (instance.isEmpty()) {

@@ -52,7 +52,8 @@ public record SiteSettings(
     boolean syntheticDevices,
     java.util.List<Archive> archives,
     Duration idleTimeout,
-    String pedalKey) {
+    String pedalKey,
+    Locale language) {
 
   /**
    * SMART Backend Services for the EHR: its token endpoint, the client id this station is
@@ -102,7 +103,11 @@ public record SiteSettings(
           "fhir.smart.private-key-file",
           "fhir.smart.scope",
           "session.idle-minutes",
-          "capture.pedal-key");
+          "capture.pedal-key",
+          "ui.language");
+
+  /** The languages the screens are written in. */
+  static final Set<String> LANGUAGES = Set.of("en", "de");
 
   /**
    * Keys a foot pedal may send for the shutter: keys nobody types into a search field and no
@@ -202,7 +207,26 @@ public record SiteSettings(
         yesNo(p, file, "devices.synthetic", true),
         archives(p, file),
         Duration.ofMinutes(number(p, file, "session.idle-minutes", 5, 1, 240)),
-        pedalKey(p, file));
+        pedalKey(p, file),
+        language(p, file));
+  }
+
+  /** The screens' language: {@code ui.language}, or else the station's own (null). */
+  private static Locale language(Properties p, Path file) throws SettingsException {
+    String tag = p.getProperty("ui.language");
+    if (tag == null || tag.isBlank()) {
+      return null;
+    }
+    String lang = tag.strip().toLowerCase(Locale.ROOT);
+    if (!LANGUAGES.contains(lang)) {
+      throw new SettingsException(
+          file
+              + ": ui.language: '"
+              + tag.strip()
+              + "' is not one of "
+              + new java.util.TreeSet<>(LANGUAGES));
+    }
+    return Locale.forLanguageTag(lang);
   }
 
   private static String pedalKey(Properties p, Path file) throws SettingsException {

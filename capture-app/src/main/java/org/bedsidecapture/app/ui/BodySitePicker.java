@@ -73,7 +73,7 @@ final class BodySitePicker extends VBox {
               @Override
               protected void updateItem(BodySite site, boolean empty) {
                 super.updateItem(site, empty);
-                setText(empty || site == null ? null : site.meaning());
+                setText(empty || site == null ? null : Names.site(site));
                 setAccessibleText(getText());
               }
             });
@@ -81,7 +81,8 @@ final class BodySitePicker extends VBox {
         .textProperty()
         .addListener(
             (o, was, now) ->
-                list.getItems().setAll(BedsideModel.sitesMatching(catalogue.all(), now)));
+                list.getItems()
+                    .setAll(BedsideModel.sitesMatching(catalogue.all(), now, Names::site)));
     search.setOnAction(
         e -> {
           if (!list.getItems().isEmpty()) {
@@ -144,7 +145,7 @@ final class BodySitePicker extends VBox {
       shape.setArcHeight(12);
       shape.getStyleClass().add("body-region");
       shape.setUserData(r);
-      String name = r.site().meaning() + sideWords(r.side());
+      String name = Names.site(r.site()) + sideWords(r.side());
       shape.setAccessibleText(name);
       shape.setId(
           "region-"
@@ -175,7 +176,7 @@ final class BodySitePicker extends VBox {
       show(other);
       return;
     }
-    chosen.setText(site == null ? Texts.t("site.none") : site.meaning() + sideWords(side));
+    chosen.setText(site == null ? Texts.t("site.none") : Names.site(site) + sideWords(side));
     for (javafx.scene.Node n : figure.getChildren()) {
       BodyDiagram.Region r = (BodyDiagram.Region) n.getUserData();
       boolean on = site != null && r.site().equals(site) && r.side() == side;

@@ -2,7 +2,10 @@ package org.bedsidecapture.app.ui;
 
 import org.bedsidecapture.dicom.PersonName;
 
-/** How the screens write a person's name (FAMILY, Given) and a length of time (m:ss). */
+/**
+ * How the screens write a person's name (FAMILY, Given), a length of time (m:ss) and a body site
+ * (in the screens' language; the objects keep the catalogue's English Code Meaning).
+ */
 final class Names {
   private Names() {}
 
@@ -17,5 +20,12 @@ final class Names {
 
   static String clock(java.time.Duration d) {
     return String.format("%d:%02d", d.toMinutes(), d.toSecondsPart());
+  }
+
+  static String site(org.bedsidecapture.dicom.BodySite site) {
+    java.util.ResourceBundle names =
+        java.util.ResourceBundle.getBundle(
+            "org.bedsidecapture.app.ui.body_sites", java.util.Locale.getDefault());
+    return names.containsKey(site.snomedId()) ? names.getString(site.snomedId()) : site.meaning();
   }
 }

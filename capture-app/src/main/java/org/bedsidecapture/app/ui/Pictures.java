@@ -48,7 +48,7 @@ final class Pictures {
 
   /** What a screen reader says for capture number {@code n}. */
   static String said(CaptureSession.Shot s, int n) {
-    String said = Texts.t("capture.thumbnail", n, s.site().meaning());
+    String said = Texts.t("capture.thumbnail", n, Names.site(s.site()));
     return s.source() == CaptureSession.Source.CLIP
         ? said + " (" + Texts.t("source.CLIP") + ")"
         : said;

@@ -228,8 +228,8 @@ final class ReviewScreen extends BorderPane {
     note.setText(s.note() == null ? "" : s.note());
     String site =
         s.laterality() == org.bedsidecapture.dicom.Laterality.UNPAIRED
-            ? s.site().meaning()
-            : s.site().meaning() + " · " + Texts.t("side." + s.laterality().name());
+            ? Names.site(s.site())
+            : Names.site(s.site()) + " · " + Texts.t("side." + s.laterality().name());
     String text = Texts.t("review.tags", Texts.t("source." + s.source().name()), site);
     tags.setText(s.note() == null ? text : text + " · “" + s.note() + "”");
   }

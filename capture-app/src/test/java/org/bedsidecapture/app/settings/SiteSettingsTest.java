@@ -182,6 +182,16 @@ class SiteSettingsTest {
   }
 
   @Test
+  void theScreensLanguageIsTheStationsUnlessTheSiteChoosesOne() throws Exception {
+    assertThat(SiteSettings.load(home).language()).isNull();
+    write("ui.language=DE\n");
+    assertThat(SiteSettings.load(home).language()).isEqualTo(java.util.Locale.GERMAN);
+    write("ui.language=fr\n");
+    assertThatThrownBy(() -> SiteSettings.load(home))
+        .hasMessageContaining("ui.language: 'fr' is not one of [de, en]");
+  }
+
+  @Test
   void aBadArchiveIsNamedByItsKey() throws Exception {
     write("archive.1=https://vna.example.org/dicom-web\narchive.1.commit=true\n");
     assertThatThrownBy(() -> SiteSettings.load(home))

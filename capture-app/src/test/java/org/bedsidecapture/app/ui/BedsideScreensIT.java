@@ -506,6 +506,8 @@ class BedsideScreensIT {
       waitFor(() -> model.shots().size() == 1);
       waitFor(() -> model.busyProperty().get() == null);
       speaksGerman("de-04-capture");
+      assertThat(robot.lookup("#site-chosen").queryAs(Label.class).getText())
+          .isEqualTo("Unterarm · Links");
       touch(robot, "#review");
       waitForStep(Step.REVIEWING);
       speaksGerman("de-05-review");

@@ -526,11 +526,21 @@ public final class BedsideModel {
     return "Something went wrong: " + e.getMessage();
   }
 
-  /** The sites of the catalogue whose name contains {@code text}, for the searchable list. */
-  public static List<BodySite> sitesMatching(java.util.Collection<BodySite> all, String text) {
+  /**
+   * The sites of the catalogue whose name — as shown, or the catalogue's English one — contains
+   * {@code text}, for the searchable list.
+   */
+  public static List<BodySite> sitesMatching(
+      java.util.Collection<BodySite> all,
+      String text,
+      java.util.function.Function<BodySite, String> shownAs) {
     String t = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
     return all.stream()
-        .filter(s -> t.isEmpty() || s.meaning().toLowerCase(java.util.Locale.ROOT).contains(t))
+        .filter(
+            s ->
+                t.isEmpty()
+                    || shownAs.apply(s).toLowerCase(java.util.Locale.ROOT).contains(t)
+                    || s.meaning().toLowerCase(java.util.Locale.ROOT).contains(t))
         .toList();
   }
 }

@@ -37,7 +37,7 @@ final class ConfirmScreen extends VBox {
             facts,
             row,
             "confirm.born",
-            c.birthDate() == null ? Texts.t("unknown") : c.birthDate().toString());
+            c.birthDate() == null ? Texts.t("unknown") : Names.date(c.birthDate()));
     row = fact(facts, row, "confirm.sex", Texts.t("sex." + c.sex().name()));
     row = fact(facts, row, "confirm.mrn", c.patientId().value());
     LookupResult.Visit v = found.visit();

@@ -49,6 +49,7 @@ final class Controls {
     Label l = new Label(text);
     l.getStyleClass().addAll(styles);
     l.setWrapText(true);
+    l.setMinHeight(Region.USE_PREF_SIZE);
     return l;
   }
 

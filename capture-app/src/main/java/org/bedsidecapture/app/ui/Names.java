@@ -3,8 +3,8 @@ package org.bedsidecapture.app.ui;
 import org.bedsidecapture.dicom.PersonName;
 
 /**
- * How the screens write a person's name (FAMILY, Given), a length of time (m:ss) and a body site
- * (in the screens' language; the objects keep the catalogue's English Code Meaning).
+ * How the screens write a person's name (FAMILY, Given), a date and a body site (in the screens'
+ * language; the objects keep the catalogue's English Code Meaning), and a length of time (m:ss).
  */
 final class Names {
   private Names() {}
@@ -27,5 +27,12 @@ final class Names {
         java.util.ResourceBundle.getBundle(
             "org.bedsidecapture.app.ui.body_sites", java.util.Locale.getDefault());
     return names.containsKey(site.snomedId()) ? names.getString(site.snomedId()) : site.meaning();
+  }
+
+  /** A date as the screens' language writes it, the month in words where it has them. */
+  static String date(java.time.LocalDate date) {
+    return date.format(
+        java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+            .withLocale(java.util.Locale.getDefault()));
   }
 }

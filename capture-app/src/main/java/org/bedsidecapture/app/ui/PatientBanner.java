@@ -44,7 +44,7 @@ final class PatientBanner extends HBox {
     facts.setText(
         Texts.t(
             "banner.facts",
-            patient.birthDate() == null ? Texts.t("unknown") : patient.birthDate().toString(),
+            patient.birthDate() == null ? Texts.t("unknown") : Names.date(patient.birthDate()),
             patient.patientId().value(),
             patient.admissionId().value(),
             patient.institution() == null || patient.institution().department() == null

@@ -55,16 +55,19 @@ final class SignInScreen extends VBox {
         };
     pin.setOnAction(e -> signIn.run());
     user.setOnAction(e -> pin.requestFocus());
-    HBox fields =
-        new HBox(
-            16,
-            new VBox(4, Controls.label(Texts.t("signin.user"), "confirm-label"), user),
-            new VBox(4, Controls.label(Texts.t("signin.pin"), "confirm-label"), pin));
-    fields.setAlignment(Pos.CENTER);
     Button ok =
         Controls.button(Material2AL.LOCK_OPEN, Texts.t("signin.ok"), signIn, "big", "accent");
     ok.setId("sign-in-ok");
-    getChildren().addAll(title, what, fields, keypad(), ok);
+    VBox fields =
+        new VBox(
+            16,
+            new VBox(4, Controls.label(Texts.t("signin.user"), "confirm-label"), user),
+            new VBox(4, Controls.label(Texts.t("signin.pin"), "confirm-label"), pin),
+            ok);
+    fields.setAlignment(Pos.TOP_LEFT);
+    HBox form = new HBox(48, fields, keypad());
+    form.setAlignment(Pos.CENTER);
+    getChildren().addAll(title, what, form);
     if (demo != null) {
       Label hint =
           Controls.label(Texts.t("signin.demo", demo.nurse(), demo.nursePin()), "subtitle");

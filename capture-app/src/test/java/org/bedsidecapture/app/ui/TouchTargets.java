@@ -67,7 +67,7 @@ final class TouchTargets {
 
   /** Whether the words a control shows are fewer than its text (JavaFX's "…" on a short label). */
   private static boolean truncated(Labeled l) {
-    if (l.getText() == null || l.getText().isBlank() || l.isWrapText()) {
+    if (l.getText() == null || l.getText().isBlank()) {
       return false;
     }
     for (Node child : l.getChildrenUnmodifiable()) {

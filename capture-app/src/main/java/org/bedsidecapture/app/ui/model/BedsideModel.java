@@ -147,7 +147,7 @@ public final class BedsideModel {
     char[] copy = pin.clone();
     java.util.Arrays.fill(pin, '\0');
     run(
-        "Checking…",
+        Says.t("busy.checking"),
         () -> {
           try {
             return authenticator.signIn(user == null ? null : user.strip(), copy);
@@ -155,27 +155,29 @@ public final class BedsideModel {
             java.util.Arrays.fill(copy, '\0');
           }
         },
-        this::signedIn);
+        result -> signedIn(result, false));
   }
 
   /** Signs in (or unlocks) with a badge read by the scanner. */
   public void signInWithBadge(String badge) {
-    run("Checking the badge…", () -> authenticator.signInByBadge(badge), this::signedIn);
+    run(
+        Says.t("busy.badge"),
+        () -> authenticator.signInByBadge(badge),
+        result -> signedIn(result, true));
   }
 
-  private void signedIn(SignIn result) {
-    if (result instanceof SignIn.Refused r) {
-      problem.set(r.why());
+  private void signedIn(SignIn result, boolean byBadge) {
+    if (result instanceof SignIn.Refused) {
+      problem.set(Says.t(byBadge ? "signin.badgeUnknown" : "signin.refused"));
       return;
     }
     if (result instanceof SignIn.LockedOut l) {
       problem.set(
-          "Too many wrong PINs for "
-              + l.user()
-              + ": try again after "
-              + java.time.LocalTime.ofInstant(l.until(), java.time.ZoneId.systemDefault())
-                  .withNano(0)
-              + ", or ask an installer for a new PIN.");
+          Says.t(
+              "signin.lockedOut",
+              l.user(),
+              java.time.LocalTime.ofInstant(l.until(), java.time.ZoneId.systemDefault())
+                  .withNano(0)));
       return;
     }
     Operator who = ((SignIn.Accepted) result).operator();
@@ -221,7 +223,7 @@ public final class BedsideModel {
   /** The manual search by MRN. */
   public void searchByMrn(String mrn) {
     if (mrn == null || mrn.isBlank()) {
-      problem.set("Type the MRN from the wristband.");
+      problem.set(Says.t("search.needMrn"));
       return;
     }
     lookUp(EncounterFinder.FoundBy.MANUAL_SEARCH, () -> finder.byMrn(mrn));
@@ -230,7 +232,7 @@ public final class BedsideModel {
   /** The manual search by name and birth date. */
   public void searchByName(String family, String given, LocalDate born) {
     if (family == null || family.isBlank() || born == null) {
-      problem.set("Type the family name and the birth date.");
+      problem.set(Says.t("search.needName"));
       return;
     }
     lookUp(
@@ -247,7 +249,7 @@ public final class BedsideModel {
     problem.set(null);
     foundBy = how;
     workflow.lookingUp();
-    busy.set("Looking up the patient…");
+    busy.set(Says.t("busy.lookingUp"));
     worker.execute(
         () -> {
           LookupResult result = null;
@@ -257,7 +259,7 @@ public final class BedsideModel {
           } catch (LookupException e) {
             failure = e.getMessage();
           } catch (Exception e) {
-            failure = "the lookup failed: " + e.getMessage();
+            failure = Says.t("lookup.failed", e.getMessage());
           }
           LookupResult r = result;
           String f = failure;
@@ -282,7 +284,7 @@ public final class BedsideModel {
     LookupResult.Found found = (LookupResult.Found) workflow.state().lookup();
     PersonName operatorsName = operatorsName();
     run(
-        "Starting the session…",
+        Says.t("busy.starting"),
         () -> station.startSession(found.context(), operatorsName, foundBy),
         started -> {
           session = started;
@@ -311,15 +313,15 @@ public final class BedsideModel {
    */
   public void capture(String what, Work<CaptureSession.Shot> take) {
     if (workflow.state().step() != CaptureWorkflow.Step.CAPTURING || session == null) {
-      problem.set("Confirm the patient first: nothing is captured without a confirmed patient.");
+      problem.set(Says.t("capture.confirmFirst"));
       return;
     }
     if (site.get() == null) {
-      problem.set("Choose the body site first.");
+      problem.set(Says.t("capture.siteFirst"));
       return;
     }
     if (site.get().paired() && laterality.get() == Laterality.UNPAIRED) {
-      problem.set(site.get().meaning() + " needs a side: choose Left, Right or Both.");
+      problem.set(Says.t("capture.needsSide"));
       return;
     }
     run(
@@ -337,7 +339,7 @@ public final class BedsideModel {
   public void importPhotos(List<Path> files) {
     for (Path file : files) {
       capture(
-          "Importing " + file.getFileName() + "…",
+          Says.t("busy.importing", file.getFileName()),
           () -> session.importPhoto(file, site.get(), laterality.get()));
     }
   }
@@ -362,7 +364,7 @@ public final class BedsideModel {
   public void delete(CaptureSession.Shot shot) {
     CaptureSession s = session;
     run(
-        "Deleting…",
+        Says.t("busy.deleting"),
         () -> {
           s.delete(shot.id());
           return shot;
@@ -380,7 +382,7 @@ public final class BedsideModel {
     laterality.set(shot.laterality());
     CaptureSession s = session;
     run(
-        "Deleting for a retake…",
+        Says.t("busy.retake"),
         () -> {
           s.delete(shot.id());
           return shot;
@@ -396,12 +398,12 @@ public final class BedsideModel {
   /** Changes the capture's body site, side and note (rewritten in the outbox). */
   public void retag(CaptureSession.Shot shot, BodySite newSite, Laterality side, String note) {
     if (newSite.paired() && side == Laterality.UNPAIRED) {
-      problem.set(newSite.meaning() + " needs a side: choose Left, Right or Both.");
+      problem.set(Says.t("capture.needsSide"));
       return;
     }
     CaptureSession s = session;
     run(
-        "Saving the body site…",
+        Says.t("busy.retag"),
         () -> s.retag(shot.id(), newSite, side, note),
         retagged -> {
           shots.set(shots.indexOf(shot), retagged);
@@ -414,7 +416,7 @@ public final class BedsideModel {
     CaptureSession s = session;
     workflow.send();
     run(
-        "Sending " + shots.size() + " to the outbox…",
+        Says.t("busy.sending", shots.size()),
         s::send,
         n -> {
           endSession();
@@ -451,7 +453,7 @@ public final class BedsideModel {
   /** Unlocks where no operators are set up; operators unlock by signing in again. */
   public void unlock() {
     if (authenticator != null) {
-      problem.set("Enter your PIN or scan your badge to unlock.");
+      problem.set(Says.t("signin.toUnlock"));
       return;
     }
     workflow.unlock();
@@ -470,12 +472,7 @@ public final class BedsideModel {
               s.keep();
             }
           } catch (IOException e) {
-            ui.execute(
-                () ->
-                    problem.set(
-                        "The captures are safe in the outbox, but the audit log could not be"
-                            + " written: "
-                            + e.getMessage()));
+            ui.execute(() -> problem.set(Says.t("audit.notWritten", e.getMessage())));
           }
         });
   }
@@ -513,17 +510,15 @@ public final class BedsideModel {
   /** A failure in the user's words: what happened, and that nothing taken was lost. */
   static String tell(Exception e) {
     if (e instanceof CaptureRejectedException) {
-      return "This capture cannot be kept: " + e.getMessage();
+      return Says.t("fail.rejected", e.getMessage());
     }
     if (e instanceof org.bedsidecapture.devices.spi.DeviceException) {
-      return "The camera did not answer: " + e.getMessage() + ". Check its cable, then try again.";
+      return Says.t("fail.device", e.getMessage());
     }
     if (e instanceof IOException) {
-      return "The station could not store it: "
-          + e.getMessage()
-          + ". The captures taken before are safe. Tell IT if this repeats.";
+      return Says.t("fail.storage", e.getMessage());
     }
-    return "Something went wrong: " + e.getMessage();
+    return Says.t("fail.other", e.getMessage());
   }
 
   /**

@@ -52,7 +52,9 @@ public final class OutboxModel {
               ui.execute(
                   () ->
                       activity.set(
-                          a.sendingTo() != null ? "Sending to " + a.sendingTo() : a.problem())));
+                          a.sendingTo() != null
+                              ? Says.t("outbox.sendingTo", a.sendingTo())
+                              : a.problem())));
     }
     refresh();
   }
@@ -127,7 +129,7 @@ public final class OutboxModel {
               outbox.retryNow();
             }
           } catch (IOException e) {
-            ui.execute(() -> activity.set("Retry failed: " + e.getMessage()));
+            ui.execute(() -> activity.set(Says.t("outbox.retryFailed", e.getMessage())));
           }
         });
   }
@@ -150,7 +152,7 @@ public final class OutboxModel {
           try {
             outbox.release(kept);
           } catch (IOException e) {
-            ui.execute(() -> activity.set("Could not send the kept captures: " + e.getMessage()));
+            ui.execute(() -> activity.set(Says.t("outbox.sendKeptFailed", e.getMessage())));
           }
         });
   }

@@ -172,12 +172,7 @@ public final class PreviewModel implements AutoCloseable {
             List<Camera> now = discovery.attached();
             ui.execute(() -> devicesChanged(now));
           } catch (Exception e) {
-            ui.execute(
-                () ->
-                    deviceProblem.set(
-                        "The station could not list its cameras ("
-                            + e.getMessage()
-                            + "). Tell IT if this repeats."));
+            ui.execute(() -> deviceProblem.set(Says.t("device.cannotList", e.getMessage())));
           } finally {
             looking.set(false);
           }
@@ -217,7 +212,7 @@ public final class PreviewModel implements AutoCloseable {
     closeDevice();
     Camera c = camera.get();
     if (c == null) {
-      deviceProblem.set("No camera or frame grabber is connected. Plug one in.");
+      deviceProblem.set(Says.t("device.none"));
       return;
     }
     format =
@@ -229,8 +224,7 @@ public final class PreviewModel implements AutoCloseable {
       preview = c.startPreview(format, this::frame, this::gone);
       deviceProblem.set(null);
     } catch (DeviceException e) {
-      deviceProblem.set(
-          c.name() + " cannot be opened: " + e.getMessage() + ". Check it, or choose another.");
+      deviceProblem.set(Says.t("device.cannotOpen", c.name(), e.getMessage()));
     }
   }
 
@@ -247,11 +241,7 @@ public final class PreviewModel implements AutoCloseable {
         () -> {
           newest.clear();
           recordingSince.set(null);
-          deviceProblem.set(
-              "The camera went away ("
-                  + why
-                  + "). Plug it in again: the preview comes back by itself, and the captures"
-                  + " taken are safe.");
+          deviceProblem.set(Says.t("device.gone", why));
         });
   }
 
@@ -292,7 +282,7 @@ public final class PreviewModel implements AutoCloseable {
     }
     Shown seen = newest.newest();
     bedside.capture(
-        "Saving the photo…",
+        Says.t("busy.photo"),
         () ->
             bedside
                 .session()
@@ -329,7 +319,7 @@ public final class PreviewModel implements AutoCloseable {
       recordingSince.set(clock.instant());
     } catch (java.io.IOException | RuntimeException e) {
       sampling = null;
-      deviceProblem.set("Recording cannot start: " + e.getMessage());
+      deviceProblem.set(Says.t("device.cannotRecord", e.getMessage()));
     }
   }
 
@@ -352,7 +342,7 @@ public final class PreviewModel implements AutoCloseable {
     recording = null;
     recordingSince.set(null);
     bedside.capture(
-        "Saving the clip…",
+        Says.t("busy.clip"),
         () -> {
           Clip clip = r.stop();
           return bedside

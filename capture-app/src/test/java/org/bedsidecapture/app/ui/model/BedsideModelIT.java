@@ -196,7 +196,7 @@ class BedsideModelIT {
 
     shoot(1);
 
-    assertThat(model.problemProperty().get()).contains("Foot needs a side");
+    assertThat(model.problemProperty().get()).contains("needs a side");
     assertThat(outbox.entries()).isEmpty();
   }
 

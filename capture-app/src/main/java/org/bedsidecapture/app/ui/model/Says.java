@@ -1,0 +1,21 @@
+package org.bedsidecapture.app.ui.model;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * The models' words — what is under way, what went wrong and what to do — from the resource bundle
+ * of the screens' language, as the screens' own words are.
+ */
+final class Says {
+  static final String BUNDLE = "org.bedsidecapture.app.ui.model.says";
+
+  private Says() {}
+
+  static String t(String key, Object... args) {
+    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Locale.getDefault());
+    String pattern = bundle.getString(key);
+    return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);
+  }
+}

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       BodySitesCommand.class,
       DevicesCommand.class,
       OperatorsCommand.class,
+      SettingsCommand.class,
       DemoCommand.class
     })
 public final class BedsideCaptureCommand implements Runnable {

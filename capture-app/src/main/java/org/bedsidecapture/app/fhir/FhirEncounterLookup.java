@@ -462,6 +462,26 @@ public final class FhirEncounterLookup {
     return new LookupResult.Visit(kind, location, start, what);
   }
 
+  /**
+   * What the EHR says it is (its CapabilityStatement, {@code GET [base]/metadata}): FHIR version
+   * and software, for an installer's Test connection; fails as a lookup would, in plain words.
+   */
+  public String metadata() throws LookupException {
+    org.hl7.fhir.r4.model.CapabilityStatement cs =
+        call(
+            () ->
+                client
+                    .capabilities()
+                    .ofType(org.hl7.fhir.r4.model.CapabilityStatement.class)
+                    .execute());
+    String software =
+        cs.hasSoftware()
+            ? cs.getSoftware().getName()
+                + (cs.getSoftware().hasVersion() ? " " + cs.getSoftware().getVersion() : "")
+            : "software not named";
+    return "FHIR " + (cs.hasFhirVersion() ? cs.getFhirVersion().toCode() : "?") + ", " + software;
+  }
+
   private interface Call<T> {
     T run();
   }

@@ -1,0 +1,82 @@
+package org.bedsidecapture.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.bedsidecapture.app.AppContext;
+import org.bedsidecapture.app.service.ArchiveDelivery;
+import org.bedsidecapture.app.service.StationCheck;
+import org.bedsidecapture.app.settings.SettingsException;
+import org.bedsidecapture.app.settings.SiteSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The site settings, for installers and scripted installs. */
+@Command(
+    name = "settings",
+    mixinStandardHelpOptions = true,
+    description = "Check this station's site settings.",
+    subcommands = {SettingsCommand.Check.class})
+final class SettingsCommand {
+  private SettingsCommand() {}
+
+  @Command(
+      name = "check",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Validate site.properties as the app does at start, then try what it names: each archive"
+            + " (C-ECHO), the EHR (its FHIR metadata), and sample barcodes against the site's"
+            + " rules. Exit 0 when all is well, 1 when something failed, 2 when the settings are"
+            + " wrong."
+      })
+  static final class Check implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    private final AppContext app;
+
+    @Option(
+        names = "--barcode",
+        description = "a sample barcode to try against the rules (repeatable)")
+    List<String> barcodes = new ArrayList<>();
+
+    Check(AppContext app) {
+      this.app = app;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+      PrintWriter out = spec.commandLine().getOut();
+      SiteSettings settings;
+      try {
+        settings = app.settings();
+      } catch (SettingsException e) {
+        spec.commandLine().getErr().println("settings check: " + e.getMessage());
+        return 2;
+      }
+      out.println("OK   site.properties: valid");
+      List<StationCheck.Finding> found = new ArrayList<>();
+      found.addAll(
+          StationCheck.archives(
+              settings.archives(),
+              new ArchiveDelivery(
+                  settings.aeTitle(),
+                  settings.dicomWebAuthorization(),
+                  settings.dicomTimeout(),
+                  settings.tls())));
+      if (settings.fhirBaseUrl() != null) {
+        found.add(
+            StationCheck.ehr(
+                settings.fhirBaseUrl(), app.fhir().lookup(settings, settings.fhirBaseUrl())));
+      }
+      for (String sample : barcodes) {
+        found.add(StationCheck.barcode(settings.barcodeRules(), sample));
+      }
+      for (StationCheck.Finding f : found) {
+        out.println((f.ok() ? "OK   " : "FAIL ") + f.what() + ": " + f.said());
+      }
+      return found.stream().allMatch(StationCheck.Finding::ok) ? 0 : 1;
+    }
+  }
+}

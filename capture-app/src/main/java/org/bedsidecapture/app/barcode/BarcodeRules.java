@@ -19,6 +19,9 @@ public record BarcodeRules(String name, List<BarcodeRule> rules) {
    */
   private static final Pattern EDGE_SPACE = Pattern.compile("^[ \\t\\r\\n]+|[ \\t\\r\\n]+$");
 
+  /** The identifier system of staff badges where a site's rule names none. */
+  public static final String BADGE_SYSTEM = "urn:bedside-capture:staff-badge";
+
   /** The most stars a masked barcode shows. */
   private static final int MASK_STARS = 16;
 
@@ -31,6 +34,13 @@ public record BarcodeRules(String name, List<BarcodeRule> rules) {
     return new BarcodeRules(
         "demo",
         List.of(
+            new BarcodeRule(
+                "badge",
+                IdentifierQuery.Kind.STAFF_BADGE,
+                BADGE_SYSTEM,
+                Pattern.compile("DEMO-BADGE-[A-Z]+"),
+                null,
+                CheckDigit.NONE),
             new BarcodeRule(
                 "visit",
                 IdentifierQuery.Kind.ENCOUNTER_VISIT,
@@ -113,6 +123,7 @@ public record BarcodeRules(String name, List<BarcodeRule> rules) {
       case PATIENT_MRN -> "an MRN";
       case ENCOUNTER_VISIT -> "a visit number";
       case ACCESSION -> "an accession number";
+      case STAFF_BADGE -> "a staff badge";
     };
   }
 }

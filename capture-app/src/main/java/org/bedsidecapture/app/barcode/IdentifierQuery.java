@@ -10,6 +10,8 @@ public record IdentifierQuery(Kind kind, String system, String value) {
   public enum Kind {
     PATIENT_MRN,
     ENCOUNTER_VISIT,
-    ACCESSION
+    ACCESSION,
+    /** A staff member's badge: signs an operator in, never looked up in the EHR. */
+    STAFF_BADGE
   }
 }

@@ -14,6 +14,7 @@ import org.bedsidecapture.app.fhir.Fhir;
 import org.bedsidecapture.app.fhir.FhirEncounterLookup;
 import org.bedsidecapture.app.fhir.LookupException;
 import org.bedsidecapture.app.fhir.LookupResult;
+import org.bedsidecapture.app.service.EncounterFinder;
 import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
 import org.bedsidecapture.dicom.EncounterContext;
@@ -95,6 +96,7 @@ final class LookupCommand implements Callable<Integer> {
             case PATIENT_MRN -> lookup.byPatientIdentifier(q.system(), q.value());
             case ENCOUNTER_VISIT -> lookup.byEncounterIdentifier(q.system(), q.value(), wristband);
             case ACCESSION -> lookup.byAccession(q.system(), q.value(), wristband);
+            case STAFF_BADGE -> throw new LookupException(EncounterFinder.NOT_A_PATIENT);
           };
     } catch (LookupException e) {
       err.println("lookup: " + e.getMessage());

@@ -53,6 +53,10 @@ public final class EncounterFinder {
     return rules.resolve(content);
   }
 
+  /** What a staff badge scanned for a patient is told. */
+  public static final String NOT_A_PATIENT =
+      "this is a staff badge, not a wristband: to sign in with it, press Lock and scan it there";
+
   /** The encounter a resolved barcode leads to. */
   public LookupResult byQuery(IdentifierQuery q) throws LookupException {
     FhirEncounterLookup lookup = source.lookup();
@@ -60,6 +64,7 @@ public final class EncounterFinder {
       case PATIENT_MRN -> lookup.byPatientIdentifier(q.system(), q.value());
       case ENCOUNTER_VISIT -> lookup.byEncounterIdentifier(q.system(), q.value(), null);
       case ACCESSION -> lookup.byAccession(q.system(), q.value(), null);
+      case STAFF_BADGE -> throw new LookupException(NOT_A_PATIENT);
     };
   }
 

@@ -68,6 +68,7 @@ public final class StationCheck {
                 case PATIENT_MRN -> "an MRN";
                 case ENCOUNTER_VISIT -> "a visit number";
                 case ACCESSION -> "an accession number";
+                case STAFF_BADGE -> "a staff badge";
               }
               + " '"
               + q.value()

@@ -405,11 +405,14 @@ public record SiteSettings(
                   case "mrn" -> IdentifierQuery.Kind.PATIENT_MRN;
                   case "visit" -> IdentifierQuery.Kind.ENCOUNTER_VISIT;
                   case "accession" -> IdentifierQuery.Kind.ACCESSION;
+                  case "badge" -> IdentifierQuery.Kind.STAFF_BADGE;
                   default ->
                       throw new IllegalArgumentException(
-                          k + "kind must be mrn, visit or accession");
+                          k + "kind must be mrn, visit, accession or badge");
                 },
-                requireNonBlank(system, k + "system"),
+                kind.equals("badge") && system.isEmpty()
+                    ? BarcodeRules.BADGE_SYSTEM
+                    : requireNonBlank(system, k + "system"),
                 pattern == null ? null : Pattern.compile(pattern.strip()),
                 ai == null ? null : ai.strip(),
                 CheckDigit.valueOf(check.toUpperCase(java.util.Locale.ROOT).replace('-', '_'))));

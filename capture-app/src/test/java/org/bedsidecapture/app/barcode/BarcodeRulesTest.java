@@ -20,6 +20,9 @@ class BarcodeRulesTest {
                 IdentifierQuery.Kind.PATIENT_MRN, SyntheticEncounters.MRN_SYSTEM, "DEMO-000001"));
     assertThat(demo.resolve("DEMO-V0004B").kind()).isEqualTo(IdentifierQuery.Kind.ENCOUNTER_VISIT);
     assertThat(demo.resolve(" DEMOACC0001\n").kind()).isEqualTo(IdentifierQuery.Kind.ACCESSION);
+    assertThat(demo.resolve("DEMO-BADGE-NURSE").kind())
+        .as("a staff badge is told from a wristband")
+        .isEqualTo(IdentifierQuery.Kind.STAFF_BADGE);
   }
 
   @Test

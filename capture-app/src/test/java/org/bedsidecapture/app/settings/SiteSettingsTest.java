@@ -103,7 +103,7 @@ class SiteSettingsTest {
     write("barcode.rule.1.kind=patient\nbarcode.rule.1.system=x\nbarcode.rule.1.pattern=.*\n");
     assertThatThrownBy(() -> SiteSettings.load(home))
         .hasMessageContaining(
-            "barcode rule 1: barcode.rule.1.kind must be mrn, visit or accession");
+            "barcode rule 1: barcode.rule.1.kind must be mrn, visit, accession or badge");
   }
 
   @Test
@@ -163,6 +163,24 @@ class SiteSettingsTest {
             org.assertj.core.groups.Tuple.tuple("PACS@pacs.example.org:104", true),
             org.assertj.core.groups.Tuple.tuple("https://vna.example.org/dicom-web", false));
     assertThat(s.idleTimeout()).hasMinutes(3);
+  }
+
+  @Test
+  void aSiteRuleCanTellStaffBadgesFromWristbands() throws Exception {
+    write(
+        """
+        barcode.rules=city
+        barcode.rule.1.kind=badge
+        barcode.rule.1.pattern=STAFF([0-9]{6})
+        barcode.rule.2.kind=mrn
+        barcode.rule.2.system=urn:oid:1.2.3
+        barcode.rule.2.pattern=([0-9]{8})
+        """);
+    var rules = SiteSettings.load(home).barcodeRules();
+    assertThat(rules.resolve("STAFF004711").kind())
+        .isEqualTo(org.bedsidecapture.app.barcode.IdentifierQuery.Kind.STAFF_BADGE);
+    assertThat(rules.resolve("12345678").kind())
+        .isEqualTo(org.bedsidecapture.app.barcode.IdentifierQuery.Kind.PATIENT_MRN);
   }
 
   @Test

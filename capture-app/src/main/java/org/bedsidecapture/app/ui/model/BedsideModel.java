@@ -217,6 +217,10 @@ public final class BedsideModel {
       problem.set(e.getMessage());
       return;
     }
+    if (query.kind() == org.bedsidecapture.app.barcode.IdentifierQuery.Kind.STAFF_BADGE) {
+      problem.set(Says.t("scan.badgeNotWristband"));
+      return;
+    }
     lookUp(EncounterFinder.FoundBy.BARCODE, () -> finder.byQuery(query));
   }
 

@@ -333,6 +333,14 @@ class BedsideModelIT {
   }
 
   @Test
+  void aStaffBadgeScannedForAPatientIsToldApartFromAWristband() throws Exception {
+    model.scanned("DEMO-BADGE-NURSE");
+
+    assertThat(model.state().step()).isEqualTo(Step.READY_TO_SCAN);
+    assertThat(model.problemProperty().get()).contains("staff badge, not a wristband");
+  }
+
+  @Test
   void theSameOperatorUnlocksWhereTheyWereAndAnotherOneStartsAfreshWithTheCapturesKept()
       throws Exception {
     BedsideModel m = withOperators();

@@ -143,6 +143,8 @@ final class BenchApp {
                     List.of(),
                     null,
                     null,
+                    site.archives(),
+                    site.fhirBaseUrl(),
                     worker);
             Stage stage = new Stage();
             stage.setScene(BedsideApp.scene(parts));

@@ -23,6 +23,7 @@ import org.bedsidecapture.app.service.ArchiveDelivery;
 import org.bedsidecapture.app.service.CaptureStation;
 import org.bedsidecapture.app.service.DeliveryService;
 import org.bedsidecapture.app.service.EncounterFinder;
+import org.bedsidecapture.app.service.StationCheck;
 import org.bedsidecapture.app.settings.Archive;
 import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
@@ -30,6 +31,7 @@ import org.bedsidecapture.app.ui.BedsideApp;
 import org.bedsidecapture.app.ui.model.BedsideModel;
 import org.bedsidecapture.app.ui.model.OutboxModel;
 import org.bedsidecapture.app.ui.model.PreviewModel;
+import org.bedsidecapture.app.ui.model.SettingsModel;
 import org.bedsidecapture.app.workflow.CaptureWorkflow;
 import org.bedsidecapture.devices.spi.Camera;
 import org.bedsidecapture.devices.spi.Devices;
@@ -80,6 +82,8 @@ public final class GuiApp {
       List<Camera> scanCameras,
       BedsideApp.Demo demo,
       Authenticator operators,
+      List<Archive> archives,
+      String fhirBase,
       java.util.concurrent.Executor worker) {
     BedsideModel model =
         new BedsideModel(
@@ -123,6 +127,43 @@ public final class GuiApp {
         settings.scanner(),
         KeyCode.valueOf(settings.pedalKey()),
         demo,
+        settingsModel(app, settings, archives, fhirBase, worker),
+        Platform::runLater);
+  }
+
+  /** The installer's settings screen: what is in force, Test connection, barcode rules tried. */
+  static SettingsModel settingsModel(
+      AppContext app,
+      SiteSettings settings,
+      List<Archive> archives,
+      String fhirBase,
+      java.util.concurrent.Executor worker) {
+    ArchiveDelivery delivery =
+        new ArchiveDelivery(
+            settings.aeTitle(),
+            settings.dicomWebAuthorization(),
+            settings.dicomTimeout(),
+            settings.tls());
+    return new SettingsModel(
+        new SettingsModel.Facts(
+            settings.stationName(),
+            settings.aeTitle(),
+            settings.listenPort(),
+            archives,
+            fhirBase,
+            settings.idleTimeout(),
+            settings.barcodeRules().name(),
+            settings.barcodeRules().rules().size()),
+        () -> {
+          List<StationCheck.Finding> found =
+              new ArrayList<>(StationCheck.archives(archives, delivery));
+          if (fhirBase != null) {
+            found.add(StationCheck.ehr(fhirBase, app.fhir().lookup(settings, fhirBase)));
+          }
+          return found;
+        },
+        sample -> StationCheck.barcode(settings.barcodeRules(), sample),
+        worker,
         Platform::runLater);
   }
 
@@ -233,6 +274,8 @@ public final class GuiApp {
       EncounterFinder finder = app.encounterFinder(fhirBase);
       BedsideApp.Demo demoShown = demoParts;
       Authenticator signingIn = operators;
+      List<Archive> archivesInForce = archives;
+      String ehrInForce = fhirBase;
       List<Camera> scanWith = scanCameras;
       PreviewModel.Discovery devices = discovery;
       CountDownLatch closed = new CountDownLatch(1);
@@ -241,8 +284,19 @@ public final class GuiApp {
           () -> {
             BedsideApp.Parts parts =
                 parts(
-                    app, settings, finder, station, outbox, delivery, devices, scanWith, demoShown,
-                    signingIn, worker);
+                    app,
+                    settings,
+                    finder,
+                    station,
+                    outbox,
+                    delivery,
+                    devices,
+                    scanWith,
+                    demoShown,
+                    signingIn,
+                    archivesInForce,
+                    ehrInForce,
+                    worker);
             Stage stage = new Stage();
             stage.setTitle("Bedside Capture" + (demo ? " (demo)" : ""));
             stage.setScene(BedsideApp.scene(parts));

@@ -15,6 +15,7 @@ import javafx.util.Duration;
 import org.bedsidecapture.app.ui.model.BedsideModel;
 import org.bedsidecapture.app.ui.model.OutboxModel;
 import org.bedsidecapture.app.ui.model.PreviewModel;
+import org.bedsidecapture.app.ui.model.SettingsModel;
 import org.bedsidecapture.app.workflow.CaptureWorkflow;
 import org.bedsidecapture.devices.barcode.KeyboardWedge;
 import org.bedsidecapture.devices.spi.Camera;
@@ -39,6 +40,7 @@ public final class BedsideApp {
       KeyboardWedge.Settings scanner,
       KeyCode pedalKey,
       Demo demo,
+      SettingsModel settings,
       Executor ui) {}
 
   /**
@@ -60,6 +62,7 @@ public final class BedsideApp {
             parts.catalogue(),
             parts.scanCameras(),
             parts.demo(),
+            parts.settings(),
             parts.ui());
     Scene scene = new Scene(shell, 1280, 800);
     scene.getStylesheets().add(BedsideApp.class.getResource("bedside.css").toExternalForm());

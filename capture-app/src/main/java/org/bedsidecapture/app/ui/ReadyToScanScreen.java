@@ -21,6 +21,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
  */
 final class ReadyToScanScreen extends VBox {
   private final BedsideModel model;
+  private final Button settingsButton;
   private final VBox search;
   private final Label kept = Controls.label("", "subtitle");
 
@@ -31,6 +32,8 @@ final class ReadyToScanScreen extends VBox {
   ReadyToScanScreen(
       BedsideModel model, Runnable cameraScan, Runnable wristbands, Path demoArchive) {
     this.model = model;
+    this.settingsButton =
+        Controls.button(Material2MZ.SETTINGS, Texts.t("settings.open"), model::openSettings, "big");
     getStyleClass().add("screen");
     setAlignment(Pos.CENTER);
     Label prompt = Controls.label(Texts.t("scan.prompt"), "prompt");
@@ -60,12 +63,21 @@ final class ReadyToScanScreen extends VBox {
       ways.getChildren().add(sheet);
     }
     ways.setAlignment(Pos.CENTER);
+    settingsButton.setId("settings");
+    settingsButton.setVisible(false);
+    settingsButton.managedProperty().bind(settingsButton.visibleProperty());
+    ways.getChildren().add(settingsButton);
     getChildren().addAll(prompt, hint, ways, search, kept);
     if (demoArchive != null) {
       Label where = Controls.label(Texts.t("demo.archiveWhere", demoArchive), "subtitle");
       where.setId("demo-archive");
       getChildren().add(where);
     }
+  }
+
+  /** Offers the settings when an installer is signed in. */
+  void offerSettings(boolean installer) {
+    settingsButton.setVisible(installer);
   }
 
   /** Shows what the last session came to (kept after idle, sent). */

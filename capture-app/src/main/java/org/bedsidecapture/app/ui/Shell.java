@@ -20,6 +20,7 @@ import org.bedsidecapture.app.ui.model.BedsideModel;
 import org.bedsidecapture.app.ui.model.CameraScan;
 import org.bedsidecapture.app.ui.model.OutboxModel;
 import org.bedsidecapture.app.ui.model.PreviewModel;
+import org.bedsidecapture.app.ui.model.SettingsModel;
 import org.bedsidecapture.app.workflow.CaptureWorkflow;
 import org.bedsidecapture.devices.spi.Camera;
 import org.bedsidecapture.devices.spi.DeviceException;
@@ -40,6 +41,7 @@ final class Shell extends BorderPane {
   private final List<Camera> scanCameras;
   private final Executor ui;
   private final BedsideApp.Demo demo;
+  private final SettingsModel settings;
   private final PatientBanner banner;
   private final StackPane content = new StackPane();
   private final ReadyToScanScreen ready;
@@ -55,6 +57,7 @@ final class Shell extends BorderPane {
       BodySiteCatalogue catalogue,
       List<Camera> scanCameras,
       BedsideApp.Demo demo,
+      SettingsModel settings,
       Executor ui) {
     this.model = model;
     this.preview = preview;
@@ -62,6 +65,7 @@ final class Shell extends BorderPane {
     this.catalogue = catalogue;
     this.scanCameras = scanCameras;
     this.demo = demo;
+    this.settings = settings;
     this.ui = ui;
     setId("shell");
     Label operator = new Label();
@@ -176,8 +180,10 @@ final class Shell extends BorderPane {
               model.signInRequired()
                   ? new SignInScreen(model, state, demo)
                   : new GuardScreen(model, state);
-          case READY_TO_SCAN, SETTINGS -> {
+          case SETTINGS -> settings == null ? ready : new SettingsScreen(model, settings);
+          case READY_TO_SCAN -> {
             ready.told(state.message(), state.kept());
+            ready.offerSettings(settings != null && model.installerSignedIn());
             yield ready;
           }
           case CONFIRM_PATIENT, CONFIRM_MERGED_RECORD ->

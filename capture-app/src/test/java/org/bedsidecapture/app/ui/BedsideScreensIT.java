@@ -24,6 +24,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.bedsidecapture.app.barcode.BarcodeRules;
@@ -37,10 +38,12 @@ import org.bedsidecapture.app.service.ArchiveDelivery;
 import org.bedsidecapture.app.service.CaptureStation;
 import org.bedsidecapture.app.service.DeliveryService;
 import org.bedsidecapture.app.service.EncounterFinder;
+import org.bedsidecapture.app.service.StationCheck;
 import org.bedsidecapture.app.settings.Archive;
 import org.bedsidecapture.app.ui.model.BedsideModel;
 import org.bedsidecapture.app.ui.model.OutboxModel;
 import org.bedsidecapture.app.ui.model.PreviewModel;
+import org.bedsidecapture.app.ui.model.SettingsModel;
 import org.bedsidecapture.app.workflow.CaptureWorkflow;
 import org.bedsidecapture.app.workflow.CaptureWorkflow.Step;
 import org.bedsidecapture.devices.barcode.KeyboardWedge;
@@ -172,6 +175,7 @@ class BedsideScreensIT {
             TYPING_ONLY,
             KeyCode.F8,
             new BedsideApp.Demo(sheet, dir.resolve("demo-archive"), "nurse", "1234"),
+            settingsModel(archives),
             Platform::runLater);
     scene = BedsideApp.scene(parts);
     stage.setScene(scene);
@@ -185,12 +189,40 @@ class BedsideScreensIT {
     outbox.close();
   }
 
+  /** The settings screen's model on this test's archive (Orthanc) and EHR. */
+  private SettingsModel settingsModel(List<Archive> archives) {
+    return new SettingsModel(
+        new SettingsModel.Facts(
+            "CART-1",
+            "BEDSIDE",
+            11112,
+            archives,
+            ehr.baseUrl(),
+            Duration.ofMinutes(5),
+            "demo",
+            BarcodeRules.demo().rules().size()),
+        () ->
+            List.of(
+                StationCheck.archives(
+                        archives,
+                        new ArchiveDelivery("BEDSIDE", null, Duration.ofSeconds(10), null))
+                    .get(0),
+                StationCheck.ehr(
+                    ehr.baseUrl(), fhir.lookup(ehr.baseUrl(), Duration.ofSeconds(10)))),
+        sample -> StationCheck.barcode(BarcodeRules.demo(), sample),
+        worker,
+        Platform::runLater);
+  }
+
   /** The station's operators: Nora, PIN 4711. */
   private OperatorStore operators() throws Exception {
     OperatorStore store = OperatorStore.in(dir, Clock.systemUTC());
     store.add(
         new Operator("nora.n", PersonName.of("Zznurse", "Nora"), Operator.Role.CAPTURE),
         "4711".toCharArray());
+    store.add(
+        new Operator("ida", PersonName.of("Zzinstaller", "Ida"), Operator.Role.INSTALLER),
+        "2580".toCharArray());
     return store;
   }
 
@@ -519,6 +551,42 @@ class BedsideScreensIT {
     } finally {
       Locale.setDefault(before);
     }
+  }
+
+  @Test
+  void anInstallerTestsTheConnectionsAndTriesABarcodeRule(FxRobot robot) throws Exception {
+    waitForStep(Step.SIGNED_OUT);
+    robot.clickOn("#sign-in-user").write("ida");
+    robot.clickOn("#sign-in-pin").write("2580").type(KeyCode.ENTER);
+    waitForStep(Step.READY_TO_SCAN);
+
+    touch(robot, "#settings");
+    waitForStep(Step.SETTINGS);
+    screenshot("24-settings");
+    touch(robot, "#test-connections");
+    waitFor(() -> robot.lookup("#test-answers").queryAs(VBox.class).getChildren().size() == 2);
+    robot.clickOn("#try-barcode").write("DEMO-000001");
+    waitFor(() -> !robot.lookup("#barcode-answer").queryAs(VBox.class).getChildren().isEmpty());
+    screenshot("25-settings-tested");
+
+    List<String> shown =
+        WaitForAsyncUtils.asyncFx(() -> VisibleTexts.of(scene)).get(30, TimeUnit.SECONDS);
+    assertThat(shown)
+        .anyMatch(t -> t.startsWith("✔ archive.1 " + orthanc.dicomUrl() + ": answers"))
+        .anyMatch(t -> t.startsWith("✔ fhir.base-url " + ehr.baseUrl() + ": answers: FHIR"))
+        .anyMatch(t -> t.contains("an MRN 'DEMO-000001'"));
+    touch(robot, "#settings-back");
+    waitForStep(Step.READY_TO_SCAN);
+  }
+
+  @Test
+  void aCaptureOperatorIsNotOfferedTheSettings(FxRobot robot) throws Exception {
+    waitForStep(Step.SIGNED_OUT);
+    robot.clickOn("#sign-in-user").write("nora.n");
+    robot.clickOn("#sign-in-pin").write("4711").type(KeyCode.ENTER);
+    waitForStep(Step.READY_TO_SCAN);
+
+    assertThat(robot.lookup("#settings").queryAs(Button.class).isVisible()).isFalse();
   }
 
   @Test

@@ -137,6 +137,22 @@ public final class BedsideModel {
     workflow.signIn(osUser);
   }
 
+  /** Whether the signed-in operator may open the station's settings. */
+  public boolean installerSignedIn() {
+    return operator != null && operator.role() == Operator.Role.INSTALLER;
+  }
+
+  /** The settings screen, for an installer at Ready to scan. */
+  public void openSettings() {
+    if (installerSignedIn()) {
+      workflow.openSettings();
+    }
+  }
+
+  public void closeSettings() {
+    workflow.closeSettings();
+  }
+
   /** Whether operators sign in here (with PIN or badge), rather than the OS user. */
   public boolean signInRequired() {
     return authenticator != null;

@@ -1,0 +1,131 @@
+package org.bedsidecapture.app.ui;
+
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.bedsidecapture.app.service.StationCheck;
+import org.bedsidecapture.app.settings.Archive;
+import org.bedsidecapture.app.ui.model.BedsideModel;
+import org.bedsidecapture.app.ui.model.SettingsModel;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The installer's screen: the settings in force, Test connection with an answer per archive and
+ * EHR, and a barcode tried live against the site's rules.
+ */
+final class SettingsScreen extends BorderPane {
+  SettingsScreen(BedsideModel bedside, SettingsModel settings) {
+    setId("settings-screen");
+    VBox body = new VBox(16);
+    body.getStyleClass().add("screen");
+    Label title = Controls.label(Texts.t("settings.title"), "prompt");
+    SettingsModel.Facts facts = settings.facts();
+    VBox summary = new VBox(4);
+    summary.setId("settings-summary");
+    summary
+        .getChildren()
+        .add(
+            line(
+                Texts.t(
+                    "settings.station",
+                    facts.station(),
+                    facts.aeTitle(),
+                    Integer.toString(facts.listenPort()))));
+    for (int i = 0; i < facts.archives().size(); i++) {
+      Archive a = facts.archives().get(i);
+      summary
+          .getChildren()
+          .add(
+              line(
+                  Texts.t(
+                      "settings.archive",
+                      i + 1,
+                      a.url(),
+                      a.commit() ? Texts.t("settings.commit") : "")));
+    }
+    summary
+        .getChildren()
+        .addAll(
+            line(
+                facts.ehr() == null
+                    ? Texts.t("settings.noEhr")
+                    : Texts.t("settings.ehr", facts.ehr())),
+            line(Texts.t("settings.idle", facts.idle().toMinutes())),
+            line(Texts.t("settings.rules", facts.barcodeRules(), facts.barcodeRuleCount())));
+    Button test =
+        Controls.button(
+            Material2MZ.NETWORK_CHECK,
+            Texts.t("settings.test"),
+            settings::testConnections,
+            "big",
+            "accent");
+    test.setId("test-connections");
+    test.disableProperty().bind(settings.testingProperty());
+    VBox answers = new VBox(8);
+    answers.setId("test-answers");
+    settings
+        .findings()
+        .addListener(
+            (ListChangeListener<StationCheck.Finding>)
+                c -> {
+                  answers.getChildren().clear();
+                  for (StationCheck.Finding f : settings.findings()) {
+                    answers.getChildren().add(finding(f));
+                  }
+                });
+    TextField sample = new TextField();
+    sample.setId("try-barcode");
+    sample.setPromptText(Texts.t("settings.barcode"));
+    sample.setAccessibleText(Texts.t("settings.barcode"));
+    sample.setMinHeight(56);
+    sample.setPrefColumnCount(24);
+    VBox tried = new VBox();
+    tried.setId("barcode-answer");
+    sample
+        .textProperty()
+        .addListener(
+            (o, was, now) ->
+                tried
+                    .getChildren()
+                    .setAll(now.isBlank() ? new Label() : finding(settings.tryBarcode(now))));
+    Button back =
+        Controls.button(
+            Material2AL.ARROW_BACK, Texts.t("settings.back"), bedside::closeSettings, "big");
+    back.setId("settings-back");
+    HBox testRow = new HBox(16, test);
+    testRow.setAlignment(Pos.CENTER_LEFT);
+    body.getChildren()
+        .addAll(
+            title,
+            summary,
+            testRow,
+            answers,
+            Controls.label(Texts.t("settings.barcodeTitle"), "subtitle"),
+            sample,
+            tried,
+            back);
+    ScrollPane scroll = new ScrollPane(body);
+    scroll.setFitToWidth(true);
+    setCenter(scroll);
+  }
+
+  private static Label line(String text) {
+    return Controls.label(text, "what-to-do");
+  }
+
+  private static Label finding(StationCheck.Finding f) {
+    Label l =
+        Controls.label(
+            (f.ok() ? "✔ " : "✖ ") + f.what() + ": " + f.said(),
+            f.ok() ? "what-to-do" : "stop-text");
+    l.getStyleClass().add(f.ok() ? "finding-ok" : "finding-failed");
+    return l;
+  }
+}

@@ -85,7 +85,9 @@ public final class BedsideCaptureCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "the capture screen is not built yet: use a subcommand (see --help)");
+        spec.commandLine(),
+        "no command given: started without arguments on a display, the app opens; the commands"
+            + " are listed by --help");
   }
 
   /** Prints the version the jar was built as. */

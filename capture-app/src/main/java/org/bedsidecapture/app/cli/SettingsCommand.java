@@ -6,20 +6,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.bedsidecapture.app.AppContext;
+import org.bedsidecapture.app.AppOutbox;
 import org.bedsidecapture.app.service.ArchiveDelivery;
 import org.bedsidecapture.app.service.StationCheck;
 import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
+import org.bedsidecapture.app.settings.SiteSettingsFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The site settings, for installers and scripted installs. */
+/** The site settings, for installers and scripted installs: check them, change them. */
 @Command(
     name = "settings",
     mixinStandardHelpOptions = true,
-    description = "Check this station's site settings.",
-    subcommands = {SettingsCommand.Check.class})
+    description = "Check or change this station's site settings.",
+    subcommands = {SettingsCommand.Check.class, SettingsCommand.Set.class})
 final class SettingsCommand {
   private SettingsCommand() {}
 
@@ -77,6 +79,55 @@ final class SettingsCommand {
         out.println((f.ok() ? "OK   " : "FAIL ") + f.what() + ": " + f.said());
       }
       return found.stream().allMatch(StationCheck.Finding::ok) ? 0 : 1;
+    }
+  }
+
+  @Command(
+      name = "set",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Change site.properties: KEY=VALUE sets a key, KEY= removes it. The whole result is"
+            + " validated as the app's start validates it before anything is written; the file as"
+            + " it was is kept as site.properties.previous; each changed key (never its value) is"
+            + " recorded in the audit log with who changed it. Exit 2 naming the key when the"
+            + " result would not start."
+      })
+  static final class Set implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    private final AppContext app;
+
+    @CommandLine.Parameters(arity = "1..*", description = "KEY=VALUE, or KEY= to remove it")
+    List<String> assignments;
+
+    Set(AppContext app) {
+      this.app = app;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+      java.util.Map<String, String> changes = new java.util.LinkedHashMap<>();
+      for (String a : assignments) {
+        int eq = a.indexOf('=');
+        if (eq <= 0) {
+          spec.commandLine().getErr().println("settings set: '" + a + "' is not KEY=VALUE");
+          return 2;
+        }
+        changes.put(a.substring(0, eq).strip(), a.substring(eq + 1));
+      }
+      try {
+        SiteSettingsFile.change(
+            app.home(),
+            changes,
+            System.getProperty("user.name", "unknown"),
+            AppOutbox.audit(app.home(), app.clock()));
+      } catch (SettingsException e) {
+        spec.commandLine()
+            .getErr()
+            .println("settings set: " + e.getMessage() + "; nothing changed");
+        return 2;
+      }
+      spec.commandLine().getOut().println("changed: " + String.join(", ", changes.keySet()));
+      return 0;
     }
   }
 }

@@ -131,6 +131,15 @@ public record SiteSettings(
         throw new SettingsException(file + ": cannot be read: " + e.getMessage());
       }
     }
+    return of(p, file);
+  }
+
+  /**
+   * The settings {@code p} makes, validated as at start-up; {@code file} is the site file in the
+   * app's home (paths in the settings are resolved against that home), named in the messages.
+   */
+  public static SiteSettings of(Properties p, Path file) throws SettingsException {
+    Path home = file.toAbsolutePath().getParent();
     for (String key : p.stringPropertyNames()) {
       if (!KEYS.contains(key)
           && !BARCODE_RULE_KEY.matcher(key).matches()

@@ -1,0 +1,53 @@
+package org.bedsidecapture.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.bedsidecapture.app.AppContext;
+import org.bedsidecapture.app.settings.SiteSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class SettingsSetCommandTest {
+  @TempDir Path home;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cl = BedsideCaptureCommand.commandLine(new AppContext(home, Clock.systemUTC()));
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  @Test
+  void anInstallerChangesKeysAndTheChangeIsRecordedWithoutItsValues() throws Exception {
+    assertThat(run("settings", "set", "ui.language=de", "session.idle-minutes=3")).isZero();
+
+    assertThat(SiteSettings.load(home).idleTimeout()).hasMinutes(3);
+    assertThat(out.toString()).contains("changed: ui.language, session.idle-minutes");
+    assertThat(Files.readString(home.resolve("audit.log")))
+        .contains("SETTINGS_CHANGED")
+        .contains("ui.language by ");
+
+    assertThat(run("settings", "set", "ui.language=")).isZero();
+    assertThat(SiteSettings.load(home).language()).isNull();
+  }
+
+  @Test
+  void aChangeThatWouldNotStartChangesNothing() throws Exception {
+    assertThat(run("settings", "set", "capture.pedal-key=B")).isEqualTo(2);
+    assertThat(run("settings", "set", "nonsense")).isEqualTo(2);
+
+    assertThat(err.toString())
+        .contains("capture.pedal-key: 'B' cannot be the shutter key")
+        .contains("nothing changed")
+        .contains("'nonsense' is not KEY=VALUE");
+    assertThat(home.resolve(SiteSettings.FILE_NAME)).doesNotExist();
+  }
+}

@@ -27,6 +27,7 @@ import org.bedsidecapture.app.service.StationCheck;
 import org.bedsidecapture.app.settings.Archive;
 import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
+import org.bedsidecapture.app.settings.SiteSettingsFile;
 import org.bedsidecapture.app.ui.BedsideApp;
 import org.bedsidecapture.app.ui.model.BedsideModel;
 import org.bedsidecapture.app.ui.model.OutboxModel;
@@ -153,7 +154,8 @@ public final class GuiApp {
             fhirBase,
             settings.idleTimeout(),
             settings.barcodeRules().name(),
-            settings.barcodeRules().rules().size()),
+            settings.barcodeRules().rules().size(),
+            settings.language() == null ? "" : settings.language().getLanguage()),
         () -> {
           List<StationCheck.Finding> found =
               new ArrayList<>(StationCheck.archives(archives, delivery));
@@ -163,6 +165,9 @@ public final class GuiApp {
           return found;
         },
         sample -> StationCheck.barcode(settings.barcodeRules(), sample),
+        (changes, who) ->
+            SiteSettingsFile.change(
+                app.home(), changes, who, AppOutbox.audit(app.home(), app.clock())),
         worker,
         Platform::runLater);
   }

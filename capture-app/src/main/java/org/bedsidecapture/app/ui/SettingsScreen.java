@@ -85,7 +85,7 @@ final class SettingsScreen extends BorderPane {
     sample.setPromptText(Texts.t("settings.barcode"));
     sample.setAccessibleText(Texts.t("settings.barcode"));
     sample.setMinHeight(56);
-    sample.setPrefColumnCount(24);
+    sample.setPrefColumnCount(18);
     VBox tried = new VBox();
     tried.setId("barcode-answer");
     sample
@@ -95,22 +95,72 @@ final class SettingsScreen extends BorderPane {
                 tried
                     .getChildren()
                     .setAll(now.isBlank() ? new Label() : finding(settings.tryBarcode(now))));
+    java.util.Map<String, String> before = new java.util.LinkedHashMap<>();
+    before.put("station.name", facts.station());
+    before.put("archive.1", facts.archives().isEmpty() ? "" : facts.archives().get(0).url());
+    before.put("fhir.base-url", facts.ehr() == null ? "" : facts.ehr());
+    before.put("session.idle-minutes", Long.toString(facts.idle().toMinutes()));
+    before.put("ui.language", facts.language());
+    javafx.scene.layout.GridPane editing = new javafx.scene.layout.GridPane();
+    editing.setHgap(16);
+    editing.setVgap(8);
+    java.util.Map<String, TextField> fields = new java.util.LinkedHashMap<>();
+    int row = 0;
+    for (java.util.Map.Entry<String, String> e : before.entrySet()) {
+      TextField field = new TextField(e.getValue());
+      field.setId("setting-" + e.getKey().replace('.', '-'));
+      field.setAccessibleText(e.getKey());
+      field.setMinHeight(56);
+      field.setPrefColumnCount(18);
+      fields.put(e.getKey(), field);
+      editing.addRow(row++, Controls.label(e.getKey(), "confirm-label"), field);
+    }
+    Button save =
+        Controls.button(
+            Material2MZ.SAVE,
+            Texts.t("settings.save"),
+            () -> {
+              java.util.Map<String, String> edited = new java.util.LinkedHashMap<>();
+              fields.forEach((k, f) -> edited.put(k, f.getText()));
+              settings.save(edited, before, bedside.signedInForTheRecord());
+            },
+            "big");
+    save.setId("settings-save");
+    Label saved = Controls.label("", "what-to-do");
+    saved.setId("settings-saved");
+    saved.textProperty().bind(settings.savedProperty());
+    Label refused = Controls.label("", "stop-text");
+    refused.setId("settings-refused");
+    refused.textProperty().bind(settings.refusedProperty());
     Button back =
         Controls.button(
             Material2AL.ARROW_BACK, Texts.t("settings.back"), bedside::closeSettings, "big");
     back.setId("settings-back");
     HBox testRow = new HBox(16, test);
     testRow.setAlignment(Pos.CENTER_LEFT);
-    body.getChildren()
-        .addAll(
-            title,
+    VBox tryOut =
+        new VBox(
+            16,
             summary,
             testRow,
             answers,
             Controls.label(Texts.t("settings.barcodeTitle"), "subtitle"),
             sample,
-            tried,
-            back);
+            tried);
+    VBox change =
+        new VBox(
+            16,
+            Controls.label(Texts.t("settings.changeTitle"), "subtitle"),
+            editing,
+            save,
+            saved,
+            refused);
+    HBox.setHgrow(tryOut, javafx.scene.layout.Priority.ALWAYS);
+    HBox.setHgrow(change, javafx.scene.layout.Priority.ALWAYS);
+    tryOut.setPrefWidth(600);
+    change.setPrefWidth(600);
+    body.getChildren().addAll(title, new HBox(32, tryOut, change));
+    setBottom(Controls.bottomBar(new javafx.scene.layout.Region(), back));
     ScrollPane scroll = new ScrollPane(body);
     scroll.setFitToWidth(true);
     setCenter(scroll);

@@ -40,6 +40,7 @@ import org.bedsidecapture.app.service.DeliveryService;
 import org.bedsidecapture.app.service.EncounterFinder;
 import org.bedsidecapture.app.service.StationCheck;
 import org.bedsidecapture.app.settings.Archive;
+import org.bedsidecapture.app.settings.SiteSettingsFile;
 import org.bedsidecapture.app.ui.model.BedsideModel;
 import org.bedsidecapture.app.ui.model.OutboxModel;
 import org.bedsidecapture.app.ui.model.PreviewModel;
@@ -200,7 +201,8 @@ class BedsideScreensIT {
             ehr.baseUrl(),
             Duration.ofMinutes(5),
             "demo",
-            BarcodeRules.demo().rules().size()),
+            BarcodeRules.demo().rules().size(),
+            ""),
         () ->
             List.of(
                 StationCheck.archives(
@@ -210,6 +212,9 @@ class BedsideScreensIT {
                 StationCheck.ehr(
                     ehr.baseUrl(), fhir.lookup(ehr.baseUrl(), Duration.ofSeconds(10)))),
         sample -> StationCheck.barcode(BarcodeRules.demo(), sample),
+        (changes, who) ->
+            SiteSettingsFile.change(
+                dir, changes, who, new AuditLog(dir.resolve("audit.log"), Clock.systemUTC())),
         worker,
         Platform::runLater);
   }
@@ -575,6 +580,23 @@ class BedsideScreensIT {
         .anyMatch(t -> t.startsWith("✔ archive.1 " + orthanc.dicomUrl() + ": answers"))
         .anyMatch(t -> t.startsWith("✔ fhir.base-url " + ehr.baseUrl() + ": answers: FHIR"))
         .anyMatch(t -> t.contains("an MRN 'DEMO-000001'"));
+
+    robot.doubleClickOn("#setting-session-idle-minutes").eraseText(2).write("0");
+    touch(robot, "#settings-save");
+    waitFor(() -> robot.lookup("#settings-refused").queryAs(Label.class).getText() != null);
+    assertThat(robot.lookup("#settings-refused").queryAs(Label.class).getText())
+        .contains("session.idle-minutes")
+        .contains("Nothing was changed");
+    assertThat(dir.resolve("site.properties")).doesNotExist();
+    robot.doubleClickOn("#setting-session-idle-minutes").eraseText(2).write("3");
+    touch(robot, "#settings-save");
+    waitFor(() -> robot.lookup("#settings-saved").queryAs(Label.class).getText() != null);
+    screenshot("26-settings-saved");
+    assertThat(Files.readString(dir.resolve("site.properties")))
+        .isEqualTo("session.idle-minutes=3\n");
+    assertThat(Files.readString(dir.resolve("audit.log")))
+        .contains("SETTINGS_CHANGED")
+        .contains("session.idle-minutes by Zzinstaller^Ida");
     touch(robot, "#settings-back");
     waitForStep(Step.READY_TO_SCAN);
   }

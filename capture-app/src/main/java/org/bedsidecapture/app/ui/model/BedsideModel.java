@@ -137,6 +137,12 @@ public final class BedsideModel {
     workflow.signIn(osUser);
   }
 
+  /** Who is signed in, as the audit log names them: the operator's name, or the OS user. */
+  public String signedInForTheRecord() {
+    PersonName name = operatorsName();
+    return name == null ? "unknown" : name.toDicom();
+  }
+
   /** Whether the signed-in operator may open the station's settings. */
   public boolean installerSignedIn() {
     return operator != null && operator.role() == Operator.Role.INSTALLER;

@@ -25,7 +25,13 @@ public final class SettingsModel {
       String ehr,
       java.time.Duration idle,
       String barcodeRules,
-      int barcodeRuleCount) {}
+      int barcodeRuleCount,
+      String language) {}
+
+  /** Writes changes to the site file (validated whole first); slow (disk), run on the worker. */
+  public interface Saver {
+    void save(java.util.Map<String, String> changes, String who) throws Exception;
+  }
 
   /** The connection tests: slow (network), run on the worker. */
   public interface Tests {
@@ -39,14 +45,21 @@ public final class SettingsModel {
   private final Executor ui;
   private final ObservableList<StationCheck.Finding> findings = FXCollections.observableArrayList();
   private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper();
+  private final javafx.beans.property.ReadOnlyStringWrapper saved =
+      new javafx.beans.property.ReadOnlyStringWrapper();
+  private final javafx.beans.property.ReadOnlyStringWrapper refused =
+      new javafx.beans.property.ReadOnlyStringWrapper();
+  private final Saver saver;
 
   public SettingsModel(
       Facts facts,
       Tests tests,
       Function<String, StationCheck.Finding> barcodes,
+      Saver saver,
       Executor worker,
       Executor ui) {
     this.facts = facts;
+    this.saver = saver;
     this.tests = tests;
     this.barcodes = barcodes;
     this.worker = worker;
@@ -89,6 +102,48 @@ public final class SettingsModel {
                 findings.setAll(done);
                 testing.set(false);
               });
+        });
+  }
+
+  /** What the last save came to: the keys written (the app uses them from its next start). */
+  public javafx.beans.property.ReadOnlyStringProperty savedProperty() {
+    return saved.getReadOnlyProperty();
+  }
+
+  /** Why the last save was refused (the key, and what is wrong); nothing was written. */
+  public javafx.beans.property.ReadOnlyStringProperty refusedProperty() {
+    return refused.getReadOnlyProperty();
+  }
+
+  /**
+   * Saves the changed keys (a blank value removes one) by {@code who}, for the audit log; only keys
+   * whose value differs from {@code before} are written.
+   */
+  public void save(
+      java.util.Map<String, String> edited, java.util.Map<String, String> before, String who) {
+    java.util.Map<String, String> changes = new java.util.LinkedHashMap<>();
+    edited.forEach(
+        (k, v) -> {
+          String was = before.getOrDefault(k, "");
+          if (!v.strip().equals(was == null ? "" : was.strip())) {
+            changes.put(k, v);
+          }
+        });
+    saved.set(null);
+    refused.set(null);
+    if (changes.isEmpty()) {
+      saved.set(Says.t("settings.nothingChanged"));
+      return;
+    }
+    worker.execute(
+        () -> {
+          try {
+            saver.save(changes, who);
+            ui.execute(
+                () -> saved.set(Says.t("settings.saved", String.join(", ", changes.keySet()))));
+          } catch (Exception e) {
+            ui.execute(() -> refused.set(Says.t("settings.refused", e.getMessage())));
+          }
         });
   }
 

@@ -612,6 +612,34 @@ class BedsideScreensIT {
   }
 
   @Test
+  void aFullHdScreenShowsTheSameFlowWithNothingCutOrTooSmall(FxRobot robot) throws Exception {
+    WaitForAsyncUtils.asyncFx(
+            () -> {
+              stage.setX(0);
+              stage.setY(0);
+              stage.setWidth(1920);
+              stage.setHeight(1080);
+            })
+        .get(30, TimeUnit.SECONDS);
+    waitFor(() -> scene.getWidth() >= 1900);
+    signedIn();
+    screenshot("fhd-01-ready-to-scan");
+    scan("DEMO-000001");
+    waitForStep(Step.CONFIRM_PATIENT);
+    screenshot("fhd-02-confirm-patient");
+    touch(robot, "#confirm-patient");
+    waitForStep(Step.CAPTURING);
+    touch(robot, "#region-front-14975008-L");
+    touch(robot, "#shutter");
+    waitFor(() -> model.shots().size() == 1);
+    waitFor(() -> model.busyProperty().get() == null);
+    screenshot("fhd-03-capture");
+    touch(robot, "#review");
+    waitForStep(Step.REVIEWING);
+    screenshot("fhd-04-review");
+  }
+
+  @Test
   void eachGuardOfTheLookupIsItsOwnScreen(FxRobot robot) throws Exception {
     signedIn();
     scan(SyntheticEhr.SHARED_MRN);

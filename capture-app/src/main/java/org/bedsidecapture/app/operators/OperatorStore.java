@@ -3,13 +3,9 @@ package org.bedsidecapture.app.operators;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -225,7 +221,7 @@ public final class OperatorStore implements Authenticator {
     }
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
-    replace(badgeKeyFile, key);
+    OwnerOnly.replace(badgeKeyFile, key);
     return key;
   }
 
@@ -242,21 +238,6 @@ public final class OperatorStore implements Authenticator {
   private void write(Properties p) throws IOException {
     StringWriter w = new StringWriter();
     p.store(w, "Bedside Capture operators: edit with the 'operators' command");
-    replace(file, w.toString().getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** Writes a private file whole and flushed under a temporary name, then moves it into place. */
-  private static void replace(Path target, byte[] content) throws IOException {
-    Path temp = target.resolveSibling("." + target.getFileName() + ".part");
-    Files.deleteIfExists(temp);
-    try (FileChannel ch =
-        FileChannel.open(
-            temp,
-            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-            OwnerOnly.file())) {
-      Channels.newOutputStream(ch).write(content);
-      ch.force(true);
-    }
-    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    OwnerOnly.replace(file, w.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -2,19 +2,15 @@ package org.bedsidecapture.app.settings;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.bedsidecapture.dicom.OwnerOnly;
 import org.bedsidecapture.dicom.outbox.AuditLog;
@@ -69,7 +65,7 @@ public final class SiteSettingsFile {
     if (Files.exists(file)) {
       Files.copy(file, home.resolve(PREVIOUS), StandardCopyOption.REPLACE_EXISTING);
     }
-    replace(file, after);
+    OwnerOnly.replace(file, after.getBytes(StandardCharsets.UTF_8));
     for (String key : changes.keySet()) {
       audit.record("SETTINGS_CHANGED", SiteSettings.FILE_NAME, key + " by " + who);
     }
@@ -101,19 +97,5 @@ public final class SiteSettingsFile {
       }
     }
     return out.toString();
-  }
-
-  private static void replace(Path file, String content) throws IOException {
-    Path temp = file.resolveSibling("." + file.getFileName() + ".part");
-    Files.deleteIfExists(temp);
-    try (FileChannel ch =
-        FileChannel.open(
-            temp,
-            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-            OwnerOnly.file())) {
-      Channels.newOutputStream(ch).write(content.getBytes(StandardCharsets.UTF_8));
-      ch.force(true);
-    }
-    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 }

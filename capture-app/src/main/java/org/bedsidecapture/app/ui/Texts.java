@@ -1,8 +1,6 @@
 package org.bedsidecapture.app.ui;
 
-import java.text.MessageFormat;
-import java.util.Locale;
-import java.util.ResourceBundle;
+import org.bedsidecapture.app.ui.model.Says;
 
 /** The screens' words, from the resource bundle of the user's language. */
 final class Texts {
@@ -12,8 +10,6 @@ final class Texts {
 
   /** The text for {@code key}, its {0}, {1}… filled with {@code args}. */
   static String t(String key, Object... args) {
-    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Locale.getDefault());
-    String pattern = bundle.getString(key);
-    return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);
+    return Says.from(BUNDLE, key, args);
   }
 }

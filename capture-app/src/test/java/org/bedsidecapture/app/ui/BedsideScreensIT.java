@@ -231,6 +231,14 @@ class BedsideScreensIT {
     return store;
   }
 
+  /** Signs an operator in on the sign-in screen, typing user name and PIN. */
+  private void signInWithPin(FxRobot robot, String user, String pin) {
+    waitForStep(Step.SIGNED_OUT);
+    robot.clickOn("#sign-in-user").write(user);
+    robot.clickOn("#sign-in-pin").write(pin).type(KeyCode.ENTER);
+    waitForStep(Step.READY_TO_SCAN);
+  }
+
   /** Signs Nora in without the screen, for the tests about what comes after. */
   private void signedIn() {
     Platform.runLater(() -> model.signIn("nora.n"));
@@ -560,10 +568,7 @@ class BedsideScreensIT {
 
   @Test
   void anInstallerTestsTheConnectionsAndTriesABarcodeRule(FxRobot robot) throws Exception {
-    waitForStep(Step.SIGNED_OUT);
-    robot.clickOn("#sign-in-user").write("ida");
-    robot.clickOn("#sign-in-pin").write("2580").type(KeyCode.ENTER);
-    waitForStep(Step.READY_TO_SCAN);
+    signInWithPin(robot, "ida", "2580");
 
     touch(robot, "#settings");
     waitForStep(Step.SETTINGS);
@@ -603,10 +608,7 @@ class BedsideScreensIT {
 
   @Test
   void aCaptureOperatorIsNotOfferedTheSettings(FxRobot robot) throws Exception {
-    waitForStep(Step.SIGNED_OUT);
-    robot.clickOn("#sign-in-user").write("nora.n");
-    robot.clickOn("#sign-in-pin").write("4711").type(KeyCode.ENTER);
-    waitForStep(Step.READY_TO_SCAN);
+    signInWithPin(robot, "nora.n", "4711");
 
     assertThat(robot.lookup("#settings").queryAs(Button.class).isVisible()).isFalse();
   }

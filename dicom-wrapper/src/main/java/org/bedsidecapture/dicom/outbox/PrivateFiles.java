@@ -1,13 +1,9 @@
 package org.bedsidecapture.dicom.outbox;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import org.bedsidecapture.dicom.OwnerOnly;
@@ -52,17 +48,7 @@ final class PrivateFiles {
    * many files.
    */
   static void replace(Path target, byte[] content) throws IOException {
-    Path temp = target.resolveSibling("." + target.getFileName() + ".part");
-    try (FileChannel ch = createPrivate(temp);
-        OutputStream out = Channels.newOutputStream(ch)) {
-      out.write(content);
-      out.flush();
-      ch.force(true);
-    } catch (IOException e) {
-      Files.deleteIfExists(temp);
-      throw e;
-    }
-    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    OwnerOnly.replace(target, content);
   }
 
   static void syncDirectory(Path dir) throws IOException {

@@ -6,10 +6,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Function;
 import org.bedsidecapture.app.fhir.Fhir;
 import org.bedsidecapture.app.fhir.LookupException;
+import org.bedsidecapture.app.service.ArchiveDelivery;
 import org.bedsidecapture.app.service.CaptureStation;
+import org.bedsidecapture.app.service.DeliveryService;
 import org.bedsidecapture.app.service.EncounterFinder;
+import org.bedsidecapture.app.service.StationCheck;
 import org.bedsidecapture.app.settings.Archive;
 import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
@@ -98,6 +102,41 @@ public final class AppContext {
         CaptureStation.workFolder(home),
         AppOutbox.audit(home, clock),
         clock.withZone(ZoneId.systemDefault()));
+  }
+
+  /** How this station sends to its archives, as the site settings say. */
+  public ArchiveDelivery archiveDelivery() throws SettingsException {
+    SiteSettings s = settings();
+    return new ArchiveDelivery(s.aeTitle(), s.dicomWebAuthorization(), s.dicomTimeout(), s.tls());
+  }
+
+  /** Where this station hears archives' storage-commitment reports, as the site settings say. */
+  public DeliveryService.CommitmentListener commitmentListener() throws SettingsException {
+    SiteSettings s = settings();
+    return new DeliveryService.CommitmentListener(
+        s.aeTitle(),
+        s.listenAddress(),
+        s.listenPort(),
+        new UidGenerator(s.uidRoot()),
+        s.commitmentTimeout(),
+        s.tls());
+  }
+
+  /**
+   * What Test connection tries: {@code archives}, each one's storage commitment through {@code
+   * commitment}, and the EHR at {@code fhirBaseUrl} (null: none).
+   */
+  public StationCheck.Peers stationPeers(
+      List<Archive> archives, String fhirBaseUrl, Function<Archive, String> commitment)
+      throws SettingsException, IOException {
+    return new StationCheck.Peers(
+        archives,
+        archiveDelivery(),
+        commitment,
+        fhirBaseUrl,
+        fhirBaseUrl == null ? null : fhir().lookup(settings(), fhirBaseUrl),
+        fhirBaseUrl == null ? null : encounterFinder(fhirBaseUrl),
+        clock);
   }
 
   /** Finds encounters through the site's barcode rules and the EHR at {@code fhirBaseUrl}. */

@@ -124,7 +124,7 @@ final class BenchApp {
     SiteSettings settings = station.settings();
     ExecutorService worker = Executors.newSingleThreadExecutor();
     try (Outbox outbox = station.openOutbox("bench-app", err);
-        DeliveryService delivery = GuiApp.delivery(station, settings, outbox, site.archives())) {
+        DeliveryService delivery = GuiApp.delivery(station, outbox, site.archives())) {
       CaptureStation capture = station.captureStation(outbox, site.archives());
       var finder = station.encounterFinder(site.fhirBaseUrl());
       CompletableFuture<BedsideApp.Parts> made = new CompletableFuture<>();

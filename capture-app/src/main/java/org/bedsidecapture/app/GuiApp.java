@@ -19,7 +19,6 @@ import org.bedsidecapture.app.demo.WristbandSheet;
 import org.bedsidecapture.app.fhir.demo.SyntheticEhr;
 import org.bedsidecapture.app.operators.Authenticator;
 import org.bedsidecapture.app.operators.OperatorStore;
-import org.bedsidecapture.app.service.ArchiveDelivery;
 import org.bedsidecapture.app.service.CaptureStation;
 import org.bedsidecapture.app.service.DeliveryService;
 import org.bedsidecapture.app.service.EncounterFinder;
@@ -40,7 +39,6 @@ import org.bedsidecapture.devices.stills.JpegEncoder;
 import org.bedsidecapture.devices.synthetic.SyntheticCamera;
 import org.bedsidecapture.devices.synthetic.SyntheticCameraProvider;
 import org.bedsidecapture.dicom.BodySiteCatalogue;
-import org.bedsidecapture.dicom.UidGenerator;
 import org.bedsidecapture.dicom.outbox.Outbox;
 
 /**
@@ -128,7 +126,7 @@ public final class GuiApp {
         settings.scanner(),
         KeyCode.valueOf(settings.pedalKey()),
         demo,
-        settingsModel(app, settings, archives, fhirBase, worker),
+        settingsModel(app, settings, archives, fhirBase, delivery, worker),
         Platform::runLater);
   }
 
@@ -138,13 +136,8 @@ public final class GuiApp {
       SiteSettings settings,
       List<Archive> archives,
       String fhirBase,
+      DeliveryService delivery,
       java.util.concurrent.Executor worker) {
-    ArchiveDelivery delivery =
-        new ArchiveDelivery(
-            settings.aeTitle(),
-            settings.dicomWebAuthorization(),
-            settings.dicomTimeout(),
-            settings.tls());
     return new SettingsModel(
         new SettingsModel.Facts(
             settings.stationName(),
@@ -156,14 +149,9 @@ public final class GuiApp {
             settings.barcodeRules().name(),
             settings.barcodeRules().rules().size(),
             settings.language() == null ? "" : settings.language().getLanguage()),
-        () -> {
-          List<StationCheck.Finding> found =
-              new ArrayList<>(StationCheck.archives(archives, delivery));
-          if (fhirBase != null) {
-            found.add(StationCheck.ehr(fhirBase, app.fhir().lookup(settings, fhirBase)));
-          }
-          return found;
-        },
+        samples ->
+            StationCheck.connections(
+                app.stationPeers(archives, fhirBase, delivery::tryCommitment), samples),
         sample -> StationCheck.barcode(settings.barcodeRules(), sample),
         (changes, who) ->
             SiteSettingsFile.change(
@@ -173,24 +161,10 @@ public final class GuiApp {
   }
 
   /** Delivers to {@code archives} in the background, as the site settings say. */
-  static DeliveryService delivery(
-      AppContext app, SiteSettings settings, Outbox outbox, List<Archive> archives) {
+  static DeliveryService delivery(AppContext app, Outbox outbox, List<Archive> archives)
+      throws SettingsException {
     return new DeliveryService(
-            outbox,
-            archives,
-            new ArchiveDelivery(
-                settings.aeTitle(),
-                settings.dicomWebAuthorization(),
-                settings.dicomTimeout(),
-                settings.tls()),
-            new DeliveryService.CommitmentListener(
-                settings.aeTitle(),
-                settings.listenAddress(),
-                settings.listenPort(),
-                new UidGenerator(settings.uidRoot()),
-                settings.commitmentTimeout(),
-                settings.tls()),
-            app.clock())
+            outbox, archives, app.archiveDelivery(), app.commitmentListener(), app.clock())
         .start();
   }
 
@@ -267,7 +241,7 @@ public final class GuiApp {
       Outbox outbox = app.openOutbox("the capture app", err);
       closing.add(0, outbox);
       CaptureStation station = app.captureStation(outbox, archives);
-      DeliveryService delivery = delivery(app, settings, outbox, archives);
+      DeliveryService delivery = delivery(app, outbox, archives);
       closing.add(0, delivery);
       ExecutorService worker =
           Executors.newSingleThreadExecutor(

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.bedsidecapture.app.AppContext;
 import org.bedsidecapture.app.AppOutbox;
-import org.bedsidecapture.app.service.ArchiveDelivery;
+import org.bedsidecapture.app.service.DeliveryService;
 import org.bedsidecapture.app.service.StationCheck;
 import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
@@ -30,8 +30,9 @@ final class SettingsCommand {
       mixinStandardHelpOptions = true,
       description = {
         "Validate site.properties as the app does at start, then try what it names: each archive"
-            + " (C-ECHO), the EHR (its FHIR metadata), and sample barcodes against the site's"
-            + " rules. Exit 0 when all is well, 1 when something failed, 2 when the settings are"
+            + " (C-ECHO or a DICOMweb search, a storage-commitment round trip where commitment is"
+            + " on, the TLS certificate it shows), the EHR (its certificate, its FHIR metadata, the"
+            + " sample barcodes looked up), and the sample barcodes against the site's rules. Exit 0 when all is well, 1 when something failed, 2 when the settings are"
             + " wrong."
       })
   static final class Check implements Callable<Integer> {
@@ -51,27 +52,20 @@ final class SettingsCommand {
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
       SiteSettings settings;
+      DeliveryService.CommitmentListener listener;
       try {
         settings = app.settings();
+        listener = app.commitmentListener();
       } catch (SettingsException e) {
         spec.commandLine().getErr().println("settings check: " + e.getMessage());
         return 2;
       }
       out.println("OK   site.properties: valid");
-      List<StationCheck.Finding> found = new ArrayList<>();
-      found.addAll(
-          StationCheck.archives(
-              settings.archives(),
-              new ArchiveDelivery(
-                  settings.aeTitle(),
-                  settings.dicomWebAuthorization(),
-                  settings.dicomTimeout(),
-                  settings.tls())));
-      if (settings.fhirBaseUrl() != null) {
-        found.add(
-            StationCheck.ehr(
-                settings.fhirBaseUrl(), app.fhir().lookup(settings, settings.fhirBaseUrl())));
-      }
+      List<StationCheck.Finding> found =
+          new ArrayList<>(
+              StationCheck.connections(
+                  peers(settings, listener),
+                  settings.fhirBaseUrl() == null ? List.of() : barcodes));
       for (String sample : barcodes) {
         found.add(StationCheck.barcode(settings.barcodeRules(), sample));
       }
@@ -79,6 +73,15 @@ final class SettingsCommand {
         out.println((f.ok() ? "OK   " : "FAIL ") + f.what() + ": " + f.said());
       }
       return found.stream().allMatch(StationCheck.Finding::ok) ? 0 : 1;
+    }
+
+    private StationCheck.Peers peers(
+        SiteSettings settings, DeliveryService.CommitmentListener listener) throws IOException {
+      try {
+        return app.stationPeers(settings.archives(), settings.fhirBaseUrl(), listener::roundTrip);
+      } catch (SettingsException e) {
+        throw new IllegalStateException("the settings were read a moment ago", e);
+      }
     }
   }
 

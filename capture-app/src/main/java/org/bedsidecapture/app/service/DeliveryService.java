@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.bedsidecapture.app.settings.Archive;
 import org.bedsidecapture.dicom.UidGenerator;
+import org.bedsidecapture.dicom.delivery.DicomDestination;
 import org.bedsidecapture.dicom.delivery.StorageCommitter;
 import org.bedsidecapture.dicom.delivery.Tls;
 import org.bedsidecapture.dicom.outbox.Delivery;
@@ -38,7 +39,35 @@ public final class DeliveryService implements AutoCloseable {
 
   /** Where the listener for storage commitment reports is, and who we are. */
   public record CommitmentListener(
-      String aeTitle, String address, int port, UidGenerator uids, Duration timeout, Tls tls) {}
+      String aeTitle, String address, int port, UidGenerator uids, Duration timeout, Tls tls) {
+
+    StorageCommitter start() throws IOException {
+      return StorageCommitter.start(
+          aeTitle, InetAddress.getByName(address), port, uids, timeout, tls);
+    }
+
+    /**
+     * The storage-commitment round trip to {@code archive} on a listener of its own, for a process
+     * that does not deliver ({@code settings check}); null when it works, else what is wrong.
+     */
+    public String roundTrip(Archive archive) {
+      try (StorageCommitter c = start()) {
+        return c.roundTrip(DicomDestination.fromName(archive.destination()));
+      } catch (IOException e) {
+        return cannotListen(e);
+      }
+    }
+
+    String cannotListen(IOException e) {
+      return "this station's listener for commitment reports cannot start on "
+          + address
+          + ":"
+          + port
+          + " ("
+          + e.getMessage()
+          + "): is the port taken, e.g. by the running app? Its own Test connection tries this";
+    }
+  }
 
   private final Outbox outbox;
   private final List<Archive> archives;
@@ -133,16 +162,21 @@ public final class DeliveryService implements AutoCloseable {
     tell(new Activity(null, problem));
   }
 
-  private StorageCommitter committer() throws IOException {
+  /**
+   * For Test connection: the storage-commitment round trip to {@code archive} through this
+   * service's listener; null when it works, else what is wrong and what to check.
+   */
+  public String tryCommitment(Archive archive) {
+    try {
+      return committer().roundTrip(DicomDestination.fromName(archive.destination()));
+    } catch (IOException e) {
+      return listener.cannotListen(e);
+    }
+  }
+
+  private synchronized StorageCommitter committer() throws IOException {
     if (committer == null) {
-      committer =
-          StorageCommitter.start(
-              listener.aeTitle(),
-              InetAddress.getByName(listener.address()),
-              listener.port(),
-              listener.uids(),
-              listener.timeout(),
-              listener.tls());
+      committer = listener.start();
     }
     return committer;
   }
@@ -179,8 +213,10 @@ public final class DeliveryService implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (committer != null) {
-      committer.close();
+    synchronized (this) {
+      if (committer != null) {
+        committer.close();
+      }
     }
   }
 }

@@ -59,11 +59,17 @@ final class SettingsScreen extends BorderPane {
                     : Texts.t("settings.ehr", facts.ehr())),
             line(Texts.t("settings.idle", facts.idle().toMinutes())),
             line(Texts.t("settings.rules", facts.barcodeRules(), facts.barcodeRuleCount())));
+    TextField sample = new TextField();
+    sample.setId("try-barcode");
+    sample.setPromptText(Texts.t("settings.barcode"));
+    sample.setAccessibleText(Texts.t("settings.barcode"));
+    sample.setMinHeight(56);
+    sample.setPrefColumnCount(18);
     Button test =
         Controls.button(
             Material2MZ.NETWORK_CHECK,
             Texts.t("settings.test"),
-            settings::testConnections,
+            () -> settings.testConnections(sample.getText()),
             "big",
             "accent");
     test.setId("test-connections");
@@ -80,12 +86,6 @@ final class SettingsScreen extends BorderPane {
                     answers.getChildren().add(finding(f));
                   }
                 });
-    TextField sample = new TextField();
-    sample.setId("try-barcode");
-    sample.setPromptText(Texts.t("settings.barcode"));
-    sample.setAccessibleText(Texts.t("settings.barcode"));
-    sample.setMinHeight(56);
-    sample.setPrefColumnCount(18);
     VBox tried = new VBox();
     tried.setId("barcode-answer");
     sample

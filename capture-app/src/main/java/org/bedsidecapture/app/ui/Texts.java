@@ -1,6 +1,6 @@
 package org.bedsidecapture.app.ui;
 
-import org.bedsidecapture.app.ui.model.Says;
+import org.bedsidecapture.app.service.Words;
 
 /** The screens' words, from the resource bundle of the user's language. */
 final class Texts {
@@ -10,6 +10,6 @@ final class Texts {
 
   /** The text for {@code key}, its {0}, {1}… filled with {@code args}. */
   static String t(String key, Object... args) {
-    return Says.from(BUNDLE, key, args);
+    return Words.from(BUNDLE, key, args);
   }
 }

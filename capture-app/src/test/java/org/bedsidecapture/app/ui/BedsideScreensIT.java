@@ -203,14 +203,19 @@ class BedsideScreensIT {
             "demo",
             BarcodeRules.demo().rules().size(),
             ""),
-        () ->
-            List.of(
-                StationCheck.archives(
-                        archives,
-                        new ArchiveDelivery("BEDSIDE", null, Duration.ofSeconds(10), null))
-                    .get(0),
-                StationCheck.ehr(
-                    ehr.baseUrl(), fhir.lookup(ehr.baseUrl(), Duration.ofSeconds(10)))),
+        samples ->
+            StationCheck.connections(
+                new StationCheck.Peers(
+                    archives,
+                    new ArchiveDelivery("BEDSIDE", null, Duration.ofSeconds(10), null),
+                    archive -> "not asked for",
+                    ehr.baseUrl(),
+                    fhir.lookup(ehr.baseUrl(), Duration.ofSeconds(10)),
+                    new EncounterFinder(
+                        BarcodeRules.demo(),
+                        () -> fhir.lookup(ehr.baseUrl(), Duration.ofSeconds(10))),
+                    Clock.systemUTC()),
+                samples),
         sample -> StationCheck.barcode(BarcodeRules.demo(), sample),
         (changes, who) ->
             SiteSettingsFile.change(

@@ -19,6 +19,9 @@ import org.bedsidecapture.dicom.outbox.OutboxEntry;
  * report did not come within the time allowed, are sent again later.
  */
 public final class StorageCommitter implements AutoCloseable {
+  /** VL Photographic Image Storage: the class of the object nobody sent, in a round trip. */
+  private static final String PROBE_SOP_CLASS = "1.2.840.10008.5.1.4.1.1.77.1.4";
+
   private final Map<String, CompletableFuture<StorageCommitment>> pending;
   private final StorageCommitmentListener listener;
   private final UidGenerator uids;
@@ -126,6 +129,56 @@ public final class StorageCommitter implements AutoCloseable {
     }
     try (Outbox.Batch batch = outbox.batch()) {
       return record(outbox, dest, stored, report);
+    }
+  }
+
+  /**
+   * Proves the whole storage-commitment path, for an installer's Test connection: asks {@code
+   * destination} to commit to an object nobody sent (a new UID) and waits for its report, which
+   * must reach this station's listener and say the object is not there. The outbox is not touched.
+   *
+   * @return null when the report came back as it should, else what is wrong and what to check
+   */
+  public String roundTrip(DicomDestination destination) {
+    String transaction = uids.newUid();
+    String nobodySent = uids.newUid();
+    CompletableFuture<StorageCommitment> answer = new CompletableFuture<>();
+    pending.put(transaction, answer);
+    try {
+      String refused =
+          StorageCommitmentRequester.request(
+              destination,
+              callingAeTitle,
+              transaction,
+              List.<String[]>of(new String[] {PROBE_SOP_CLASS, nobodySent}),
+              tls,
+              timeout);
+      if (refused != null) {
+        return refused;
+      }
+      StorageCommitment report = answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return report.committed().contains(nobodySent)
+          ? destination
+              + " reported committing an object it was never sent: its commitment cannot be"
+              + " relied on"
+          : null;
+    } catch (TimeoutException e) {
+      return "the request was accepted but no report reached this station within "
+          + timeout.toSeconds()
+          + " s: check that "
+          + destination
+          + " knows this station's AE title "
+          + callingAeTitle
+          + " with this host and listener port "
+          + listener.port()
+          + ", and that no firewall blocks that port";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted while waiting for the report";
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e);
+    } finally {
+      pending.remove(transaction);
     }
   }
 

@@ -68,6 +68,47 @@ public final class StowRsArchiveSender {
     this.http = http.build();
   }
 
+  /**
+   * Asks the archive, for an installer's Test connection, whether it answers at this root and takes
+   * this station's credentials: a QIDO-RS search for one study, nothing stored.
+   *
+   * @return null when it answered, else what is wrong and what to check
+   */
+  public String probe() {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(studies + "?limit=1"))
+            .timeout(timeout)
+            .header("Accept", "application/dicom+json")
+            .GET();
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    int status;
+    try {
+      status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException e) {
+      String tls = Tls.explain(e);
+      return tls != null
+          ? tls
+          : "no answer from " + studies + " (" + e + "): check the address and the network";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    }
+    if (status == 200 || status == 204) {
+      return null;
+    }
+    if (status == 401 || status == 403) {
+      return "it refused this station's credentials (HTTP "
+          + status
+          + "): check dicomweb.basic-auth-file or dicomweb.bearer-token-file";
+    }
+    if (status == 404) {
+      return "no DICOMweb service at " + studies + " (HTTP 404): check the path of the root";
+    }
+    return "it answered HTTP " + status + " to a search at " + studies;
+  }
+
   /** The outbox name of a DICOMweb destination: its URL. */
   public static String name(URI base) {
     return base.toString();

@@ -14,6 +14,11 @@ import java.util.List;
 public record TestPki(Path dir) {
   public static final String PASSWORD = "test-only-secret";
 
+  /** How long its certificates are valid: long enough to be far from expiring when a test runs. */
+  public static final int VALID_DAYS_NUMBER = 90;
+
+  private static final String VALID_DAYS = Integer.toString(VALID_DAYS_NUMBER);
+
   public static TestPki create(Path dir) throws IOException, InterruptedException {
     Files.createDirectories(dir);
     TestPki pki = new TestPki(dir);
@@ -98,7 +103,7 @@ public record TestPki(Path dir) {
         "-out",
         name + ".pem",
         "-days",
-        "2",
+        VALID_DAYS,
         "-subj",
         "/CN=" + commonName);
   }
@@ -130,7 +135,7 @@ public record TestPki(Path dir) {
         "-out",
         name + ".pem",
         "-days",
-        "2",
+        VALID_DAYS,
         "-extfile",
         name + ".ext");
   }

@@ -33,9 +33,9 @@ public final class SettingsModel {
     void save(java.util.Map<String, String> changes, String who) throws Exception;
   }
 
-  /** The connection tests: slow (network), run on the worker. */
+  /** The connection tests, with sample barcodes to look up in the EHR: slow (network). */
   public interface Tests {
-    List<StationCheck.Finding> run() throws Exception;
+    List<StationCheck.Finding> run(List<String> samples) throws Exception;
   }
 
   private final Facts facts;
@@ -78,8 +78,11 @@ public final class SettingsModel {
     return testing.getReadOnlyProperty();
   }
 
-  /** Tries every archive and the EHR; the answers replace the last ones when they are in. */
-  public void testConnections() {
+  /**
+   * Tries every archive and the EHR, and looks {@code sample} up there when it is not blank; the
+   * answers replace the last ones when they are in.
+   */
+  public void testConnections(String sample) {
     if (testing.get()) {
       return;
     }
@@ -89,7 +92,7 @@ public final class SettingsModel {
         () -> {
           List<StationCheck.Finding> found;
           try {
-            found = tests.run();
+            found = tests.run(sample == null || sample.isBlank() ? List.of() : List.of(sample));
           } catch (Exception e) {
             found =
                 List.of(

@@ -106,7 +106,10 @@ public final class AppContext {
 
   /** How this station sends to its archives, as the site settings say. */
   public ArchiveDelivery archiveDelivery() throws SettingsException {
-    SiteSettings s = settings();
+    return archiveDelivery(settings());
+  }
+
+  private static ArchiveDelivery archiveDelivery(SiteSettings s) {
     return new ArchiveDelivery(s.aeTitle(), s.dicomWebAuthorization(), s.dicomTimeout(), s.tls());
   }
 
@@ -123,25 +126,32 @@ public final class AppContext {
   }
 
   /**
-   * What Test connection tries: {@code archives}, each one's storage commitment through {@code
-   * commitment}, and the EHR at {@code fhirBaseUrl} (null: none).
+   * What Test connection tries under settings {@code s} (those in force, or as an installer edits
+   * them): {@code archives}, each one's storage commitment through {@code commitment}, and the EHR
+   * at {@code fhirBaseUrl} (null: none).
    */
   public StationCheck.Peers stationPeers(
-      List<Archive> archives, String fhirBaseUrl, Function<Archive, String> commitment)
-      throws SettingsException, IOException {
+      SiteSettings s,
+      List<Archive> archives,
+      String fhirBaseUrl,
+      Function<Archive, String> commitment)
+      throws IOException {
     return new StationCheck.Peers(
         archives,
-        archiveDelivery(),
+        archiveDelivery(s),
         commitment,
         fhirBaseUrl,
-        fhirBaseUrl == null ? null : fhir().lookup(settings(), fhirBaseUrl),
-        fhirBaseUrl == null ? null : encounterFinder(fhirBaseUrl),
+        fhirBaseUrl == null ? null : fhir().lookup(s, fhirBaseUrl),
+        fhirBaseUrl == null ? null : encounterFinder(s, fhirBaseUrl),
         clock);
   }
 
   /** Finds encounters through the site's barcode rules and the EHR at {@code fhirBaseUrl}. */
   public EncounterFinder encounterFinder(String fhirBaseUrl) throws SettingsException {
-    SiteSettings s = settings();
+    return encounterFinder(settings(), fhirBaseUrl);
+  }
+
+  private EncounterFinder encounterFinder(SiteSettings s, String fhirBaseUrl) {
     return new EncounterFinder(
         s.barcodeRules(),
         () -> {

@@ -113,6 +113,7 @@ public final class GuiApp {
             Platform::runLater,
             app.clock(),
             settings.clipMaxLength());
+    preview.prefer(settings.cameraName(), settings.cameraMode());
     preview.lookAgain();
     OutboxModel outboxModel = new OutboxModel(outbox, delivery, worker, Platform::runLater);
     return new BedsideApp.Parts(
@@ -126,33 +127,55 @@ public final class GuiApp {
         settings.scanner(),
         KeyCode.valueOf(settings.pedalKey()),
         demo,
-        settingsModel(app, settings, archives, fhirBase, delivery, worker),
+        settingsModel(app, archives, fhirBase, delivery, worker),
+        org.bedsidecapture.app.ui.FilePicker.DIALOG,
         Platform::runLater);
   }
 
-  /** The installer's settings screen: what is in force, Test connection, barcode rules tried. */
+  /**
+   * The installer's settings screen on the site file: Test connection and barcodes tried on the
+   * values as edited (where they name no archive or EHR, those in force, e.g. the demo's), changes
+   * saved through the same safe change as {@code settings set}.
+   */
   static SettingsModel settingsModel(
       AppContext app,
-      SiteSettings settings,
-      List<Archive> archives,
-      String fhirBase,
+      List<Archive> archivesInForce,
+      String fhirInForce,
       DeliveryService delivery,
       java.util.concurrent.Executor worker) {
+    java.nio.file.Path file = app.home().resolve(SiteSettings.FILE_NAME);
+    java.util.Properties written;
+    try {
+      written = SiteSettingsFile.read(app.home());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("read at start a moment ago: " + file, e);
+    }
     return new SettingsModel(
-        new SettingsModel.Facts(
-            settings.stationName(),
-            settings.aeTitle(),
-            settings.listenPort(),
-            archives,
-            fhirBase,
-            settings.idleTimeout(),
-            settings.barcodeRules().name(),
-            settings.barcodeRules().rules().size(),
-            settings.language() == null ? "" : settings.language().getLanguage()),
-        samples ->
-            StationCheck.connections(
-                app.stationPeers(archives, fhirBase, delivery::tryCommitment), samples),
-        sample -> StationCheck.barcode(settings.barcodeRules(), sample),
+        written,
+        (what, edited, samples) -> {
+          SiteSettings s;
+          try {
+            s = SiteSettings.of(edited, file);
+          } catch (SettingsException e) {
+            return List.of(new StationCheck.Finding(SiteSettings.FILE_NAME, false, e.getMessage()));
+          }
+          StationCheck.Peers peers =
+              app.stationPeers(
+                  s,
+                  s.archives().isEmpty() ? archivesInForce : s.archives(),
+                  s.fhirBaseUrl() == null ? fhirInForce : s.fhirBaseUrl(),
+                  delivery::tryCommitment);
+          return what == SettingsModel.Test.ARCHIVES
+              ? StationCheck.archives(peers)
+              : StationCheck.ehr(peers, samples);
+        },
+        (edited, sample) -> {
+          try {
+            return StationCheck.barcode(SiteSettings.of(edited, file).barcodeRules(), sample);
+          } catch (SettingsException e) {
+            return new StationCheck.Finding(SiteSettings.FILE_NAME, false, e.getMessage());
+          }
+        },
         (changes, who) ->
             SiteSettingsFile.change(
                 app.home(), changes, who, AppOutbox.audit(app.home(), app.clock())),

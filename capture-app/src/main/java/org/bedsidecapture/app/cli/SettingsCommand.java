@@ -77,11 +77,8 @@ final class SettingsCommand {
 
     private StationCheck.Peers peers(
         SiteSettings settings, DeliveryService.CommitmentListener listener) throws IOException {
-      try {
-        return app.stationPeers(settings.archives(), settings.fhirBaseUrl(), listener::roundTrip);
-      } catch (SettingsException e) {
-        throw new IllegalStateException("the settings were read a moment ago", e);
-      }
+      return app.stationPeers(
+          settings, settings.archives(), settings.fhirBaseUrl(), listener::roundTrip);
     }
   }
 

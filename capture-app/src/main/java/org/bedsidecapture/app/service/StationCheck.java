@@ -59,10 +59,23 @@ public final class StationCheck {
 
   /** Tries every archive and the EHR, and looks up each sample barcode there. */
   public static List<Finding> connections(Peers peers, List<String> samples) {
+    List<Finding> found = new ArrayList<>(archives(peers));
+    found.addAll(ehr(peers, samples));
+    return found;
+  }
+
+  /** Tries every archive. */
+  public static List<Finding> archives(Peers peers) {
     List<Finding> found = new ArrayList<>();
     for (int i = 0; i < peers.archives().size(); i++) {
       archive(peers, "archive." + (i + 1), peers.archives().get(i), found);
     }
+    return found;
+  }
+
+  /** Tries the EHR (none: nothing to try) and looks up each sample barcode there. */
+  public static List<Finding> ehr(Peers peers, List<String> samples) {
+    List<Finding> found = new ArrayList<>();
     if (peers.fhirBase() != null) {
       String what = "fhir.base-url " + peers.fhirBase();
       URI base = URI.create(peers.fhirBase());

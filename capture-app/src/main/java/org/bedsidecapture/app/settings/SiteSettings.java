@@ -53,7 +53,10 @@ public record SiteSettings(
     java.util.List<Archive> archives,
     Duration idleTimeout,
     String pedalKey,
-    Locale language) {
+    Locale language,
+    String cameraName,
+    String cameraMode,
+    boolean highContrast) {
 
   /**
    * SMART Backend Services for the EHR: its token endpoint, the client id this station is
@@ -104,7 +107,17 @@ public record SiteSettings(
           "fhir.smart.scope",
           "session.idle-minutes",
           "capture.pedal-key",
-          "ui.language");
+          "devices.camera",
+          "devices.camera-mode",
+          "ui.language",
+          "ui.theme");
+
+  /** A device mode as installers write it: width x height @ frames per second. */
+  static final Pattern CAMERA_MODE = Pattern.compile("\\d{2,5}x\\d{2,5}@\\d{1,3}");
+
+  /** The screens' themes: AtlantaFX's light theme, or black on white with heavy outlines. */
+  public static final java.util.List<String> THEMES =
+      java.util.List.of("standard", "high-contrast");
 
   /** The languages the screens are written in. */
   static final Set<String> LANGUAGES = Set.of("en", "de");
@@ -217,7 +230,37 @@ public record SiteSettings(
         archives(p, file),
         Duration.ofMinutes(number(p, file, "session.idle-minutes", 5, 1, 240)),
         pedalKey(p, file),
-        language(p, file));
+        language(p, file),
+        blankIsNull(p.getProperty("devices.camera")),
+        cameraMode(p, file),
+        highContrast(p, file));
+  }
+
+  private static String blankIsNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  /** The mode the capture screen opens its device in ({@code devices.camera-mode}), or null. */
+  private static String cameraMode(Properties p, Path file) throws SettingsException {
+    String mode = blankIsNull(p.getProperty("devices.camera-mode"));
+    if (mode != null && !CAMERA_MODE.matcher(mode).matches()) {
+      throw new SettingsException(
+          file
+              + ": devices.camera-mode: '"
+              + mode
+              + "' is not WIDTHxHEIGHT@FPS, e.g. 1920x1080@30 (the device section of the"
+              + " settings screen lists the device's modes)");
+    }
+    return mode;
+  }
+
+  private static boolean highContrast(Properties p, Path file) throws SettingsException {
+    String theme = blankIsNull(p.getProperty("ui.theme"));
+    if (theme != null && !THEMES.contains(theme)) {
+      throw new SettingsException(
+          file + ": ui.theme: '" + theme + "' is not one of " + String.join(", ", THEMES));
+    }
+    return "high-contrast".equals(theme);
   }
 
   /** The screens' language: {@code ui.language}, or else the station's own (null). */

@@ -28,6 +28,18 @@ public final class SiteSettingsFile {
 
   private SiteSettingsFile() {}
 
+  /** The site file's keys as written (none when there is no file). */
+  public static Properties read(Path home) throws IOException {
+    Path file = home.resolve(SiteSettings.FILE_NAME);
+    Properties p = new Properties();
+    if (Files.exists(file)) {
+      try (java.io.Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        p.load(r);
+      }
+    }
+    return p;
+  }
+
   /**
    * Applies {@code changes} (a blank value removes the key) and returns the settings they make.
    *

@@ -41,6 +41,7 @@ public final class BedsideApp {
       KeyCode pedalKey,
       Demo demo,
       SettingsModel settings,
+      FilePicker files,
       Executor ui) {}
 
   /**
@@ -63,6 +64,7 @@ public final class BedsideApp {
             parts.scanCameras(),
             parts.demo(),
             parts.settings(),
+            parts.files(),
             parts.ui());
     Scene scene = new Scene(shell, 1280, 800);
     scene.getStylesheets().add(BedsideApp.class.getResource("bedside.css").toExternalForm());

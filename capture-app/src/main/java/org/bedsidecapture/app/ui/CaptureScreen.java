@@ -115,15 +115,14 @@ final class CaptureScreen extends BorderPane {
     devices.setOnAction(e -> preview.start());
     devices.setOnShowing(e -> preview.lookAgain());
     Button review =
-        Controls.button(Material2AL.COLLECTIONS, Texts.t("capture.review"), model::review, "big");
+        Controls.button(Material2AL.COLLECTIONS, Texts.t("capture.review"), model::review);
     review.setId("review");
     review.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.shots()));
     Button importing =
         Controls.button(
-            Material2AL.FOLDER_OPEN, Texts.t("capture.import"), () -> importFiles(model), "big");
+            Material2AL.FOLDER_OPEN, Texts.t("capture.import"), () -> importFiles(model));
     importing.setId("import");
-    Button leave =
-        Controls.button(Material2AL.CLOSE, Texts.t("capture.leave"), model::leave, "big");
+    Button leave = Controls.button(Material2AL.CLOSE, Texts.t("capture.leave"), model::leave);
     leave.setId("leave");
     setBottom(Controls.bottomBar(Controls.send(model, "send"), devices, review, importing, leave));
 

@@ -1,91 +1,450 @@
 package org.bedsidecapture.app.ui;
 
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.bedsidecapture.app.service.StationCheck;
-import org.bedsidecapture.app.settings.Archive;
+import org.bedsidecapture.app.settings.SettingsCatalogue;
 import org.bedsidecapture.app.ui.model.BedsideModel;
+import org.bedsidecapture.app.ui.model.PreviewModel;
 import org.bedsidecapture.app.ui.model.SettingsModel;
+import org.bedsidecapture.devices.spi.Camera;
+import org.bedsidecapture.devices.spi.VideoFormat;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * The installer's screen: the settings in force, Test connection with an answer per archive and
- * EHR, and a barcode tried live against the site's rules.
+ * The installer's screen: every key of the site file in its section (site, archives, EHR, devices,
+ * barcodes, at the bedside), secrets chosen as files; Test connection for the archives and the EHR
+ * on the values as edited; the device opened with its preview and modes; a barcode tried live
+ * against the rules as edited; Save through the safe change.
  */
 final class SettingsScreen extends BorderPane {
-  SettingsScreen(BedsideModel bedside, SettingsModel settings) {
+  private final SettingsModel settings;
+  private final PreviewModel preview;
+  private final FilePicker files;
+  private final Map<String, Supplier<String>> edited = new LinkedHashMap<>();
+  private final Map<String, Node> panes = new LinkedHashMap<>();
+  private final ScrollPane center = new ScrollPane();
+
+  SettingsScreen(
+      BedsideModel bedside, SettingsModel settings, PreviewModel preview, FilePicker files) {
+    this.settings = settings;
+    this.preview = preview;
+    this.files = files;
     setId("settings-screen");
-    VBox body = new VBox(16);
-    body.getStyleClass().add("screen");
     Label title = Controls.label(Texts.t("settings.title"), "prompt");
-    SettingsModel.Facts facts = settings.facts();
-    VBox summary = new VBox(4);
-    summary.setId("settings-summary");
-    summary
-        .getChildren()
-        .add(
-            line(
-                Texts.t(
-                    "settings.station",
-                    facts.station(),
-                    facts.aeTitle(),
-                    Integer.toString(facts.listenPort()))));
-    for (int i = 0; i < facts.archives().size(); i++) {
-      Archive a = facts.archives().get(i);
-      summary
-          .getChildren()
-          .add(
-              line(
-                  Texts.t(
-                      "settings.archive",
-                      i + 1,
-                      a.url(),
-                      a.commit() ? Texts.t("settings.commit") : "")));
+    Label hint = Controls.label(Texts.t("settings.hint"), "settings-hint");
+    hint.setWrapText(true);
+    VBox top = new VBox(4, title, hint);
+    top.getStyleClass().add("settings-top");
+    setTop(top);
+    VBox nav = new VBox(8);
+    nav.setId("settings-sections");
+    nav.getStyleClass().add("settings-nav");
+    ToggleGroup group = new ToggleGroup();
+    for (SettingsCatalogue.Section section : settings.sections()) {
+      panes.put(section.id(), pane(section));
+      ToggleButton b = Controls.toggle(Texts.t("settings.section." + section.id()));
+      b.setId("section-" + section.id());
+      b.setToggleGroup(group);
+      b.setMaxWidth(Double.MAX_VALUE);
+      b.setOnAction(
+          e -> {
+            b.setSelected(true);
+            show(section.id());
+          });
+      nav.getChildren().add(b);
     }
-    summary
-        .getChildren()
-        .addAll(
-            line(
-                facts.ehr() == null
-                    ? Texts.t("settings.noEhr")
-                    : Texts.t("settings.ehr", facts.ehr())),
-            line(Texts.t("settings.idle", facts.idle().toMinutes())),
-            line(Texts.t("settings.rules", facts.barcodeRules(), facts.barcodeRuleCount())));
-    TextField sample = new TextField();
-    sample.setId("try-barcode");
-    sample.setPromptText(Texts.t("settings.barcode"));
-    sample.setAccessibleText(Texts.t("settings.barcode"));
-    sample.setMinHeight(56);
-    sample.setPrefColumnCount(18);
+    setLeft(nav);
+    center.setFitToWidth(true);
+    setCenter(center);
+    ((ToggleButton) nav.getChildren().get(0)).setSelected(true);
+    show(settings.sections().get(0).id());
+    Button back =
+        Controls.button(
+            Material2AL.ARROW_BACK, Texts.t("settings.back"), bedside::closeSettings, "big");
+    back.setId("settings-back");
+    Button save =
+        Controls.button(
+            Material2MZ.SAVE,
+            Texts.t("settings.save"),
+            () -> settings.save(values(), bedside.signedInForTheRecord()),
+            "big",
+            "accent");
+    save.setId("settings-save");
+    Label saved = Controls.label("", "settings-said");
+    saved.setId("settings-saved");
+    saved.textProperty().bind(settings.savedProperty());
+    saved.setWrapText(true);
+    Label refused = Controls.label("", "settings-said", "stop-text");
+    refused.setId("settings-refused");
+    refused.textProperty().bind(settings.refusedProperty());
+    refused.setWrapText(true);
+    VBox said = new VBox(saved, refused);
+    said.setAlignment(Pos.CENTER_LEFT);
+    HBox.setHgrow(said, Priority.ALWAYS);
+    setBottom(Controls.bottomBar(save, back, said));
+    javafx.beans.value.ChangeListener<Node> focus = (o, was, now) -> reveal(now);
+    sceneProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (was != null) {
+                was.focusOwnerProperty().removeListener(focus);
+              }
+              if (now == null) {
+                preview.stop();
+              } else {
+                now.focusOwnerProperty().addListener(focus);
+              }
+            });
+  }
+
+  /** Scrolls the section so that {@code n} (e.g. the field the keyboard moved to) is in view. */
+  private void reveal(Node n) {
+    Node content = center.getContent();
+    if (n == null || content == null) {
+      return;
+    }
+    for (Node p = n; p != content; p = p.getParent()) {
+      if (p == null) {
+        return;
+      }
+    }
+    javafx.geometry.Bounds b = content.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+    double viewport = center.getViewportBounds().getHeight();
+    double room = content.getBoundsInLocal().getHeight() - viewport;
+    if (room <= 0) {
+      return;
+    }
+    double top = center.getVvalue() * room;
+    if (b.getMinY() < top) {
+      center.setVvalue(b.getMinY() / room);
+    } else if (b.getMaxY() > top + viewport) {
+      center.setVvalue(Math.min(1, (b.getMaxY() - viewport) / room));
+    }
+  }
+
+  private void show(String section) {
+    if ("devices".equals(section)) {
+      preview.start();
+    } else {
+      preview.stop();
+    }
+    center.setContent(panes.get(section));
+    center.setVvalue(0);
+  }
+
+  private Map<String, String> values() {
+    Map<String, String> v = new LinkedHashMap<>();
+    edited.forEach((k, s) -> v.put(k, s.get()));
+    return v;
+  }
+
+  private Node pane(SettingsCatalogue.Section section) {
+    GridPane grid = new GridPane();
+    grid.setHgap(24);
+    grid.setVgap(12);
+    grid.setId("settings-" + section.id());
+    int row = 0;
+    for (SettingsCatalogue.Key key : section.keys()) {
+      Label name =
+          Controls.label(
+              key.number() == 0
+                  ? Texts.t("key." + key.pattern())
+                  : Texts.t("key." + key.pattern(), key.number()),
+              "setting-name");
+      name.setWrapText(true);
+      Label raw = Controls.label(key.name(), "setting-key");
+      VBox label = new VBox(0, name, raw);
+      label.setMinWidth(280);
+      label.setPrefWidth(340);
+      label.setMaxWidth(400);
+      Node editor = editor(key, name.getText());
+      GridPane.setHgrow(editor, Priority.ALWAYS);
+      grid.addRow(row++, label, editor);
+    }
+    VBox pane = new VBox(24);
+    pane.getStyleClass().add("settings-pane");
+    switch (section.id()) {
+      case "archives" -> pane.getChildren().add(tests(SettingsModel.Test.ARCHIVES, null));
+      case "ehr" -> {
+        TextField sample = field("ehr-sample", Texts.t("settings.sample"), "");
+        sample.setPromptText(Texts.t("settings.sample"));
+        pane.getChildren().add(tests(SettingsModel.Test.EHR, sample));
+      }
+      case "barcodes" -> pane.getChildren().add(barcodeTry());
+      default -> {}
+    }
+    if ("devices".equals(section.id())) {
+      pane.getChildren().add(deviceView());
+    }
+    pane.getChildren().add(grid);
+    return pane;
+  }
+
+  private Node editor(SettingsCatalogue.Key key, String accessible) {
+    String value = settings.value(key.name());
+    String id = "setting-" + key.name().replace('.', '-');
+    if ("devices.camera".equals(key.name())) {
+      return deviceChoice(id, accessible);
+    }
+    if ("devices.camera-mode".equals(key.name())) {
+      return modeChoice(id, accessible, value);
+    }
+    switch (key.kind()) {
+      case FLAG, CHOICE -> {
+        ObservableList<String> items =
+            javafx.collections.FXCollections.observableArrayList(key.choices());
+        if (!items.contains("")) {
+          items.add(0, "");
+        }
+        if (!items.contains(value)) {
+          items.add(value);
+        }
+        ComboBox<String> box = new ComboBox<>(items);
+        box.setId(id);
+        box.setAccessibleText(accessible);
+        box.setValue(value);
+        box.setConverter(shown());
+        box.setButtonCell(cell());
+        box.setCellFactory(l -> cell());
+        box.setMinHeight(56);
+        box.setMaxWidth(Double.MAX_VALUE);
+        edited.put(key.name(), () -> box.getValue() == null ? "" : box.getValue());
+        return box;
+      }
+      case FILE -> {
+        TextField path = field(id, accessible, value);
+        path.setEditable(false);
+        path.getStyleClass().add("file-path");
+        Button choose =
+            Controls.button(
+                Material2AL.FOLDER_OPEN,
+                Texts.t("settings.choose"),
+                () -> {
+                  Path f = files.choose(getScene().getWindow(), key.name());
+                  if (f != null) {
+                    path.setText(f.toAbsolutePath().toString());
+                  }
+                });
+        choose.setId(id + "-choose");
+        choose.setAccessibleText(Texts.t("settings.chooseFor", accessible));
+        Button clear =
+            Controls.button(Material2AL.CLEAR, Texts.t("settings.clear"), () -> path.setText(""));
+        clear.setId(id + "-clear");
+        clear.setAccessibleText(Texts.t("settings.clearFor", accessible));
+        HBox row = new HBox(8, path, choose, clear);
+        HBox.setHgrow(path, Priority.ALWAYS);
+        row.setAlignment(Pos.CENTER_LEFT);
+        edited.put(key.name(), path::getText);
+        return row;
+      }
+      default -> {
+        TextField field = field(id, accessible, value);
+        field.setPromptText(Texts.t("settings.default"));
+        edited.put(key.name(), field::getText);
+        return field;
+      }
+    }
+  }
+
+  private static TextField field(String id, String accessible, String value) {
+    TextField f = new TextField(value);
+    f.setId(id);
+    f.setAccessibleText(accessible);
+    f.setMinHeight(56);
+    f.setPrefColumnCount(20);
+    return f;
+  }
+
+  /** A choice shown in words: blank is "(default)", true/false are yes/no. */
+  private static StringConverter<String> shown() {
+    return new StringConverter<>() {
+      @Override
+      public String toString(String v) {
+        if (v == null || v.isEmpty()) {
+          return Texts.t("settings.default");
+        }
+        return switch (v) {
+          case "true" -> Texts.t("settings.yes");
+          case "false" -> Texts.t("settings.no");
+          default -> v;
+        };
+      }
+
+      @Override
+      public String fromString(String s) {
+        return s;
+      }
+    };
+  }
+
+  private static ListCell<String> cell() {
+    return new ListCell<>() {
+      @Override
+      protected void updateItem(String item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(empty ? null : shown().toString(item));
+        setMinHeight(48);
+      }
+    };
+  }
+
+  private Node deviceChoice(String id, String accessible) {
+    ComboBox<Camera> devices = new ComboBox<>(preview.cameras());
+    devices.setId(id);
+    devices.setAccessibleText(accessible);
+    devices.setMinHeight(56);
+    devices.setMaxWidth(Double.MAX_VALUE);
+    devices.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(Camera c) {
+            return c == null ? "" : c.name();
+          }
+
+          @Override
+          public Camera fromString(String s) {
+            return null;
+          }
+        });
+    devices.valueProperty().bindBidirectional(preview.cameraProperty());
+    devices.setOnAction(
+        e -> {
+          preview.modeProperty().set(null);
+          preview.start();
+        });
+    devices.setOnShowing(e -> preview.lookAgain());
+    edited.put(
+        "devices.camera",
+        () -> {
+          Camera c = devices.getValue();
+          return c == null ? settings.value("devices.camera") : c.name();
+        });
+    return devices;
+  }
+
+  private Node modeChoice(String id, String accessible, String saved) {
+    ComboBox<VideoFormat> modes = new ComboBox<>();
+    modes.setId(id);
+    modes.setAccessibleText(accessible);
+    modes.setMinHeight(56);
+    modes.setMaxWidth(Double.MAX_VALUE);
+    Runnable list =
+        () -> {
+          Camera c = preview.cameraProperty().get();
+          modes.getItems().setAll(c == null ? List.of() : c.formats());
+          modes.setValue(
+              modes.getItems().stream()
+                  .filter(f -> f.mode().equals(saved))
+                  .findFirst()
+                  .orElse(null));
+        };
+    list.run();
+    preview.cameraProperty().addListener((o, was, now) -> list.run());
+    modes.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(VideoFormat f) {
+            return f == null
+                ? Texts.t("settings.modeAuto")
+                : Texts.t("settings.mode", f.mode(), f.encoding().name());
+          }
+
+          @Override
+          public VideoFormat fromString(String s) {
+            return null;
+          }
+        });
+    modes.setOnAction(
+        e -> {
+          preview.modeProperty().set(modes.getValue());
+          preview.start();
+        });
+    edited.put(
+        "devices.camera-mode", () -> modes.getValue() == null ? saved : modes.getValue().mode());
+    return modes;
+  }
+
+  private Node deviceView() {
+    LivePreview devicePreview = new LivePreview(preview.frames());
+    devicePreview.setId("settings-preview");
+    devicePreview.setFitWidth(384);
+    devicePreview.setFitHeight(216);
+    devicePreview
+        .sceneProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now == null) {
+                devicePreview.stop();
+              } else {
+                devicePreview.start();
+              }
+            });
+    StackPane screen = new StackPane(devicePreview);
+    screen.getStyleClass().add("preview-pane");
+    screen.setMinSize(384, 216);
+    screen.setPrefSize(384, 216);
+    screen.setMaxSize(384, 216);
+    Label problem = Controls.label("", "settings-said", "stop-text");
+    problem.setId("settings-device-problem");
+    problem.setWrapText(true);
+    problem.textProperty().bind(preview.deviceProblemProperty());
+    return new VBox(
+        12, Controls.label(Texts.t("settings.previewTitle"), "subtitle"), screen, problem);
+  }
+
+  private Node tests(SettingsModel.Test what, TextField sample) {
+    String name = what.name().toLowerCase(java.util.Locale.ROOT);
     Button test =
         Controls.button(
             Material2MZ.NETWORK_CHECK,
-            Texts.t("settings.test"),
-            () -> settings.testConnections(sample.getText()),
-            "big",
-            "accent");
-    test.setId("test-connections");
+            Texts.t("settings.test." + name),
+            () -> settings.test(what, values(), sample == null ? null : sample.getText()),
+            "big");
+    test.setId("test-" + name);
     test.disableProperty().bind(settings.testingProperty());
     VBox answers = new VBox(8);
-    answers.setId("test-answers");
-    settings
-        .findings()
-        .addListener(
-            (ListChangeListener<StationCheck.Finding>)
-                c -> {
-                  answers.getChildren().clear();
-                  for (StationCheck.Finding f : settings.findings()) {
-                    answers.getChildren().add(finding(f));
-                  }
-                });
+    answers.setId(name + "-answers");
+    ObservableList<StationCheck.Finding> found = settings.findings(what);
+    found.addListener(
+        (ListChangeListener<StationCheck.Finding>)
+            c ->
+                answers.getChildren().setAll(found.stream().map(SettingsScreen::finding).toList()));
+    answers.getChildren().setAll(found.stream().map(SettingsScreen::finding).toList());
+    VBox box = new VBox(12);
+    if (sample != null) {
+      box.getChildren().add(sample);
+    }
+    box.getChildren().addAll(test, answers);
+    return box;
+  }
+
+  private Node barcodeTry() {
+    TextField sample = field("try-barcode", Texts.t("settings.barcode"), "");
+    sample.setPromptText(Texts.t("settings.barcode"));
     VBox tried = new VBox();
     tried.setId("barcode-answer");
     sample
@@ -94,88 +453,19 @@ final class SettingsScreen extends BorderPane {
             (o, was, now) ->
                 tried
                     .getChildren()
-                    .setAll(now.isBlank() ? new Label() : finding(settings.tryBarcode(now))));
-    java.util.Map<String, String> before = new java.util.LinkedHashMap<>();
-    before.put("station.name", facts.station());
-    before.put("archive.1", facts.archives().isEmpty() ? "" : facts.archives().get(0).url());
-    before.put("fhir.base-url", facts.ehr() == null ? "" : facts.ehr());
-    before.put("session.idle-minutes", Long.toString(facts.idle().toMinutes()));
-    before.put("ui.language", facts.language());
-    javafx.scene.layout.GridPane editing = new javafx.scene.layout.GridPane();
-    editing.setHgap(16);
-    editing.setVgap(8);
-    java.util.Map<String, TextField> fields = new java.util.LinkedHashMap<>();
-    int row = 0;
-    for (java.util.Map.Entry<String, String> e : before.entrySet()) {
-      TextField field = new TextField(e.getValue());
-      field.setId("setting-" + e.getKey().replace('.', '-'));
-      field.setAccessibleText(e.getKey());
-      field.setMinHeight(56);
-      field.setPrefColumnCount(18);
-      fields.put(e.getKey(), field);
-      editing.addRow(row++, Controls.label(e.getKey(), "confirm-label"), field);
-    }
-    Button save =
-        Controls.button(
-            Material2MZ.SAVE,
-            Texts.t("settings.save"),
-            () -> {
-              java.util.Map<String, String> edited = new java.util.LinkedHashMap<>();
-              fields.forEach((k, f) -> edited.put(k, f.getText()));
-              settings.save(edited, before, bedside.signedInForTheRecord());
-            },
-            "big");
-    save.setId("settings-save");
-    Label saved = Controls.label("", "what-to-do");
-    saved.setId("settings-saved");
-    saved.textProperty().bind(settings.savedProperty());
-    Label refused = Controls.label("", "stop-text");
-    refused.setId("settings-refused");
-    refused.textProperty().bind(settings.refusedProperty());
-    Button back =
-        Controls.button(
-            Material2AL.ARROW_BACK, Texts.t("settings.back"), bedside::closeSettings, "big");
-    back.setId("settings-back");
-    HBox testRow = new HBox(16, test);
-    testRow.setAlignment(Pos.CENTER_LEFT);
-    VBox tryOut =
-        new VBox(
-            16,
-            summary,
-            testRow,
-            answers,
-            Controls.label(Texts.t("settings.barcodeTitle"), "subtitle"),
-            sample,
-            tried);
-    VBox change =
-        new VBox(
-            16,
-            Controls.label(Texts.t("settings.changeTitle"), "subtitle"),
-            editing,
-            save,
-            saved,
-            refused);
-    HBox.setHgrow(tryOut, javafx.scene.layout.Priority.ALWAYS);
-    HBox.setHgrow(change, javafx.scene.layout.Priority.ALWAYS);
-    tryOut.setPrefWidth(600);
-    change.setPrefWidth(600);
-    body.getChildren().addAll(title, new HBox(32, tryOut, change));
-    setBottom(Controls.bottomBar(new javafx.scene.layout.Region(), back));
-    ScrollPane scroll = new ScrollPane(body);
-    scroll.setFitToWidth(true);
-    setCenter(scroll);
-  }
-
-  private static Label line(String text) {
-    return Controls.label(text, "what-to-do");
+                    .setAll(
+                        now.isBlank() ? new Label() : finding(settings.tryBarcode(values(), now))));
+    return new VBox(
+        12, Controls.label(Texts.t("settings.barcodeTitle"), "subtitle"), sample, tried);
   }
 
   private static Label finding(StationCheck.Finding f) {
     Label l =
         Controls.label(
             (f.ok() ? "✔ " : "✖ ") + f.what() + ": " + f.said(),
-            f.ok() ? "what-to-do" : "stop-text");
-    l.getStyleClass().add(f.ok() ? "finding-ok" : "finding-failed");
+            "settings-said",
+            f.ok() ? "finding-ok" : "finding-failed");
+    l.setWrapText(true);
     return l;
   }
 }

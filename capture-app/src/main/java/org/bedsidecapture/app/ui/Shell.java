@@ -42,6 +42,7 @@ final class Shell extends BorderPane {
   private final Executor ui;
   private final BedsideApp.Demo demo;
   private final SettingsModel settings;
+  private final FilePicker files;
   private final PatientBanner banner;
   private final StackPane content = new StackPane();
   private final ReadyToScanScreen ready;
@@ -58,6 +59,7 @@ final class Shell extends BorderPane {
       List<Camera> scanCameras,
       BedsideApp.Demo demo,
       SettingsModel settings,
+      FilePicker files,
       Executor ui) {
     this.model = model;
     this.preview = preview;
@@ -66,6 +68,7 @@ final class Shell extends BorderPane {
     this.scanCameras = scanCameras;
     this.demo = demo;
     this.settings = settings;
+    this.files = files;
     this.ui = ui;
     setId("shell");
     Label operator = new Label();
@@ -180,7 +183,8 @@ final class Shell extends BorderPane {
               model.signInRequired()
                   ? new SignInScreen(model, state, demo)
                   : new GuardScreen(model, state);
-          case SETTINGS -> settings == null ? ready : new SettingsScreen(model, settings);
+          case SETTINGS ->
+              settings == null ? ready : new SettingsScreen(model, settings, preview, files);
           case READY_TO_SCAN -> {
             ready.told(state.message(), state.kept());
             ready.offerSettings(settings != null && model.installerSignedIn());

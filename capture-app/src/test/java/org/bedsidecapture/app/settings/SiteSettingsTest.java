@@ -43,6 +43,50 @@ class SiteSettingsTest {
   }
 
   @Test
+  void theDeviceItsModeAndTheThemeAreTheSitesChoice() throws Exception {
+    write("devices.camera=Ward camera\ndevices.camera-mode=1280x720@30\nui.theme=high-contrast\n");
+    SiteSettings s = SiteSettings.load(home);
+    assertThat(s.cameraName()).isEqualTo("Ward camera");
+    assertThat(s.cameraMode()).isEqualTo("1280x720@30");
+    assertThat(s.highContrast()).isTrue();
+    write("devices.camera-mode=720p\n");
+    assertThatThrownBy(() -> SiteSettings.load(home))
+        .hasMessageContaining("devices.camera-mode: '720p' is not WIDTHxHEIGHT@FPS");
+    write("ui.theme=dark\n");
+    assertThatThrownBy(() -> SiteSettings.load(home))
+        .hasMessageContaining("ui.theme: 'dark' is not one of standard, high-contrast");
+  }
+
+  /** The settings screen offers every key the start-up validation knows, each in one section. */
+  @Test
+  void theSettingsScreenOffersEveryKeyOnce() {
+    java.util.Properties p = new java.util.Properties();
+    p.setProperty("archive.1", "dicom://PACS@pacs:104");
+    p.setProperty("archive.3.commit", "true");
+    p.setProperty("barcode.rule.2.kind", "mrn");
+    java.util.List<String> offered =
+        SettingsCatalogue.sections(p).stream()
+            .flatMap(section -> section.keys().stream())
+            .map(SettingsCatalogue.Key::name)
+            .toList();
+
+    assertThat(offered).doesNotHaveDuplicates().containsAll(SiteSettings.KEYS);
+    assertThat(offered)
+        .contains("archive.1", "archive.1.commit", "archive.3", "archive.4", "archive.4.commit")
+        .doesNotContain("archive.2")
+        .contains("barcode.rule.2.pattern", "barcode.rule.3.kind")
+        .doesNotContain("barcode.rule.1.kind");
+    assertThat(
+            SettingsCatalogue.sections(p).stream()
+                .flatMap(section -> section.keys().stream())
+                .filter(k -> k.name().equals("barcode.rule.3.check-digit"))
+                .findFirst()
+                .orElseThrow()
+                .pattern())
+        .isEqualTo("barcode.rule.N.check-digit");
+  }
+
+  @Test
   void badValuesNameTheKey() throws Exception {
     write("station.name=A-VERY-LONG-CART-NAME\n");
     assertThatThrownBy(() -> SiteSettings.load(home))

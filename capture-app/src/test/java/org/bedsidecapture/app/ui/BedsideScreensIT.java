@@ -40,6 +40,8 @@ import org.bedsidecapture.app.service.DeliveryService;
 import org.bedsidecapture.app.service.EncounterFinder;
 import org.bedsidecapture.app.service.StationCheck;
 import org.bedsidecapture.app.settings.Archive;
+import org.bedsidecapture.app.settings.SettingsException;
+import org.bedsidecapture.app.settings.SiteSettings;
 import org.bedsidecapture.app.settings.SiteSettingsFile;
 import org.bedsidecapture.app.ui.model.BedsideModel;
 import org.bedsidecapture.app.ui.model.OutboxModel;
@@ -87,6 +89,8 @@ class BedsideScreensIT {
 
   @TempDir Path dir;
   private final AtomicReference<String> ehrBase = new AtomicReference<>();
+  private final AtomicReference<Path> chosenFile = new AtomicReference<>();
+  private boolean german;
   private final ExecutorService worker = Executors.newSingleThreadExecutor();
   private Outbox outbox;
   private DeliveryService delivery;
@@ -177,6 +181,7 @@ class BedsideScreensIT {
             KeyCode.F8,
             new BedsideApp.Demo(sheet, dir.resolve("demo-archive"), "nurse", "1234"),
             settingsModel(archives),
+            (owner, key) -> chosenFile.get(),
             Platform::runLater);
     scene = BedsideApp.scene(parts);
     stage.setScene(scene);
@@ -190,33 +195,40 @@ class BedsideScreensIT {
     outbox.close();
   }
 
-  /** The settings screen's model on this test's archive (Orthanc) and EHR. */
-  private SettingsModel settingsModel(List<Archive> archives) {
+  /**
+   * The settings screen's model on this test's site file, as the app wires it: Test connection on
+   * the values as edited, falling back to this test's archive (Orthanc) and EHR where they name
+   * none.
+   */
+  private SettingsModel settingsModel(List<Archive> archives) throws Exception {
+    Path file = dir.resolve(SiteSettings.FILE_NAME);
     return new SettingsModel(
-        new SettingsModel.Facts(
-            "CART-1",
-            "BEDSIDE",
-            11112,
-            archives,
-            ehr.baseUrl(),
-            Duration.ofMinutes(5),
-            "demo",
-            BarcodeRules.demo().rules().size(),
-            ""),
-        samples ->
-            StationCheck.connections(
-                new StationCheck.Peers(
-                    archives,
-                    new ArchiveDelivery("BEDSIDE", null, Duration.ofSeconds(10), null),
-                    archive -> "not asked for",
-                    ehr.baseUrl(),
-                    fhir.lookup(ehr.baseUrl(), Duration.ofSeconds(10)),
-                    new EncounterFinder(
-                        BarcodeRules.demo(),
-                        () -> fhir.lookup(ehr.baseUrl(), Duration.ofSeconds(10))),
-                    Clock.systemUTC()),
-                samples),
-        sample -> StationCheck.barcode(BarcodeRules.demo(), sample),
+        SiteSettingsFile.read(dir),
+        (what, edited, samples) -> {
+          SiteSettings s = SiteSettings.of(edited, file);
+          String base = s.fhirBaseUrl() == null ? ehr.baseUrl() : s.fhirBaseUrl();
+          StationCheck.Peers peers =
+              new StationCheck.Peers(
+                  s.archives().isEmpty() ? archives : s.archives(),
+                  new ArchiveDelivery(
+                      s.aeTitle(), s.dicomWebAuthorization(), s.dicomTimeout(), s.tls()),
+                  archive -> "not asked for",
+                  base,
+                  fhir.lookup(base, Duration.ofSeconds(10)),
+                  new EncounterFinder(
+                      s.barcodeRules(), () -> fhir.lookup(base, Duration.ofSeconds(10))),
+                  Clock.systemUTC());
+          return what == SettingsModel.Test.ARCHIVES
+              ? StationCheck.archives(peers)
+              : StationCheck.ehr(peers, samples);
+        },
+        (edited, sample) -> {
+          try {
+            return StationCheck.barcode(SiteSettings.of(edited, file).barcodeRules(), sample);
+          } catch (SettingsException e) {
+            return new StationCheck.Finding(SiteSettings.FILE_NAME, false, e.getMessage());
+          }
+        },
         (changes, who) ->
             SiteSettingsFile.change(
                 dir, changes, who, new AuditLog(dir.resolve("audit.log"), Clock.systemUTC())),
@@ -517,13 +529,21 @@ class BedsideScreensIT {
     screenshot(screen);
     List<String> shown =
         WaitForAsyncUtils.asyncFx(() -> VisibleTexts.of(scene)).get(30, TimeUnit.SECONDS);
-    for (String bundle : List.of(Texts.BUNDLE, "org.bedsidecapture.app.ui.model.says")) {
+    for (String bundle :
+        List.of(
+            Texts.BUNDLE,
+            "org.bedsidecapture.app.ui.model.says",
+            "org.bedsidecapture.app.service.check")) {
       ResourceBundle english = ResourceBundle.getBundle(bundle, Locale.ROOT);
       ResourceBundle german = ResourceBundle.getBundle(bundle, Locale.GERMAN);
+      java.util.Set<String> germanWords = new java.util.HashSet<>();
+      german.keySet().forEach(k -> germanWords.add(german.getString(k)));
       for (String key : english.keySet()) {
         String en = english.getString(key);
         String start = en.contains("{") ? en.substring(0, en.indexOf('{')) : en;
-        if (start.strip().length() < 4 || en.equals(german.getString(key))) {
+        if (start.strip().length() < 4
+            || en.equals(german.getString(key))
+            || germanWords.stream().anyMatch(g -> g.startsWith(start))) {
           continue;
         }
         assertThat(shown)
@@ -531,6 +551,49 @@ class BedsideScreensIT {
             .noneMatch(t -> en.contains("{") ? t.startsWith(start) : t.equals(en));
       }
     }
+  }
+
+  /** A walk that runs in English and in German: its screenshots, checked for English words. */
+  private interface Walk {
+    void run() throws Exception;
+  }
+
+  /** Runs {@code walk} on a German station: the window made anew in German, every shot checked. */
+  private void inGerman(Walk walk) throws Exception {
+    Locale before = Locale.getDefault();
+    Locale.setDefault(Locale.GERMAN);
+    german = true;
+    try {
+      WaitForAsyncUtils.asyncFx(
+              () -> {
+                scene = BedsideApp.scene(parts);
+                stage.setScene(scene);
+              })
+          .get(30, TimeUnit.SECONDS);
+      walk.run();
+    } finally {
+      german = false;
+      Locale.setDefault(before);
+    }
+  }
+
+  /** A screenshot of a walk that runs in both languages: de-NAME and checked, in German. */
+  private void shot(String name) throws Exception {
+    if (german) {
+      speaksGerman("de-" + name);
+    } else {
+      screenshot(name);
+    }
+  }
+
+  @Test
+  void theGuardScreensSpeakGerman(FxRobot robot) throws Exception {
+    inGerman(() -> walkTheGuards(robot));
+  }
+
+  @Test
+  void theSettingsSpeakGerman(FxRobot robot) throws Exception {
+    inGerman(() -> walkTheSettings(robot));
   }
 
   @Test
@@ -571,44 +634,134 @@ class BedsideScreensIT {
     }
   }
 
+  /**
+   * The installer's walk through every section: the archives and the EHR tried on the values as on
+   * screen, a secret chosen as a file, the device opened in a chosen mode with its preview, a
+   * barcode rule written and tried live, a refused and a good save.
+   */
   @Test
-  void anInstallerTestsTheConnectionsAndTriesABarcodeRule(FxRobot robot) throws Exception {
-    signInWithPin(robot, "ida", "2580");
+  void anInstallerSetsUpTheCartSectionBySection(FxRobot robot) throws Exception {
+    walkTheSettings(robot);
+  }
 
+  private void walkTheSettings(FxRobot robot) throws Exception {
+    signInWithPin(robot, "ida", "2580");
     touch(robot, "#settings");
     waitForStep(Step.SETTINGS);
-    screenshot("24-settings");
-    touch(robot, "#test-connections");
-    waitFor(() -> robot.lookup("#test-answers").queryAs(VBox.class).getChildren().size() == 2);
-    robot.clickOn("#try-barcode").write("DEMO-000001");
-    waitFor(() -> !robot.lookup("#barcode-answer").queryAs(VBox.class).getChildren().isEmpty());
-    screenshot("25-settings-tested");
+    shot("24-settings-site");
 
-    List<String> shown =
-        WaitForAsyncUtils.asyncFx(() -> VisibleTexts.of(scene)).get(30, TimeUnit.SECONDS);
-    assertThat(shown)
-        .anyMatch(t -> t.startsWith("✔ archive.1 " + orthanc.dicomUrl() + ": answers"))
-        .anyMatch(t -> t.startsWith("✔ fhir.base-url " + ehr.baseUrl() + ": answers: FHIR"))
-        .anyMatch(t -> t.contains("an MRN 'DEMO-000001'"));
+    touch(robot, "#section-archives");
+    touch(robot, "#test-archives");
+    waitFor(() -> !robot.lookup("#archives-answers").queryAs(VBox.class).getChildren().isEmpty());
+    Path token = Files.writeString(dir.resolve("dicomweb.token"), "test-only-token");
+    chosenFile.set(token);
+    inView(robot, "#setting-dicomweb-bearer-token-file-choose");
+    robot.clickOn("#setting-dicomweb-bearer-token-file-choose");
+    waitFor(
+        () ->
+            robot
+                .lookup("#setting-dicomweb-bearer-token-file")
+                .queryAs(javafx.scene.control.TextField.class)
+                .getText()
+                .equals(token.toAbsolutePath().toString()));
+    shot("25-settings-archives");
+    assertThat(shownTexts())
+        .anyMatch(t -> t.equals("✔ archive.1 " + orthanc.dicomUrl() + ": " + check("echo.ok")))
+        .noneMatch(t -> t.contains("test-only-token"));
 
-    robot.doubleClickOn("#setting-session-idle-minutes").eraseText(2).write("0");
+    touch(robot, "#section-ehr");
+    robot.clickOn("#ehr-sample").write("DEMO-000001");
+    touch(robot, "#test-ehr");
+    waitFor(() -> robot.lookup("#ehr-answers").queryAs(VBox.class).getChildren().size() == 2);
+    shot("26-settings-ehr");
+    assertThat(shownTexts())
+        .anyMatch(
+            t -> t.startsWith("✔ fhir.base-url " + ehr.baseUrl() + ": " + check("ehr.ok", "FHIR")))
+        .anyMatch(
+            t ->
+                t.equals(
+                    "✔ " + check("lookup.what", "DEMO-000001") + ": " + check("lookup.found")));
+
+    touch(robot, "#section-devices");
+    waitFor(() -> preview.frames().newest() != null);
+    inView(robot, "#setting-devices-camera-mode");
+    robot.clickOn("#setting-devices-camera-mode");
+    robot.type(KeyCode.DOWN, KeyCode.DOWN).type(KeyCode.ENTER);
+    waitFor(() -> preview.runningMode() != null && preview.modeProperty().get() != null);
+    waitFor(() -> preview.runningMode().equals(preview.modeProperty().get()));
+    String mode = preview.runningMode().mode();
+    waitFor(() -> preview.frames().newest() != null);
+    shot("27-settings-devices");
+
+    touch(robot, "#section-barcodes");
+    inView(robot, "#setting-barcode-rule-1-pattern");
+    robot.clickOn("#setting-barcode-rule-1-pattern").write("V[0-9]{6}");
+    inView(robot, "#setting-barcode-rule-1-system");
+    robot.clickOn("#setting-barcode-rule-1-system").write("urn:oid:2.16.840.1.113883.3.9999.2");
+    inView(robot, "#setting-barcode-rule-1-kind");
+    robot.clickOn("#setting-barcode-rule-1-kind");
+    robot.clickOn("visit");
+    inView(robot, "#setting-barcode-rules");
+    robot.clickOn("#setting-barcode-rules").write("ward");
+    inView(robot, "#try-barcode");
+    robot.clickOn("#try-barcode").write("V123456");
+    String visit =
+        check(
+            "barcode.isIn",
+            check("barcode.visit"),
+            "V123456",
+            "urn:oid:2.16.840.1.113883.3.9999.2");
+    waitFor(() -> shownTexts().stream().anyMatch(t -> t.endsWith(visit)));
+    shot("28-settings-barcodes");
+
+    touch(robot, "#section-bedside");
+    inView(robot, "#setting-session-idle-minutes");
+    robot.doubleClickOn("#setting-session-idle-minutes").write("0");
     touch(robot, "#settings-save");
     waitFor(() -> robot.lookup("#settings-refused").queryAs(Label.class).getText() != null);
     assertThat(robot.lookup("#settings-refused").queryAs(Label.class).getText())
-        .contains("session.idle-minutes")
-        .contains("Nothing was changed");
+        .contains("session.idle-minutes");
     assertThat(dir.resolve("site.properties")).doesNotExist();
-    robot.doubleClickOn("#setting-session-idle-minutes").eraseText(2).write("3");
+    robot.doubleClickOn("#setting-session-idle-minutes").write("3");
     touch(robot, "#settings-save");
     waitFor(() -> robot.lookup("#settings-saved").queryAs(Label.class).getText() != null);
-    screenshot("26-settings-saved");
-    assertThat(Files.readString(dir.resolve("site.properties")))
-        .isEqualTo("session.idle-minutes=3\n");
+    shot("29-settings-saved");
+    assertThat(SiteSettingsFile.read(dir))
+        .containsEntry("session.idle-minutes", "3")
+        .containsEntry("dicomweb.bearer-token-file", token.toAbsolutePath().toString())
+        .containsEntry("devices.camera", preview.cameraProperty().get().name())
+        .containsEntry("devices.camera-mode", mode)
+        .containsEntry("barcode.rules", "ward")
+        .containsEntry("barcode.rule.1.kind", "visit")
+        .containsEntry("barcode.rule.1.pattern", "V[0-9]{6}")
+        .containsEntry("barcode.rule.1.system", "urn:oid:2.16.840.1.113883.3.9999.2");
     assertThat(Files.readString(dir.resolve("audit.log")))
         .contains("SETTINGS_CHANGED")
-        .contains("session.idle-minutes by Zzinstaller^Ida");
+        .contains("session.idle-minutes by Zzinstaller^Ida")
+        .contains("dicomweb.bearer-token-file by Zzinstaller^Ida")
+        .doesNotContain("test-only-token");
     touch(robot, "#settings-back");
     waitForStep(Step.READY_TO_SCAN);
+  }
+
+  /**
+   * Moves the keyboard's focus to {@code query}, which scrolls it into view as it would for a
+   * keyboard user, so that the robot can touch it.
+   */
+  private void inView(FxRobot robot, String query) throws Exception {
+    Node n = robot.lookup(query).query();
+    WaitForAsyncUtils.asyncFx(n::requestFocus).get(30, TimeUnit.SECONDS);
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** Test connection's words for {@code key}, in the language of the walk. */
+  private static String check(String key, Object... args) {
+    return org.bedsidecapture.app.service.Words.from(
+        "org.bedsidecapture.app.service.check", key, args);
+  }
+
+  private List<String> shownTexts() throws Exception {
+    return WaitForAsyncUtils.asyncFx(() -> VisibleTexts.of(scene)).get(30, TimeUnit.SECONDS);
   }
 
   @Test
@@ -648,42 +801,46 @@ class BedsideScreensIT {
 
   @Test
   void eachGuardOfTheLookupIsItsOwnScreen(FxRobot robot) throws Exception {
+    walkTheGuards(robot);
+  }
+
+  private void walkTheGuards(FxRobot robot) throws Exception {
     signedIn();
     scan(SyntheticEhr.SHARED_MRN);
     waitForStep(Step.CHOOSE_RECORD);
-    screenshot("10-guard-choose-record");
+    shot("10-guard-choose-record");
     touch(robot, "#guard-action-0");
     waitForStep(Step.READY_TO_SCAN);
 
     scan(SyntheticEhr.MERGED_MRN);
     waitForStep(Step.CONFIRM_MERGED_RECORD);
-    screenshot("11-confirm-merged-record");
+    shot("11-confirm-merged-record");
     touch(robot, "#not-this-patient");
 
     scan(SyntheticEhr.FINISHED_VISIT);
     waitForStep(Step.OVERRIDE_FINISHED_ENCOUNTER);
-    screenshot("12-guard-finished-encounter");
+    shot("12-guard-finished-encounter");
     touch(robot, "#guard-action-0");
 
     scan(SyntheticEhr.DISCHARGED_MRN);
     waitForStep(Step.NOT_FOUND);
-    screenshot("13-guard-not-found");
+    shot("13-guard-not-found");
     touch(robot, "#guard-action-0");
 
     scan("NOT-A-WRISTBAND-42");
     waitFor(() -> model.problemProperty().get() != null);
-    screenshot("14-ready-barcode-refused");
+    shot("14-ready-barcode-refused");
 
     ehrBase.set("http://127.0.0.1:" + Storescp.freePort() + "/fhir");
     scan("DEMO-000001");
     waitForStep(Step.EHR_UNAVAILABLE);
-    screenshot("15-guard-ehr-unavailable");
+    shot("15-guard-ehr-unavailable");
     touch(robot, "#guard-action-0");
     ehrBase.set(ehr.baseUrl());
 
     touch(robot, "#lock");
     waitForStep(Step.LOCKED);
-    screenshot("16-locked");
+    shot("16-locked");
     for (String key : new String[] {"#key-4", "#key-7", "#key-1", "#key-1", "#sign-in-ok"}) {
       touch(robot, key);
     }

@@ -28,7 +28,11 @@ class BundlesTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"org.bedsidecapture.app.ui.messages", "org.bedsidecapture.app.ui.model.says"})
+      strings = {
+        "org.bedsidecapture.app.ui.messages",
+        "org.bedsidecapture.app.ui.model.says",
+        "org.bedsidecapture.app.service.check"
+      })
   void germanSaysEveryThingEnglishSaysWithTheSameBlanks(String name) {
     ResourceBundle english = ResourceBundle.getBundle(name, Locale.ROOT);
     ResourceBundle german = ResourceBundle.getBundle(name, Locale.GERMAN);
@@ -38,7 +42,7 @@ class BundlesTest {
       String en = english.getString(key);
       String de = german.getString(key);
       assertThat(blanks(de)).as(key).isEqualTo(blanks(en));
-      Object[] args = {"A", "B", "C", "D"};
+      Object[] args = {"A", "B", "C", "D", "E", "F"};
       assertThat(new MessageFormat(de, Locale.GERMAN).format(args)).as(key).doesNotContain("{");
       assertThat(new MessageFormat(en, Locale.ROOT).format(args)).as(key).doesNotContain("{");
     }

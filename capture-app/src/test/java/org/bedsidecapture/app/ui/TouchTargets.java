@@ -55,6 +55,13 @@ final class TouchTargets {
     if (node instanceof Labeled l && truncated(l)) {
       found.add(describe(node) + " is cut short on screen");
     }
+    if (node instanceof ComboBoxBase<?> box) {
+      for (Node shown : box.getChildrenUnmodifiable()) {
+        if (shown instanceof Labeled l && truncated(l)) {
+          found.add(describe(node) + " shows its choice '" + l.getText() + "' cut short");
+        }
+      }
+    }
     if (node instanceof ScrollPane sp && sp.getContent() != null) {
       walk(sp.getContent(), found);
     }

@@ -10,6 +10,11 @@ public record VideoFormat(int width, int height, double framesPerSecond, Encodin
     H264
   }
 
+  /** The mode as installers write it: {@code 1920x1080@30}. */
+  public String mode() {
+    return width + "x" + height + "@" + Math.round(framesPerSecond);
+  }
+
   @Override
   public String toString() {
     return width + "x" + height + "@" + framesPerSecond + " " + encoding;

@@ -122,6 +122,9 @@ public final class PreviewModel implements AutoCloseable {
   private boolean wanted;
   private final ObservableList<Camera> cameras = FXCollections.observableArrayList();
   private final ObjectProperty<Camera> camera = new SimpleObjectProperty<>();
+  private final ObjectProperty<VideoFormat> mode = new SimpleObjectProperty<>();
+  private String preferredCamera;
+  private String preferredMode;
   private final ReadOnlyStringWrapper deviceProblem = new ReadOnlyStringWrapper();
   private final ReadOnlyObjectWrapper<Instant> recordingSince = new ReadOnlyObjectWrapper<>();
   private final Sink newest = new Sink();
@@ -179,6 +182,25 @@ public final class PreviewModel implements AutoCloseable {
         });
   }
 
+  /**
+   * The device and mode the site chose ({@code devices.camera}, {@code devices.camera-mode}), each
+   * null for the first device listed and its largest mode up to 1080p.
+   */
+  public void prefer(String cameraName, String cameraMode) {
+    preferredCamera = cameraName;
+    preferredMode = cameraMode;
+  }
+
+  /** The mode the installer picked on the settings screen; null: the site's, or the largest. */
+  public ObjectProperty<VideoFormat> modeProperty() {
+    return mode;
+  }
+
+  /** The mode the preview runs in now, or null when none runs. */
+  public VideoFormat runningMode() {
+    return preview == null ? null : format;
+  }
+
   public ObservableList<Camera> cameras() {
     return cameras;
   }
@@ -202,7 +224,10 @@ public final class PreviewModel implements AutoCloseable {
     return newest;
   }
 
-  /** Starts the chosen device's preview in its largest format up to 1080p (the screen shows it). */
+  /**
+   * Starts the chosen device's preview in the mode picked or preferred, else its largest up to
+   * 1080p (the screen shows it).
+   */
   public void start() {
     wanted = true;
     open();
@@ -215,17 +240,30 @@ public final class PreviewModel implements AutoCloseable {
       deviceProblem.set(Says.t("device.none"));
       return;
     }
-    format =
-        c.formats().stream()
-            .filter(f -> f.width() <= 1920 && f.height() <= 1080)
-            .reduce((a, b) -> a.width() * a.height() >= b.width() * b.height() ? a : b)
-            .orElse(c.formats().get(0));
+    format = formatFor(c);
     try {
       preview = c.startPreview(format, this::frame, this::gone);
       deviceProblem.set(null);
     } catch (DeviceException e) {
       deviceProblem.set(Says.t("device.cannotOpen", c.name(), e.getMessage()));
     }
+  }
+
+  /** The picked mode, else the site's, else the largest up to 1080p. */
+  private VideoFormat formatFor(Camera c) {
+    VideoFormat picked = mode.get();
+    if (picked != null && c.formats().contains(picked)) {
+      return picked;
+    }
+    return c.formats().stream()
+        .filter(f -> f.mode().equals(preferredMode))
+        .findFirst()
+        .orElseGet(
+            () ->
+                c.formats().stream()
+                    .filter(f -> f.width() <= 1920 && f.height() <= 1080)
+                    .reduce((a, b) -> a.width() * a.height() >= b.width() * b.height() ? a : b)
+                    .orElse(c.formats().get(0)));
   }
 
   private void frame(Frame f) {
@@ -254,7 +292,11 @@ public final class PreviewModel implements AutoCloseable {
     cameras.setAll(now);
     if (chosen == null) {
       if (!now.isEmpty()) {
-        camera.set(now.get(0));
+        camera.set(
+            now.stream()
+                .filter(c -> c.name().equals(preferredCamera) || c.id().equals(preferredCamera))
+                .findFirst()
+                .orElse(now.get(0)));
         if (wanted) {
           open();
         }

@@ -1,77 +1,101 @@
 package org.bedsidecapture.app.ui.model;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.bedsidecapture.app.service.StationCheck;
-import org.bedsidecapture.app.settings.Archive;
+import org.bedsidecapture.app.settings.SettingsCatalogue;
 
 /**
- * The installer's settings screen: what the site settings say, Test connection (each archive, the
- * EHR) run off the FX thread, and a barcode tried against the site's rules as it is typed or
- * scanned.
+ * The installer's settings screen: every key of the site file in its section, Test connection for
+ * the archives and for the EHR run on the values as edited (before they are saved) off the FX
+ * thread, a barcode tried against the site's rules as it is typed or scanned, and Save through the
+ * same safe change as {@code settings set}.
  */
 public final class SettingsModel {
-  /** The settings in force that the screen shows (no secrets: those are files, never shown). */
-  public record Facts(
-      String station,
-      String aeTitle,
-      int listenPort,
-      List<Archive> archives,
-      String ehr,
-      java.time.Duration idle,
-      String barcodeRules,
-      int barcodeRuleCount,
-      String language) {}
+  /** What Test connection tries. */
+  public enum Test {
+    ARCHIVES,
+    EHR
+  }
 
   /** Writes changes to the site file (validated whole first); slow (disk), run on the worker. */
   public interface Saver {
-    void save(java.util.Map<String, String> changes, String who) throws Exception;
+    void save(Map<String, String> changes, String who) throws Exception;
   }
 
-  /** The connection tests, with sample barcodes to look up in the EHR: slow (network). */
+  /**
+   * The connection tests on the site file as it would be with the edits: slow (network), run on the
+   * worker.
+   *
+   * @param samples barcodes to look up in the EHR
+   */
   public interface Tests {
-    List<StationCheck.Finding> run(List<String> samples) throws Exception;
+    List<StationCheck.Finding> run(Test what, Properties edited, List<String> samples)
+        throws Exception;
   }
 
-  private final Facts facts;
+  /**
+   * What a sample barcode becomes under the rules of the site file as it would be with the edits.
+   */
+  public interface Barcodes {
+    StationCheck.Finding tryOn(Properties edited, String sample);
+  }
+
+  private final Properties current;
   private final Tests tests;
-  private final Function<String, StationCheck.Finding> barcodes;
+  private final Barcodes barcodes;
+  private final Saver saver;
   private final Executor worker;
   private final Executor ui;
-  private final ObservableList<StationCheck.Finding> findings = FXCollections.observableArrayList();
+  private final Map<Test, ObservableList<StationCheck.Finding>> findings = new LinkedHashMap<>();
   private final ReadOnlyBooleanWrapper testing = new ReadOnlyBooleanWrapper();
-  private final javafx.beans.property.ReadOnlyStringWrapper saved =
-      new javafx.beans.property.ReadOnlyStringWrapper();
-  private final javafx.beans.property.ReadOnlyStringWrapper refused =
-      new javafx.beans.property.ReadOnlyStringWrapper();
-  private final Saver saver;
+  private final ReadOnlyStringWrapper saved = new ReadOnlyStringWrapper();
+  private final ReadOnlyStringWrapper refused = new ReadOnlyStringWrapper();
 
+  /**
+   * @param current the site file's keys as written
+   */
   public SettingsModel(
-      Facts facts,
+      Properties current,
       Tests tests,
-      Function<String, StationCheck.Finding> barcodes,
+      Barcodes barcodes,
       Saver saver,
       Executor worker,
       Executor ui) {
-    this.facts = facts;
-    this.saver = saver;
+    this.current = new Properties();
+    this.current.putAll(current);
     this.tests = tests;
     this.barcodes = barcodes;
+    this.saver = saver;
     this.worker = worker;
     this.ui = ui;
+    for (Test t : Test.values()) {
+      findings.put(t, FXCollections.observableArrayList());
+    }
   }
 
-  public Facts facts() {
-    return facts;
+  /** The sections of the screen, with every key of the site file. */
+  public List<SettingsCatalogue.Section> sections() {
+    return SettingsCatalogue.sections(current);
   }
 
-  public ObservableList<StationCheck.Finding> findings() {
-    return findings;
+  /** A key's value in the site file as saved; blank when it is not set (its default applies). */
+  public String value(String key) {
+    return current.getProperty(key, "");
+  }
+
+  /** The answers of the last {@code what} test. */
+  public ObservableList<StationCheck.Finding> findings(Test what) {
+    return findings.get(what);
   }
 
   public ReadOnlyBooleanProperty testingProperty() {
@@ -79,59 +103,53 @@ public final class SettingsModel {
   }
 
   /**
-   * Tries every archive and the EHR, and looks {@code sample} up there when it is not blank; the
-   * answers replace the last ones when they are in.
+   * Tries the archives or the EHR as the edited values name them, and looks {@code sample} up in
+   * the EHR when it is not blank; the answers replace the last ones when they are in.
    */
-  public void testConnections(String sample) {
+  public void test(Test what, Map<String, String> edited, String sample) {
     if (testing.get()) {
       return;
     }
     testing.set(true);
-    findings.clear();
+    findings.get(what).clear();
+    Properties trying = applied(edited);
+    List<String> samples = sample == null || sample.isBlank() ? List.of() : List.of(sample.strip());
     worker.execute(
         () -> {
           List<StationCheck.Finding> found;
           try {
-            found = tests.run(sample == null || sample.isBlank() ? List.of() : List.of(sample));
+            found = tests.run(what, trying, samples);
           } catch (Exception e) {
             found =
                 List.of(
                     new StationCheck.Finding(
-                        "Test connection", false, Says.t("fail.other", e.getMessage())));
+                        Says.t("settings.testWhat"), false, Says.t("fail.other", e.getMessage())));
           }
           List<StationCheck.Finding> done = found;
           ui.execute(
               () -> {
-                findings.setAll(done);
+                findings.get(what).setAll(done);
                 testing.set(false);
               });
         });
   }
 
   /** What the last save came to: the keys written (the app uses them from its next start). */
-  public javafx.beans.property.ReadOnlyStringProperty savedProperty() {
+  public ReadOnlyStringProperty savedProperty() {
     return saved.getReadOnlyProperty();
   }
 
   /** Why the last save was refused (the key, and what is wrong); nothing was written. */
-  public javafx.beans.property.ReadOnlyStringProperty refusedProperty() {
+  public ReadOnlyStringProperty refusedProperty() {
     return refused.getReadOnlyProperty();
   }
 
   /**
-   * Saves the changed keys (a blank value removes one) by {@code who}, for the audit log; only keys
-   * whose value differs from {@code before} are written.
+   * Saves the keys whose edited value differs from the file's (a blank value removes one) by {@code
+   * who}, for the audit log.
    */
-  public void save(
-      java.util.Map<String, String> edited, java.util.Map<String, String> before, String who) {
-    java.util.Map<String, String> changes = new java.util.LinkedHashMap<>();
-    edited.forEach(
-        (k, v) -> {
-          String was = before.getOrDefault(k, "");
-          if (!v.strip().equals(was == null ? "" : was.strip())) {
-            changes.put(k, v);
-          }
-        });
+  public void save(Map<String, String> edited, String who) {
+    Map<String, String> changes = changes(edited);
     saved.set(null);
     refused.set(null);
     if (changes.isEmpty()) {
@@ -143,15 +161,52 @@ public final class SettingsModel {
           try {
             saver.save(changes, who);
             ui.execute(
-                () -> saved.set(Says.t("settings.saved", String.join(", ", changes.keySet()))));
+                () -> {
+                  changes.forEach(
+                      (k, v) -> {
+                        if (v.isBlank()) {
+                          current.remove(k);
+                        } else {
+                          current.setProperty(k, v.strip());
+                        }
+                      });
+                  saved.set(Says.t("settings.saved", String.join(", ", changes.keySet())));
+                });
           } catch (Exception e) {
             ui.execute(() -> refused.set(Says.t("settings.refused", e.getMessage())));
           }
         });
   }
 
-  /** What {@code sample} becomes under the site's barcode rules, or why it is refused. */
-  public StationCheck.Finding tryBarcode(String sample) {
-    return barcodes.apply(sample);
+  private Map<String, String> changes(Map<String, String> edited) {
+    Map<String, String> changes = new LinkedHashMap<>();
+    edited.forEach(
+        (k, v) -> {
+          String now = v == null ? "" : v.strip();
+          if (!now.equals(value(k).strip())) {
+            changes.put(k, now);
+          }
+        });
+    return changes;
+  }
+
+  private Properties applied(Map<String, String> edited) {
+    Properties p = new Properties();
+    p.putAll(current);
+    changes(edited)
+        .forEach(
+            (k, v) -> {
+              if (v.isEmpty()) {
+                p.remove(k);
+              } else {
+                p.setProperty(k, v);
+              }
+            });
+    return p;
+  }
+
+  /** What {@code sample} becomes under the barcode rules as edited, or why it is refused. */
+  public StationCheck.Finding tryBarcode(Map<String, String> edited, String sample) {
+    return barcodes.tryOn(applied(edited), sample);
   }
 }

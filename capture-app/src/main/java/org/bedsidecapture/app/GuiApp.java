@@ -129,6 +129,7 @@ public final class GuiApp {
         demo,
         settingsModel(app, archives, fhirBase, delivery, worker),
         org.bedsidecapture.app.ui.FilePicker.DIALOG,
+        settings.highContrast(),
         Platform::runLater);
   }
 

@@ -42,7 +42,26 @@ public final class BedsideApp {
       Demo demo,
       SettingsModel settings,
       FilePicker files,
-      Executor ui) {}
+      boolean highContrast,
+      Executor ui) {
+
+    /** The same parts in the other theme. */
+    public Parts withHighContrast(boolean on) {
+      return new Parts(
+          model,
+          preview,
+          outbox,
+          catalogue,
+          scanCameras,
+          scanner,
+          pedalKey,
+          demo,
+          settings,
+          files,
+          on,
+          ui);
+    }
+  }
 
   /**
    * What the demo adds to the window: its wristband sheet, the folder its archive keeps what it
@@ -68,6 +87,11 @@ public final class BedsideApp {
             parts.ui());
     Scene scene = new Scene(shell, 1280, 800);
     scene.getStylesheets().add(BedsideApp.class.getResource("bedside.css").toExternalForm());
+    if (parts.highContrast()) {
+      scene
+          .getStylesheets()
+          .add(BedsideApp.class.getResource("high-contrast.css").toExternalForm());
+    }
     WedgeKeyFilter.install(scene, parts.scanner(), parts.model()::scanned);
     scene.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> parts.model().activity());
     scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> parts.model().activity());

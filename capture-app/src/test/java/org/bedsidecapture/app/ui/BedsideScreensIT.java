@@ -91,6 +91,7 @@ class BedsideScreensIT {
   private final AtomicReference<String> ehrBase = new AtomicReference<>();
   private final AtomicReference<Path> chosenFile = new AtomicReference<>();
   private boolean german;
+  private boolean highContrast;
   private final ExecutorService worker = Executors.newSingleThreadExecutor();
   private Outbox outbox;
   private DeliveryService delivery;
@@ -182,6 +183,7 @@ class BedsideScreensIT {
             new BedsideApp.Demo(sheet, dir.resolve("demo-archive"), "nurse", "1234"),
             settingsModel(archives),
             (owner, key) -> chosenFile.get(),
+            false,
             Platform::runLater);
     scene = BedsideApp.scene(parts);
     stage.setScene(scene);
@@ -305,6 +307,12 @@ class BedsideScreensIT {
     assertThat(
             WaitForAsyncUtils.asyncFx(() -> TouchTargets.problems(scene)).get(30, TimeUnit.SECONDS))
         .as("touch targets and names on " + name)
+        .isEmpty();
+    double minimum = highContrast ? 7 : 4.5;
+    assertThat(
+            WaitForAsyncUtils.asyncFx(() -> Contrast.problems(scene, minimum))
+                .get(30, TimeUnit.SECONDS))
+        .as("contrast of the words on " + name)
         .isEmpty();
   }
 
@@ -584,6 +592,35 @@ class BedsideScreensIT {
     } else {
       screenshot(name);
     }
+  }
+
+  /** The main flow and the settings in the high-contrast theme: every word at 7:1 or more. */
+  @Test
+  void theHighContrastThemeKeepsEveryWordAtSevenToOne(FxRobot robot) throws Exception {
+    highContrast = true;
+    WaitForAsyncUtils.asyncFx(
+            () -> {
+              scene = BedsideApp.scene(parts.withHighContrast(true));
+              stage.setScene(scene);
+            })
+        .get(30, TimeUnit.SECONDS);
+    waitForStep(Step.SIGNED_OUT);
+    screenshot("hc-01-sign-in");
+    signedIn();
+    screenshot("hc-02-ready-to-scan");
+    scan("DEMO-000001");
+    waitForStep(Step.CONFIRM_PATIENT);
+    screenshot("hc-03-confirm-patient");
+    touch(robot, "#confirm-patient");
+    waitForStep(Step.CAPTURING);
+    touch(robot, "#region-front-14975008-L");
+    touch(robot, "#shutter");
+    waitFor(() -> model.shots().size() == 1);
+    waitFor(() -> model.busyProperty().get() == null);
+    screenshot("hc-04-capture");
+    touch(robot, "#review");
+    waitForStep(Step.REVIEWING);
+    screenshot("hc-05-review");
   }
 
   @Test

@@ -38,12 +38,12 @@ final class OutboxPanel extends VBox {
             .withZone(java.time.ZoneId.systemDefault());
     table
         .getColumns()
-        .add(column(Texts.t("outbox.state"), r -> Texts.t("state." + r.state().name()), 220));
+        .add(column(Texts.t("outbox.state"), r -> Texts.t("state." + r.state().name()), 300));
     table.getColumns().add(column(Texts.t("outbox.queued"), r -> time.format(r.queued()), 180));
-    table.getColumns().add(column(Texts.t("outbox.archive"), OutboxModel.Row::archive, 260));
+    table.getColumns().add(column(Texts.t("outbox.archive"), OutboxModel.Row::archive, 280));
     table
         .getColumns()
-        .add(column(Texts.t("outbox.reason"), r -> r.reason() == null ? "" : r.reason(), 320));
+        .add(column(Texts.t("outbox.reason"), r -> r.reason() == null ? "" : r.reason(), 260));
     table
         .getColumns()
         .add(

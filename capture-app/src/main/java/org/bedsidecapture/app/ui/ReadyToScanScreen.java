@@ -7,10 +7,11 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.bedsidecapture.app.ui.model.BedsideModel;
+import org.bedsidecapture.app.workflow.CaptureWorkflow;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
@@ -36,6 +37,7 @@ final class ReadyToScanScreen extends VBox {
         Controls.button(Material2MZ.SETTINGS, Texts.t("settings.open"), model::openSettings, "big");
     getStyleClass().add("screen");
     setAlignment(Pos.CENTER);
+    kept.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
     Label prompt = Controls.label(Texts.t("scan.prompt"), "prompt");
     prompt.setId("scan-prompt");
     Label hint = Controls.label(Texts.t("scan.hint"), "subtitle");
@@ -55,7 +57,7 @@ final class ReadyToScanScreen extends VBox {
             },
             "big");
     find.setId("find-patient");
-    HBox ways = new HBox(16, camera, find);
+    FlowPane ways = new FlowPane(16, 16, camera, find);
     if (wristbands != null) {
       Button sheet =
           Controls.button(Material2MZ.PRINT, Texts.t("demo.wristbands"), wristbands, "big");
@@ -81,12 +83,23 @@ final class ReadyToScanScreen extends VBox {
   }
 
   /** Shows what the last session came to (kept after idle, sent). */
-  void told(String message, int keptCount) {
-    String text = message == null ? "" : message;
+  void told(CaptureWorkflow.Ending ending, int keptCount) {
+    String text = ending == null ? "" : said(ending);
     if (keptCount > 0) {
       text = (text.isEmpty() ? "" : text + " · ") + Texts.t("scan.kept", keptCount);
     }
     kept.setText(text);
+  }
+
+  /** How the last session ended, in the user's words (the kept count is said once, after it). */
+  private static String said(CaptureWorkflow.Ending e) {
+    return switch (e.why()) {
+      case SENT -> Texts.t("scan.ended.sent");
+      case LEFT -> Texts.t("scan.ended.left");
+      case IDLE -> Texts.t("scan.ended.idle", e.idleMinutes());
+      case IDLE_LOCKED -> Texts.t("scan.ended.idleLocked", e.idleMinutes());
+      case OTHER_OPERATOR -> Texts.t("scan.ended.otherOperator", e.operator(), e.next());
+    };
   }
 
   private VBox searchForm() {

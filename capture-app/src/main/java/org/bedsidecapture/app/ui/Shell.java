@@ -186,7 +186,7 @@ final class Shell extends BorderPane {
           case SETTINGS ->
               settings == null ? ready : new SettingsScreen(model, settings, preview, files);
           case READY_TO_SCAN -> {
-            ready.told(state.message(), state.kept());
+            ready.told(state.ending(), state.kept());
             ready.offerSettings(settings != null && model.installerSignedIn());
             yield ready;
           }

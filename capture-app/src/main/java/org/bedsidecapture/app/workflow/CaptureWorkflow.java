@@ -64,7 +64,9 @@ public final class CaptureWorkflow {
    * @param patient the confirmed encounter while capturing, reviewing or sending, else null
    * @param unsent captures of this session not yet sent
    * @param kept captures kept from sessions that ended without sending (idle, left on purpose)
-   * @param message what just happened, for the user (null when nothing to say)
+   * @param message why the EHR could not answer, on {@link Step#EHR_UNAVAILABLE}; else null
+   * @param ending how the last session ended, for the note on Ready to scan; null when none just
+   *     did
    */
   public record State(
       Step step,
@@ -73,7 +75,39 @@ public final class CaptureWorkflow {
       EncounterContext patient,
       int unsent,
       int kept,
-      String message) {}
+      String message,
+      Ending ending) {
+
+    public State(
+        Step step,
+        String operator,
+        LookupResult lookup,
+        EncounterContext patient,
+        int unsent,
+        int kept,
+        String message) {
+      this(step, operator, lookup, patient, unsent, kept, message, null);
+    }
+  }
+
+  /**
+   * How a session ended, for the note the screen words in the user's language.
+   *
+   * @param operator whose session it was
+   * @param next who signed in and ended it ({@link Why#OTHER_OPERATOR}), else null
+   * @param idleMinutes the site's idle time ({@link Why#IDLE}, {@link Why#IDLE_LOCKED})
+   * @param kept how many of that session's captures were kept, not sent
+   */
+  public record Ending(Why why, String operator, String next, long idleMinutes, int kept) {
+    /** Why the session ended. */
+    public enum Why {
+      SENT,
+      LEFT,
+      IDLE,
+      IDLE_LOCKED,
+      OTHER_OPERATOR
+    }
+  }
 
   private final Clock clock;
   private final Duration idleTimeout;
@@ -245,7 +279,14 @@ public final class CaptureWorkflow {
         () -> {
           require("sent", Step.SENDING);
           return new State(
-              Step.READY_TO_SCAN, state.operator(), null, null, 0, state.kept(), "sent");
+              Step.READY_TO_SCAN,
+              state.operator(),
+              null,
+              null,
+              0,
+              state.kept(),
+              null,
+              new Ending(Ending.Why.SENT, state.operator(), null, 0, 0));
         });
   }
 
@@ -269,7 +310,7 @@ public final class CaptureWorkflow {
     change(
         () -> {
           require("leaveKeepingCaptures", Step.LEAVE_WITH_UNSENT);
-          return ended("the session's captures are kept, not sent");
+          return ended(Ending.Why.LEFT, null);
         });
   }
 
@@ -304,11 +345,9 @@ public final class CaptureWorkflow {
         () -> {
           require("signInInstead", Step.LOCKED);
           beforeInterruption = null;
-          State ended =
-              ended(
-                  "the session of " + state.operator() + " ended when " + operator + " signed in");
+          State ended = ended(Ending.Why.OTHER_OPERATOR, operator);
           return new State(
-              Step.READY_TO_SCAN, operator, null, null, 0, ended.kept(), ended.message());
+              Step.READY_TO_SCAN, operator, null, null, 0, ended.kept(), null, ended.ending());
         });
   }
 
@@ -347,15 +386,14 @@ public final class CaptureWorkflow {
             return null;
           }
           if (state.step() == Step.LOCKED && (state.patient() != null || state.lookup() != null)) {
-            State ended =
-                ended("the session ended after " + idleTimeout.toMinutes() + " minutes locked");
+            State ended = ended(Ending.Why.IDLE_LOCKED, null);
             beforeInterruption = Step.READY_TO_SCAN;
             return new State(
-                Step.LOCKED, ended.operator(), null, null, 0, ended.kept(), ended.message());
+                Step.LOCKED, ended.operator(), null, null, 0, ended.kept(), null, ended.ending());
           }
           State next = null;
           if (WITH_PATIENT.contains(state.step()) && state.step() != Step.SENDING) {
-            next = ended("the session ended after " + idleTimeout.toMinutes() + " minutes idle");
+            next = ended(Ending.Why.IDLE, null);
           } else if (LOOKUP_SHOWN.contains(state.step())) {
             next = with(Step.READY_TO_SCAN, null, null, null);
           }
@@ -376,11 +414,12 @@ public final class CaptureWorkflow {
               before.patient(),
               before.unsent(),
               before.kept(),
-              before.message());
+              before.message(),
+              before.ending());
         });
   }
 
-  private State ended(String why) {
+  private State ended(Ending.Why why, String next) {
     return new State(
         Step.READY_TO_SCAN,
         state.operator(),
@@ -388,7 +427,8 @@ public final class CaptureWorkflow {
         null,
         0,
         state.kept() + state.unsent(),
-        why + (state.unsent() > 0 ? "; its " + state.unsent() + " captures are kept" : ""));
+        null,
+        new Ending(why, state.operator(), next, idleTimeout.toMinutes(), state.unsent()));
   }
 
   private State with(Step step, LookupResult lookup, EncounterContext patient, String message) {

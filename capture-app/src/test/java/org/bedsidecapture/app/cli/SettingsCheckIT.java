@@ -147,7 +147,7 @@ class SettingsCheckIT {
           .containsPattern(
               "FAIL archive.3 "
                   + java.util.regex.Pattern.quote(good)
-                  + ": its certificate CN=localhost expires on .* \\((9|10) days\\): renew it before"
+                  + ": its certificate CN=localhost expires on .* \\(in (9|10) days\\): renew it before"
                   + " then");
     }
   }

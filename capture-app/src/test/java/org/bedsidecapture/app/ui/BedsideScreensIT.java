@@ -666,6 +666,15 @@ class BedsideScreensIT {
       touch(robot, "#lock");
       waitForStep(Step.LOCKED);
       speaksGerman("de-06-locked");
+      Platform.runLater(() -> model.signInWithPin("ida", "2580".toCharArray()));
+      waitForStep(Step.READY_TO_SCAN);
+      speaksGerman("de-07-ready-session-ended");
+      assertThat(shownTexts())
+          .anyMatch(t -> t.startsWith("Die Sitzung von nora.n endete, als sich ida anmeldete."));
+      touch(robot, "#outbox-badge");
+      waitFor(() -> robot.lookup("#outbox-panel").tryQuery().isPresent());
+      speaksGerman("de-08-outbox-panel");
+      touch(robot, "#outbox-close");
     } finally {
       Locale.setDefault(before);
     }

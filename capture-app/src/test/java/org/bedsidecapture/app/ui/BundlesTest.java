@@ -42,7 +42,7 @@ class BundlesTest {
       String en = english.getString(key);
       String de = german.getString(key);
       assertThat(blanks(de)).as(key).isEqualTo(blanks(en));
-      Object[] args = {"A", "B", "C", "D", "E", "F"};
+      Object[] args = {2, 3, 4, 5, 6, 7};
       assertThat(new MessageFormat(de, Locale.GERMAN).format(args)).as(key).doesNotContain("{");
       assertThat(new MessageFormat(en, Locale.ROOT).format(args)).as(key).doesNotContain("{");
     }

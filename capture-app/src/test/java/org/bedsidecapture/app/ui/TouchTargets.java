@@ -43,6 +43,10 @@ final class TouchTargets {
     if (touchable(node)) {
       Bounds b = node.getLayoutBounds();
       String what = describe(node);
+      Bounds shown = node.localToScene(b);
+      if (shown.getMaxX() > node.getScene().getWidth() + 1 || shown.getMinX() < -1) {
+        found.add(what + " is off the side of the screen");
+      }
       boolean equivalentElsewhere = node.getStyleClass().contains("body-region");
       if (!equivalentElsewhere && (b.getWidth() < SMALLEST || b.getHeight() < SMALLEST)) {
         found.add(

@@ -64,7 +64,16 @@ class CaptureWorkflowTest {
     workflow.sent();
     assertThat(workflow.state())
         .isEqualTo(
-            new CaptureWorkflow.State(Step.READY_TO_SCAN, "Nurse^Nora", null, null, 0, 0, "sent"));
+            new CaptureWorkflow.State(
+                Step.READY_TO_SCAN,
+                "Nurse^Nora",
+                null,
+                null,
+                0,
+                0,
+                null,
+                new CaptureWorkflow.Ending(
+                    CaptureWorkflow.Ending.Why.SENT, "Nurse^Nora", null, 0, 0)));
   }
 
   @Test
@@ -146,7 +155,10 @@ class CaptureWorkflowTest {
     assertThat(workflow.state().step()).isEqualTo(Step.READY_TO_SCAN);
     assertThat(workflow.state().patient()).isNull();
     assertThat(workflow.state().kept()).isEqualTo(2);
-    assertThat(workflow.state().message()).contains("its 2 captures are kept");
+    assertThat(workflow.state().ending())
+        .isEqualTo(
+            new CaptureWorkflow.Ending(
+                CaptureWorkflow.Ending.Why.LEFT, "Nurse^Nora", null, IDLE.toMinutes(), 2));
   }
 
   @Test
@@ -167,8 +179,9 @@ class CaptureWorkflowTest {
     assertThat(workflow.state().patient()).isNull();
     assertThat(workflow.state().unsent()).isZero();
     assertThat(workflow.state().kept()).isEqualTo(3);
-    assertThat(workflow.state().message())
-        .isEqualTo("the session ended after 5 minutes idle; its 3 captures are kept");
+    assertThat(workflow.state().ending())
+        .isEqualTo(
+            new CaptureWorkflow.Ending(CaptureWorkflow.Ending.Why.IDLE, "Nurse^Nora", null, 5, 3));
   }
 
   @Test
@@ -245,7 +258,10 @@ class CaptureWorkflowTest {
     assertThat(workflow.state().operator()).isEqualTo("ida");
     assertThat(workflow.state().patient()).isNull();
     assertThat(workflow.state().kept()).isEqualTo(2);
-    assertThat(workflow.state().message()).contains("Nurse^Nora").contains("2 captures are kept");
+    assertThat(workflow.state().ending())
+        .isEqualTo(
+            new CaptureWorkflow.Ending(
+                CaptureWorkflow.Ending.Why.OTHER_OPERATOR, "Nurse^Nora", "ida", 5, 2));
     assertThatThrownBy(() -> workflow.signInInstead("ida")).isNotNull();
   }
 

@@ -127,7 +127,7 @@ public final class GuiApp {
         settings.scanner(),
         KeyCode.valueOf(settings.pedalKey()),
         demo,
-        settingsModel(app, archives, fhirBase, delivery, worker),
+        settingsModel(app, archives, fhirBase, delivery, operators, worker),
         org.bedsidecapture.app.ui.FilePicker.DIALOG,
         settings.highContrast(),
         Platform::runLater);
@@ -143,6 +143,7 @@ public final class GuiApp {
       List<Archive> archivesInForce,
       String fhirInForce,
       DeliveryService delivery,
+      Authenticator operators,
       java.util.concurrent.Executor worker) {
     java.nio.file.Path file = app.home().resolve(SiteSettings.FILE_NAME);
     java.util.Properties written;
@@ -180,6 +181,7 @@ public final class GuiApp {
         (changes, who) ->
             SiteSettingsFile.change(
                 app.home(), changes, who, AppOutbox.audit(app.home(), app.clock())),
+        operators instanceof OperatorStore store ? store : null,
         worker,
         Platform::runLater);
   }
@@ -260,7 +262,17 @@ public final class GuiApp {
         }
         discovery = attachedDevices(settings);
         OperatorStore store = OperatorStore.in(app.home(), app.clock());
-        operators = store.isEmpty() ? null : store;
+        store
+            .oneTimeInstallerPin()
+            .ifPresent(
+                pin ->
+                    err.println(
+                        "bedside-capture: no installer is set up at this station yet: sign in as "
+                            + OperatorStore.ONE_TIME_INSTALLER
+                            + " with the one-time PIN written in "
+                            + pin));
+        err.flush();
+        operators = store;
       }
       Outbox outbox = app.openOutbox("the capture app", err);
       closing.add(0, outbox);

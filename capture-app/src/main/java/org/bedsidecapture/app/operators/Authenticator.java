@@ -10,4 +10,12 @@ public interface Authenticator {
   SignIn signIn(String user, char[] pin) throws IOException;
 
   SignIn signInByBadge(String badge) throws IOException;
+
+  /**
+   * Where a fresh install's one-time installer PIN waits to be used (see {@link
+   * OperatorStore#oneTimeInstallerPin()}); empty when none does.
+   */
+  default java.util.Optional<java.nio.file.Path> waitingOneTimePin() throws IOException {
+    return java.util.Optional.empty();
+  }
 }

@@ -40,11 +40,19 @@ public final class OperatorStore implements Authenticator {
   /** Checked for a user name that is not here, so that it takes as long as a wrong PIN. */
   private static final String UNKNOWN_USERS_HASH = PinHash.of("0000".toCharArray());
 
+  /** Where a fresh install's one-time installer PIN is written, for whoever installed it. */
+  public static final String ONE_TIME_PIN_FILE = "installer-pin.txt";
+
+  /** The user a fresh install's installer signs in as, once, with the one-time PIN. */
+  public static final String ONE_TIME_INSTALLER = "installer";
+
   private final Path file;
+  private final Path oneTimePinFile;
   private final Path badgeKeyFile;
   private final Clock clock;
 
-  private OperatorStore(Path file, Path badgeKeyFile, Clock clock) {
+  private OperatorStore(Path file, Path oneTimePinFile, Path badgeKeyFile, Clock clock) {
+    this.oneTimePinFile = oneTimePinFile;
     this.file = file;
     this.badgeKeyFile = badgeKeyFile;
     this.clock = clock;
@@ -53,7 +61,71 @@ public final class OperatorStore implements Authenticator {
   /** The store in {@code home}; empty until the first operator is added. */
   public static OperatorStore in(Path home, Clock clock) throws IOException {
     Path keys = OwnerOnly.folder(home.resolve("keys"));
-    return new OperatorStore(home.resolve(FILE_NAME), keys.resolve("operator-badges.key"), clock);
+    return new OperatorStore(
+        home.resolve(FILE_NAME),
+        home.resolve(ONE_TIME_PIN_FILE),
+        keys.resolve("operator-badges.key"),
+        clock);
+  }
+
+  /**
+   * A fresh install's way in: when no installer is set up, an operator {@value #ONE_TIME_INSTALLER}
+   * with a random 8-digit PIN that works once, the PIN written (owner-only) to {@value
+   * #ONE_TIME_PIN_FILE} in the app's home for whoever installed the station; signing in with it
+   * removes both, and the installer then sets up the station's operators. Once an installer exists,
+   * a one-time PIN still waiting is withdrawn.
+   *
+   * @return the file with the PIN while it waits to be used
+   */
+  public synchronized Optional<Path> oneTimeInstallerPin() throws IOException {
+    Properties p = read();
+    String k = "op." + ONE_TIME_INSTALLER + ".";
+    boolean waiting = "true".equals(p.getProperty(k + "one-time"));
+    boolean installer =
+        users(p).stream()
+            .filter(u -> !(waiting && u.equals(ONE_TIME_INSTALLER)))
+            .anyMatch(u -> operator(p, u).role() == Operator.Role.INSTALLER);
+    if (installer) {
+      if (waiting) {
+        p.stringPropertyNames().stream().filter(key -> key.startsWith(k)).forEach(p::remove);
+        write(p);
+        Files.deleteIfExists(oneTimePinFile);
+      }
+      return Optional.empty();
+    }
+    if (waiting && Files.exists(oneTimePinFile)) {
+      return Optional.of(oneTimePinFile);
+    }
+    if (!waiting && users(p).contains(ONE_TIME_INSTALLER)) {
+      return Optional.empty();
+    }
+    SecureRandom random = new SecureRandom();
+    char[] pin = new char[8];
+    for (int i = 0; i < pin.length; i++) {
+      pin[i] = (char) ('0' + random.nextInt(10));
+    }
+    p.setProperty(k + "name", "Installer^One-time");
+    p.setProperty(k + "role", Operator.Role.INSTALLER.name());
+    p.setProperty(k + "one-time", "true");
+    p.setProperty(k + "pin", PinHash.of(pin));
+    write(p);
+    OwnerOnly.replace(
+        oneTimePinFile,
+        ("Bedside Capture: one-time installer PIN (user "
+                + ONE_TIME_INSTALLER
+                + "), valid for one sign-in: "
+                + new String(pin)
+                + "\n")
+            .getBytes(StandardCharsets.UTF_8));
+    java.util.Arrays.fill(pin, '\0');
+    return Optional.of(oneTimePinFile);
+  }
+
+  /** The file with the one-time installer PIN while it waits to be used. */
+  @Override
+  public synchronized Optional<Path> waitingOneTimePin() throws IOException {
+    boolean waiting = "true".equals(read().getProperty("op." + ONE_TIME_INSTALLER + ".one-time"));
+    return waiting && Files.exists(oneTimePinFile) ? Optional.of(oneTimePinFile) : Optional.empty();
   }
 
   public synchronized List<Operator> operators() throws IOException {
@@ -132,6 +204,13 @@ public final class OperatorStore implements Authenticator {
       return new SignIn.LockedOut(user, Instant.parse(until));
     }
     if (PinHash.matches(pin, p.getProperty(k + "pin"))) {
+      Operator who = operator(p, user);
+      if ("true".equals(p.getProperty(k + "one-time"))) {
+        p.stringPropertyNames().stream().filter(key -> key.startsWith(k)).forEach(p::remove);
+        write(p);
+        Files.deleteIfExists(oneTimePinFile);
+        return new SignIn.Accepted(who);
+      }
       boolean hadFailures = p.remove(k + "failures") != null;
       boolean wasLockedOut = p.remove(k + "locked-until") != null;
       if (hadFailures || wasLockedOut) {

@@ -24,6 +24,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.bedsidecapture.app.operators.Operator;
 import org.bedsidecapture.app.service.StationCheck;
 import org.bedsidecapture.app.settings.SettingsCatalogue;
 import org.bedsidecapture.app.ui.model.BedsideModel;
@@ -47,12 +48,14 @@ final class SettingsScreen extends BorderPane {
   private final Map<String, Supplier<String>> edited = new LinkedHashMap<>();
   private final Map<String, Node> panes = new LinkedHashMap<>();
   private final ScrollPane center = new ScrollPane();
+  private final String signedIn;
 
   SettingsScreen(
       BedsideModel bedside, SettingsModel settings, PreviewModel preview, FilePicker files) {
     this.settings = settings;
     this.preview = preview;
     this.files = files;
+    this.signedIn = bedside.state().operator();
     setId("settings-screen");
     Label title = Controls.label(Texts.t("settings.title"), "prompt");
     Label hint = Controls.label(Texts.t("settings.hint"), "settings-hint");
@@ -77,6 +80,17 @@ final class SettingsScreen extends BorderPane {
           });
       nav.getChildren().add(b);
     }
+    panes.put("operators", operatorsPane());
+    ToggleButton people = Controls.toggle(Texts.t("settings.section.operators"));
+    people.setId("section-operators");
+    people.setToggleGroup(group);
+    people.setMaxWidth(Double.MAX_VALUE);
+    people.setOnAction(
+        e -> {
+          people.setSelected(true);
+          show("operators");
+        });
+    nav.getChildren().add(people);
     setLeft(nav);
     center.setFitToWidth(true);
     setCenter(center);
@@ -414,6 +428,127 @@ final class SettingsScreen extends BorderPane {
     problem.textProperty().bind(preview.deviceProblemProperty());
     return new VBox(
         12, Controls.label(Texts.t("settings.previewTitle"), "subtitle"), screen, problem);
+  }
+
+  /** Who signs in here: add one (user name, name, role, PIN), or remove one. */
+  private Node operatorsPane() {
+    TextField user = field("operator-user", Texts.t("operators.user"), "");
+    TextField family = field("operator-family", Texts.t("operators.family"), "");
+    TextField given = field("operator-given", Texts.t("operators.given"), "");
+    ComboBox<Operator.Role> role =
+        new ComboBox<>(
+            javafx.collections.FXCollections.observableArrayList(Operator.Role.values()));
+    role.setId("operator-role");
+    role.setAccessibleText(Texts.t("operators.role"));
+    role.setValue(Operator.Role.CAPTURE);
+    role.setMinHeight(56);
+    role.setMaxWidth(Double.MAX_VALUE);
+    role.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(Operator.Role r) {
+            return r == null ? "" : Texts.t("operators.role." + r.name());
+          }
+
+          @Override
+          public Operator.Role fromString(String s) {
+            return null;
+          }
+        });
+    javafx.scene.control.PasswordField pin = new javafx.scene.control.PasswordField();
+    pin.setId("operator-pin");
+    pin.setAccessibleText(Texts.t("operators.pin"));
+    pin.setPromptText(Texts.t("operators.pin"));
+    pin.setMinHeight(56);
+    Button add =
+        Controls.button(
+            Material2MZ.PERSON_ADD,
+            Texts.t("operators.add"),
+            () -> {
+              settings.addOperator(
+                  user.getText(),
+                  family.getText(),
+                  given.getText(),
+                  role.getValue(),
+                  pin.getText().toCharArray());
+              pin.clear();
+            },
+            "big");
+    add.setId("operator-add");
+    VBox form = new VBox(8);
+    for (Node[] r :
+        new Node[][] {
+          {Controls.label(Texts.t("operators.user"), "setting-name"), user},
+          {Controls.label(Texts.t("operators.family"), "setting-name"), family},
+          {Controls.label(Texts.t("operators.given"), "setting-name"), given},
+          {Controls.label(Texts.t("operators.role"), "setting-name"), role},
+          {Controls.label(Texts.t("operators.pin"), "setting-name"), pin}
+        }) {
+      form.getChildren().addAll(r);
+    }
+    Label said = Controls.label("", "settings-said");
+    said.setId("operator-said");
+    said.textProperty().bind(settings.operatorSaidProperty());
+    Label refused = Controls.label("", "settings-said", "stop-text");
+    refused.setId("operator-refused");
+    refused.textProperty().bind(settings.operatorRefusedProperty());
+    VBox list = new VBox(8);
+    list.setId("operator-list");
+    Runnable listed =
+        () ->
+            list.getChildren()
+                .setAll(settings.operators().stream().map(this::operatorRow).toList());
+    settings.operators().addListener((ListChangeListener<Operator>) c -> listed.run());
+    listed.run();
+    settings
+        .operatorSaidProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now != null) {
+                user.clear();
+                family.clear();
+                given.clear();
+              }
+            });
+    VBox adding =
+        new VBox(
+            16,
+            Controls.label(Texts.t("operators.addTitle"), "settings-said"),
+            form,
+            add,
+            said,
+            refused);
+    VBox listing = new VBox(16, Controls.label(Texts.t("operators.title"), "settings-said"), list);
+    adding.setPrefWidth(460);
+    adding.setMinWidth(360);
+    HBox.setHgrow(listing, Priority.ALWAYS);
+    HBox pane = new HBox(32, adding, listing);
+    pane.getStyleClass().add("settings-pane");
+    return pane;
+  }
+
+  private Node operatorRow(Operator o) {
+    Label who =
+        Controls.label(
+            Texts.t(
+                "operators.row",
+                o.user(),
+                Names.shown(o.name()),
+                Texts.t("operators.role." + o.role().name())),
+            "settings-said");
+    HBox.setHgrow(who, Priority.ALWAYS);
+    who.setMaxWidth(Double.MAX_VALUE);
+    Button remove =
+        Controls.button(
+            Material2AL.DELETE,
+            Texts.t("operators.remove"),
+            () -> settings.removeOperator(o.user()));
+    remove.setId("operator-remove-" + o.user().replace('.', '-'));
+    remove.setAccessibleText(Texts.t("operators.removeWho", o.user()));
+    remove.setDisable(o.user().equals(signedIn));
+    HBox row = new HBox(16, who, remove);
+    row.setAlignment(Pos.CENTER_LEFT);
+    return row;
   }
 
   private Node tests(SettingsModel.Test what, TextField sample) {

@@ -68,6 +68,18 @@ final class SignInScreen extends VBox {
     HBox form = new HBox(48, fields, keypad());
     form.setAlignment(Pos.CENTER);
     getChildren().addAll(title, what, form);
+    String oneTime = locked ? null : model.oneTimePinFile();
+    if (oneTime != null) {
+      Label first =
+          Controls.label(
+              Texts.t(
+                  "signin.oneTime",
+                  org.bedsidecapture.app.operators.OperatorStore.ONE_TIME_INSTALLER,
+                  oneTime),
+              "what-to-do");
+      first.setId("sign-in-one-time");
+      getChildren().add(first);
+    }
     if (demo != null) {
       Label hint =
           Controls.label(Texts.t("signin.demo", demo.nurse(), demo.nursePin()), "subtitle");

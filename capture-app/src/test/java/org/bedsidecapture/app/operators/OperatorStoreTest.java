@@ -41,6 +41,40 @@ class OperatorStoreTest {
   }
 
   @Test
+  void aFreshInstallGetsAOneTimeInstallerPinThatWorksOnce() throws Exception {
+    Path file = store.oneTimeInstallerPin().orElseThrow();
+    assertThat(store.oneTimeInstallerPin()).as("asked again: the same waiting PIN").contains(file);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    String said = Files.readString(file);
+    String pin = said.replaceAll("(?s).*: (\\d{8})\\s*$", "$1");
+    assertThat(pin).hasSize(8).containsOnlyDigits();
+    assertThat(Files.readString(home.resolve(OperatorStore.FILE_NAME))).doesNotContain(pin);
+    assertThat(store.waitingOneTimePin()).contains(file);
+
+    SignIn first = store.signIn(OperatorStore.ONE_TIME_INSTALLER, pin.toCharArray());
+
+    assertThat(first).isInstanceOf(SignIn.Accepted.class);
+    assertThat(((SignIn.Accepted) first).operator().role()).isEqualTo(Operator.Role.INSTALLER);
+    assertThat(file).doesNotExist();
+    assertThat(store.waitingOneTimePin()).isEmpty();
+    assertThat(store.signIn(OperatorStore.ONE_TIME_INSTALLER, pin.toCharArray()))
+        .isInstanceOf(SignIn.Refused.class);
+  }
+
+  @Test
+  void aStationWithAnInstallerGetsNoOneTimePinAndAWaitingOneIsWithdrawn() throws Exception {
+    Path file = store.oneTimeInstallerPin().orElseThrow();
+    store.add(
+        new Operator("ida", PersonName.of("Zzinstaller", "Ida"), Operator.Role.INSTALLER),
+        "2580".toCharArray());
+
+    assertThat(store.oneTimeInstallerPin()).isEmpty();
+    assertThat(file).doesNotExist();
+    assertThat(store.find(OperatorStore.ONE_TIME_INSTALLER)).isEmpty();
+  }
+
+  @Test
   void aWrongPinAndAnUnknownUserGetTheSameAnswer() throws Exception {
     SignIn wrongPin = store.signIn("nora.n", "1234".toCharArray());
     SignIn unknown = store.signIn("nobody", "4711".toCharArray());

@@ -234,6 +234,7 @@ class BedsideScreensIT {
         (changes, who) ->
             SiteSettingsFile.change(
                 dir, changes, who, new AuditLog(dir.resolve("audit.log"), Clock.systemUTC())),
+        OperatorStore.in(dir, Clock.systemUTC()),
         worker,
         Platform::runLater);
   }
@@ -808,6 +809,55 @@ class BedsideScreensIT {
 
   private List<String> shownTexts() throws Exception {
     return WaitForAsyncUtils.asyncFx(() -> VisibleTexts.of(scene)).get(30, TimeUnit.SECONDS);
+  }
+
+  /**
+   * A fresh install: no operators but the one-time installer, whose PIN file the sign-in screen
+   * names; the installer signs in with it once and adds the station's operators on the settings
+   * screen; the nurse added signs in with her own PIN.
+   */
+  @Test
+  void aFreshInstallIsSetUpWithTheOneTimeInstallerPin(FxRobot robot) throws Exception {
+    OperatorStore store = OperatorStore.in(dir, Clock.systemUTC());
+    store.remove("nora.n");
+    store.remove("ida");
+    Path file = store.oneTimeInstallerPin().orElseThrow();
+    String pin = Files.readString(file).replaceAll("(?s).*: (\\d{8})\\s*$", "$1");
+    WaitForAsyncUtils.asyncFx(
+            () -> {
+              scene = BedsideApp.scene(parts);
+              stage.setScene(scene);
+            })
+        .get(30, TimeUnit.SECONDS);
+    waitForStep(Step.SIGNED_OUT);
+    waitFor(() -> robot.lookup("#sign-in-one-time").tryQuery().isPresent());
+    screenshot("30-sign-in-first-start");
+    assertThat(robot.lookup("#sign-in-one-time").queryAs(Label.class).getText())
+        .contains(file.toString());
+
+    signInWithPin(robot, OperatorStore.ONE_TIME_INSTALLER, pin);
+    assertThat(file).doesNotExist();
+    touch(robot, "#settings");
+    waitForStep(Step.SETTINGS);
+    touch(robot, "#section-operators");
+    robot.clickOn("#operator-user").write("nina.k");
+    robot.clickOn("#operator-family").write("Zznurse");
+    robot.clickOn("#operator-given").write("Nina");
+    inView(robot, "#operator-pin");
+    robot.clickOn("#operator-pin").write("2468");
+    inView(robot, "#operator-add");
+    touch(robot, "#operator-add");
+    waitFor(() -> robot.lookup("#operator-remove-nina-k").tryQuery().isPresent());
+    inView(robot, "#operator-remove-nina-k");
+    screenshot("31-settings-operators");
+    assertThat(store.find("nina.k")).isPresent();
+    touch(robot, "#settings-back");
+    waitForStep(Step.READY_TO_SCAN);
+    touch(robot, "#lock");
+    waitForStep(Step.LOCKED);
+    Platform.runLater(() -> model.signInWithPin("nina.k", "2468".toCharArray()));
+    waitForStep(Step.READY_TO_SCAN);
+    assertThat(model.state().operator()).isEqualTo("nina.k");
   }
 
   @Test

@@ -159,6 +159,21 @@ public final class BedsideModel {
     workflow.closeSettings();
   }
 
+  /**
+   * On a fresh install, the file with the one-time installer PIN, for the sign-in screen to say
+   * where it is; null when none waits (or the store cannot be read: then sign-in says why).
+   */
+  public String oneTimePinFile() {
+    if (authenticator == null) {
+      return null;
+    }
+    try {
+      return authenticator.waitingOneTimePin().map(Object::toString).orElse(null);
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
   /** Whether operators sign in here (with PIN or badge), rather than the OS user. */
   public boolean signInRequired() {
     return authenticator != null;

@@ -11,6 +11,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.bedsidecapture.app.operators.Operator;
+import org.bedsidecapture.app.operators.OperatorStore;
 import org.bedsidecapture.app.service.StationCheck;
 import org.bedsidecapture.app.settings.SettingsCatalogue;
 
@@ -51,6 +53,10 @@ public final class SettingsModel {
   }
 
   private final Properties current;
+  private final OperatorStore operatorStore;
+  private final ObservableList<Operator> operators = FXCollections.observableArrayList();
+  private final ReadOnlyStringWrapper operatorSaid = new ReadOnlyStringWrapper();
+  private final ReadOnlyStringWrapper operatorRefused = new ReadOnlyStringWrapper();
   private final Tests tests;
   private final Barcodes barcodes;
   private final Saver saver;
@@ -63,14 +69,17 @@ public final class SettingsModel {
 
   /**
    * @param current the site file's keys as written
+   * @param operatorStore the station's operators, whom the installer adds and removes here
    */
   public SettingsModel(
       Properties current,
       Tests tests,
       Barcodes barcodes,
       Saver saver,
+      OperatorStore operatorStore,
       Executor worker,
       Executor ui) {
+    this.operatorStore = operatorStore;
     this.current = new Properties();
     this.current.putAll(current);
     this.tests = tests;
@@ -81,6 +90,99 @@ public final class SettingsModel {
     for (Test t : Test.values()) {
       findings.put(t, FXCollections.observableArrayList());
     }
+    refreshOperators(null);
+  }
+
+  /** The station's operators, as the store has them. */
+  public ObservableList<Operator> operators() {
+    return operators;
+  }
+
+  /** What the last change of the operators came to. */
+  public ReadOnlyStringProperty operatorSaidProperty() {
+    return operatorSaid.getReadOnlyProperty();
+  }
+
+  /** Why the last change of the operators was refused; nothing was changed. */
+  public ReadOnlyStringProperty operatorRefusedProperty() {
+    return operatorRefused.getReadOnlyProperty();
+  }
+
+  /**
+   * Adds an operator who signs in with {@code pin} (4 to 12 digits, kept only as a hash); the PIN's
+   * characters are wiped once handed over.
+   */
+  public void addOperator(
+      String user, String family, String given, Operator.Role role, char[] pin) {
+    char[] copy = pin.clone();
+    java.util.Arrays.fill(pin, '\0');
+    operatorSaid.set(null);
+    operatorRefused.set(null);
+    String u = user == null ? "" : user.strip();
+    if (!u.matches("[A-Za-z0-9._-]{1,32}") || family == null || family.isBlank()) {
+      java.util.Arrays.fill(copy, '\0');
+      operatorRefused.set(Says.t("operators.incomplete"));
+      return;
+    }
+    changeOperators(
+        () -> {
+          try {
+            operatorStore.add(
+                new Operator(
+                    u,
+                    org.bedsidecapture.dicom.PersonName.of(
+                        family.strip(), given == null ? "" : given.strip()),
+                    role),
+                copy);
+          } finally {
+            java.util.Arrays.fill(copy, '\0');
+          }
+        },
+        Says.t("operators.added", u));
+  }
+
+  /** Removes an operator from this station. */
+  public void removeOperator(String user) {
+    operatorSaid.set(null);
+    operatorRefused.set(null);
+    changeOperators(() -> operatorStore.remove(user), Says.t("operators.removed", user));
+  }
+
+  private interface StoreChange {
+    void run() throws Exception;
+  }
+
+  private void changeOperators(StoreChange change, String done) {
+    worker.execute(
+        () -> {
+          try {
+            change.run();
+            refreshOperators(done);
+          } catch (IllegalArgumentException e) {
+            ui.execute(() -> operatorRefused.set(Says.t("operators.refused", e.getMessage())));
+          } catch (Exception e) {
+            ui.execute(() -> operatorRefused.set(Says.t("fail.other", e.getMessage())));
+          }
+        });
+  }
+
+  private void refreshOperators(String done) {
+    if (operatorStore == null) {
+      return;
+    }
+    worker.execute(
+        () -> {
+          try {
+            List<Operator> now = operatorStore.operators();
+            ui.execute(
+                () -> {
+                  operators.setAll(now);
+                  operatorSaid.set(done);
+                });
+          } catch (Exception e) {
+            ui.execute(() -> operatorRefused.set(Says.t("fail.other", e.getMessage())));
+          }
+        });
   }
 
   /** The sections of the screen, with every key of the site file. */

@@ -333,6 +333,23 @@ class BedsideModelIT {
   }
 
   @Test
+  void aFreshInstallsInstallerSignsInOnceWithTheOneTimePinAndMayOpenTheSettings() throws Exception {
+    OperatorStore store = OperatorStore.in(dir, clock);
+    java.nio.file.Path file = store.oneTimeInstallerPin().orElseThrow();
+    BedsideModel m = model(ehr.baseUrl(), store, CaptureWorkflow.WhenIdle.LOCK);
+    assertThat(m.oneTimePinFile()).isEqualTo(file.toString());
+    String pin = java.nio.file.Files.readString(file).replaceAll("(?s).*: (\\d{8})\\s*$", "$1");
+
+    m.signInWithPin(OperatorStore.ONE_TIME_INSTALLER, pin.toCharArray());
+
+    assertThat(m.state().step()).isEqualTo(Step.READY_TO_SCAN);
+    assertThat(m.installerSignedIn()).isTrue();
+    assertThat(m.oneTimePinFile()).isNull();
+    m.openSettings();
+    assertThat(m.state().step()).isEqualTo(Step.SETTINGS);
+  }
+
+  @Test
   void aStaffBadgeScannedForAPatientIsToldApartFromAWristband() throws Exception {
     model.scanned("DEMO-BADGE-NURSE");
 

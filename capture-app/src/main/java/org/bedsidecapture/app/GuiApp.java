@@ -91,7 +91,10 @@ public final class GuiApp {
                 settings.idleTimeout(),
                 operators == null
                     ? CaptureWorkflow.WhenIdle.END_SESSION
-                    : CaptureWorkflow.WhenIdle.LOCK),
+                    : CaptureWorkflow.WhenIdle.LOCK,
+                settings.sendWhenTakenOver()
+                    ? CaptureWorkflow.WhenTakenOver.SEND
+                    : CaptureWorkflow.WhenTakenOver.KEEP),
             finder,
             station,
             operators,

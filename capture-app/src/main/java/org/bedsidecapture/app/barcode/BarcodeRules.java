@@ -96,6 +96,12 @@ public record BarcodeRules(String name, List<BarcodeRule> rules) {
             + "': is it a wristband or encounter label of this hospital?");
   }
 
+  /** The first rule that recognises {@code content} (as {@link #resolve} tries them), if any. */
+  public Optional<BarcodeRule> ruleFor(String content) {
+    String trimmed = EDGE_SPACE.matcher(content).replaceAll("");
+    return rules.stream().filter(r -> r.read(trimmed).isPresent()).findFirst();
+  }
+
   /**
    * Shows the length and the first and last two characters, never the whole identifier; however
    * long the content, the mask stays short enough to read.

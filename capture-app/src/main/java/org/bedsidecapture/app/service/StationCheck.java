@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import org.bedsidecapture.app.barcode.BarcodeRejectedException;
 import org.bedsidecapture.app.barcode.BarcodeRules;
+import org.bedsidecapture.app.barcode.CheckDigit;
 import org.bedsidecapture.app.barcode.IdentifierQuery;
 import org.bedsidecapture.app.fhir.FhirEncounterLookup;
 import org.bedsidecapture.app.fhir.LookupException;
@@ -205,12 +206,31 @@ public final class StationCheck {
                 case ACCESSION -> "barcode.accession";
                 case STAFF_BADGE -> "barcode.badge";
               });
+      String is =
+          q.system() == null
+              ? t("barcode.is", kind, q.value())
+              : t("barcode.isIn", kind, q.value(), q.system());
       return new Finding(
           what,
           true,
-          q.system() == null
-              ? t("barcode.is", kind, q.value())
-              : t("barcode.isIn", kind, q.value(), q.system()));
+          rules
+              .ruleFor(sample)
+              .map(
+                  r ->
+                      is
+                          + " — "
+                          + t(
+                              "barcode.byRule",
+                              r.name(),
+                              r.checkDigit() == CheckDigit.NONE
+                                  ? t("barcode.noCheck")
+                                  : t(
+                                      "barcode.checked",
+                                      r.checkDigit()
+                                          .name()
+                                          .toLowerCase(Locale.ROOT)
+                                          .replace('_', '-'))))
+              .orElse(is));
     } catch (BarcodeRejectedException e) {
       return new Finding(what, false, e.getMessage());
     }

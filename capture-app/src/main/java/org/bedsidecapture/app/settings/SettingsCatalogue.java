@@ -67,7 +67,7 @@ public final class SettingsCatalogue {
 
   /** The sections, with the numbered keys {@code current} has and one free slot of each. */
   public static List<Section> sections(Properties current) {
-    List<Key> archives = new ArrayList<>();
+    List<Key> archives = new ArrayList<>(List.of(Key.text("station.ae-title")));
     for (int n : numbers(current, "archive\\.(\\d{1,2})(\\.commit)?", 1)) {
       archives.add(Key.text("archive.N").numbered(n));
       archives.add(Key.flag("archive.N.commit").numbered(n));
@@ -109,7 +109,6 @@ public final class SettingsCatalogue {
             List.of(
                 Key.text("station.name"),
                 Key.text("station.serial"),
-                Key.text("station.ae-title"),
                 Key.text("uid.root"),
                 Key.text("institution.name"),
                 Key.text("institution.department"),
@@ -143,6 +142,7 @@ public final class SettingsCatalogue {
             "bedside",
             List.of(
                 Key.number("session.idle-minutes"),
+                Key.choice("session.when-taken-over", List.of("keep", "send")),
                 Key.choice("ui.language", List.of("", "en", "de")),
                 Key.choice("ui.theme", SiteSettings.THEMES),
                 Key.file("outbox.key-file"))));

@@ -56,7 +56,8 @@ public record SiteSettings(
     Locale language,
     String cameraName,
     String cameraMode,
-    boolean highContrast) {
+    boolean highContrast,
+    boolean sendWhenTakenOver) {
 
   /**
    * SMART Backend Services for the EHR: its token endpoint, the client id this station is
@@ -106,6 +107,7 @@ public record SiteSettings(
           "fhir.smart.private-key-file",
           "fhir.smart.scope",
           "session.idle-minutes",
+          "session.when-taken-over",
           "capture.pedal-key",
           "devices.camera",
           "devices.camera-mode",
@@ -233,7 +235,18 @@ public record SiteSettings(
         language(p, file),
         blankIsNull(p.getProperty("devices.camera")),
         cameraMode(p, file),
-        highContrast(p, file));
+        highContrast(p, file),
+        sendWhenTakenOver(p, file));
+  }
+
+  /** {@code session.when-taken-over}: {@code keep} (the default) or {@code send}. */
+  private static boolean sendWhenTakenOver(Properties p, Path file) throws SettingsException {
+    String choice = blankIsNull(p.getProperty("session.when-taken-over"));
+    if (choice != null && !choice.equals("keep") && !choice.equals("send")) {
+      throw new SettingsException(
+          file + ": session.when-taken-over: '" + choice + "' is not keep or send");
+    }
+    return "send".equals(choice);
   }
 
   private static String blankIsNull(String value) {

@@ -99,6 +99,7 @@ final class ReadyToScanScreen extends VBox {
       case IDLE -> Texts.t("scan.ended.idle", e.idleMinutes());
       case IDLE_LOCKED -> Texts.t("scan.ended.idleLocked", e.idleMinutes());
       case OTHER_OPERATOR -> Texts.t("scan.ended.otherOperator", e.operator(), e.next());
+      case TAKEN_OVER_SENT -> Texts.t("scan.ended.takenOverSent", e.operator(), e.next());
     };
   }
 

@@ -78,6 +78,20 @@ final class Shell extends BorderPane {
     operator.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(Material2MZ.PERSON));
     Button lock = Controls.button(Material2AL.LOCK, Texts.t("shell.lock"), this::lock);
     lock.setId("lock");
+    lock.setAccessibleHelp(Texts.t("shell.lockKey"));
+    lock.setTooltip(new javafx.scene.control.Tooltip(Texts.t("shell.lockKey")));
+    sceneProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now != null) {
+                now.getAccelerators()
+                    .put(
+                        new javafx.scene.input.KeyCodeCombination(
+                            javafx.scene.input.KeyCode.L,
+                            javafx.scene.input.KeyCombination.SHORTCUT_DOWN),
+                        this::lock);
+              }
+            });
     Button badge = Controls.button(Material2MZ.SYNC, "", this::toggleOutbox, "outbox-badge");
     badge.setId("outbox-badge");
     badge

@@ -105,7 +105,8 @@ public final class CaptureWorkflow {
       LEFT,
       IDLE,
       IDLE_LOCKED,
-      OTHER_OPERATOR
+      OTHER_OPERATOR,
+      TAKEN_OVER_SENT
     }
   }
 
@@ -129,11 +130,32 @@ public final class CaptureWorkflow {
 
   private final WhenIdle whenIdle;
 
+  /** What becomes of a session's unsent captures when another operator signs in at its lock. */
+  public enum WhenTakenOver {
+    /** Held in the outbox for the first operator's review ({@code Send kept captures}). */
+    KEEP,
+    /** Sent: the first operator confirmed the patient, and the captures go to the archive. */
+    SEND
+  }
+
+  private final WhenTakenOver whenTakenOver;
+
   public CaptureWorkflow(Clock clock, Duration idleTimeout, WhenIdle whenIdle) {
+    this(clock, idleTimeout, whenIdle, WhenTakenOver.KEEP);
+  }
+
+  public CaptureWorkflow(
+      Clock clock, Duration idleTimeout, WhenIdle whenIdle, WhenTakenOver whenTakenOver) {
     this.clock = clock;
     this.idleTimeout = idleTimeout;
     this.whenIdle = whenIdle;
+    this.whenTakenOver = whenTakenOver;
     this.lastActivity = clock.instant();
+  }
+
+  /** The site's choice for a session another operator takes over. */
+  public WhenTakenOver whenTakenOver() {
+    return whenTakenOver;
   }
 
   public synchronized State state() {
@@ -338,14 +360,32 @@ public final class CaptureWorkflow {
 
   /**
    * Another operator signs in at the locked screen: the session of the one who locked it ends, its
-   * captures kept (held in the outbox for review or sending), and the new operator starts afresh.
+   * captures kept (held in the outbox for review or sending) or, where the site says {@link
+   * WhenTakenOver#SEND}, sent (the caller has let them go); the new operator starts afresh.
    */
   public void signInInstead(String operator) {
     change(
         () -> {
           require("signInInstead", Step.LOCKED);
           beforeInterruption = null;
-          State ended = ended(Ending.Why.OTHER_OPERATOR, operator);
+          boolean sending = whenTakenOver == WhenTakenOver.SEND && state.unsent() > 0;
+          State ended =
+              sending
+                  ? new State(
+                      Step.READY_TO_SCAN,
+                      state.operator(),
+                      null,
+                      null,
+                      0,
+                      state.kept(),
+                      null,
+                      new Ending(
+                          Ending.Why.TAKEN_OVER_SENT,
+                          state.operator(),
+                          operator,
+                          idleTimeout.toMinutes(),
+                          0))
+                  : ended(Ending.Why.OTHER_OPERATOR, operator);
           return new State(
               Step.READY_TO_SCAN, operator, null, null, 0, ended.kept(), null, ended.ending());
         });

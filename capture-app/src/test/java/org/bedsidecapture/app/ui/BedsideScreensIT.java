@@ -528,6 +528,12 @@ class BedsideScreensIT {
     robot.type(KeyCode.SPACE);
     waitForStep(Step.READY_TO_SCAN);
     assertThat(model.state().unsent()).isZero();
+
+    robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+    waitForStep(Step.LOCKED);
+    tabTo(robot, "sign-in-pin");
+    robot.write("4711").type(KeyCode.ENTER);
+    waitForStep(Step.READY_TO_SCAN);
   }
 
   /**
@@ -758,7 +764,8 @@ class BedsideScreensIT {
             check("barcode.visit"),
             "V123456",
             "urn:oid:2.16.840.1.113883.3.9999.2");
-    waitFor(() -> shownTexts().stream().anyMatch(t -> t.endsWith(visit)));
+    String rule = check("barcode.byRule", "1", check("barcode.noCheck"));
+    waitFor(() -> shownTexts().stream().anyMatch(t -> t.contains(visit) && t.endsWith(rule)));
     shot("28-settings-barcodes");
 
     touch(robot, "#section-bedside");

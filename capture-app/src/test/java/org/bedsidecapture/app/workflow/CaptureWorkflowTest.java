@@ -22,7 +22,7 @@ class CaptureWorkflowTest {
       new LookupResult.Found(Contexts.typical(), List.of(), false);
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
-  private final CaptureWorkflow workflow =
+  private CaptureWorkflow workflow =
       new CaptureWorkflow(clock, IDLE, CaptureWorkflow.WhenIdle.END_SESSION);
 
   private Step step() {
@@ -263,6 +263,23 @@ class CaptureWorkflowTest {
             new CaptureWorkflow.Ending(
                 CaptureWorkflow.Ending.Why.OTHER_OPERATOR, "Nurse^Nora", "ida", 5, 2));
     assertThatThrownBy(() -> workflow.signInInstead("ida")).isNotNull();
+  }
+
+  @Test
+  void whereTheSiteSaysSendATakenOverSessionsCapturesAreSentNotKept() {
+    workflow =
+        new CaptureWorkflow(
+            clock, IDLE, CaptureWorkflow.WhenIdle.LOCK, CaptureWorkflow.WhenTakenOver.SEND);
+    confirmedWithCaptures(2);
+    workflow.lock();
+
+    workflow.signInInstead("ida");
+
+    assertThat(workflow.state().kept()).isZero();
+    assertThat(workflow.state().ending())
+        .isEqualTo(
+            new CaptureWorkflow.Ending(
+                CaptureWorkflow.Ending.Why.TAKEN_OVER_SENT, "Nurse^Nora", "ida", 5, 0));
   }
 
   @Test

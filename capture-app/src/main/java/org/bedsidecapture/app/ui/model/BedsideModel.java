@@ -225,7 +225,11 @@ public final class BedsideModel {
     } else if (now.step() == CaptureWorkflow.Step.LOCKED && who.user().equals(now.operator())) {
       workflow.unlock();
     } else if (now.step() == CaptureWorkflow.Step.LOCKED) {
-      keepAndEnd();
+      if (workflow.whenTakenOver() == CaptureWorkflow.WhenTakenOver.SEND && now.unsent() > 0) {
+        sendAndEnd();
+      } else {
+        keepAndEnd();
+      }
       operator = who;
       workflow.signInInstead(who.user());
     }
@@ -514,6 +518,23 @@ public final class BedsideModel {
             }
           } catch (IOException e) {
             ui.execute(() -> problem.set(Says.t("audit.notWritten", e.getMessage())));
+          }
+        });
+  }
+
+  /** Lets the session's captures go to the archives (another operator took the station over). */
+  private void sendAndEnd() {
+    CaptureSession s = session;
+    if (s == null) {
+      return;
+    }
+    endSession();
+    worker.execute(
+        () -> {
+          try {
+            s.send();
+          } catch (IOException e) {
+            ui.execute(() -> problem.set(Says.t("fail.other", e.getMessage())));
           }
         });
   }

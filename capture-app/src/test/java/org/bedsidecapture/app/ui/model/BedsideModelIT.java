@@ -80,6 +80,15 @@ class BedsideModelIT {
   private BedsideModel model(
       String fhirBase, Authenticator authenticator, CaptureWorkflow.WhenIdle whenIdle)
       throws Exception {
+    return model(fhirBase, authenticator, whenIdle, CaptureWorkflow.WhenTakenOver.KEEP);
+  }
+
+  private BedsideModel model(
+      String fhirBase,
+      Authenticator authenticator,
+      CaptureWorkflow.WhenIdle whenIdle,
+      CaptureWorkflow.WhenTakenOver whenTakenOver)
+      throws Exception {
     CaptureStation station =
         new CaptureStation(
             Contexts.factory(clock),
@@ -93,7 +102,7 @@ class BedsideModelIT {
         new EncounterFinder(
             BarcodeRules.demo(), () -> fhir.lookup(fhirBase, Duration.ofSeconds(5)));
     return new BedsideModel(
-        new CaptureWorkflow(clock, Duration.ofMinutes(5), whenIdle),
+        new CaptureWorkflow(clock, Duration.ofMinutes(5), whenIdle, whenTakenOver),
         finder,
         station,
         authenticator,
@@ -291,6 +300,10 @@ class BedsideModelIT {
   }
 
   private BedsideModel withOperators() throws Exception {
+    return withOperators(CaptureWorkflow.WhenTakenOver.KEEP);
+  }
+
+  private BedsideModel withOperators(CaptureWorkflow.WhenTakenOver whenTakenOver) throws Exception {
     OperatorStore store = OperatorStore.in(dir, clock);
     store.add(
         new Operator("nora.n", PersonName.of("Zznurse", "Nora"), Operator.Role.CAPTURE),
@@ -299,7 +312,7 @@ class BedsideModelIT {
         new Operator("ida", PersonName.of("Zzinstaller", "Ida"), Operator.Role.INSTALLER),
         "2580".toCharArray());
     store.setBadge("ida", "BADGE-IDA");
-    return model(ehr.baseUrl(), store, CaptureWorkflow.WhenIdle.LOCK);
+    return model(ehr.baseUrl(), store, CaptureWorkflow.WhenIdle.LOCK, whenTakenOver);
   }
 
   @Test
@@ -387,5 +400,27 @@ class BedsideModelIT {
     assertThat(m.state().kept()).isEqualTo(1);
     assertThat(m.shots()).isEmpty();
     assertThat(outboxStates()).containsExactly(DeliveryState.HELD);
+  }
+
+  @Test
+  void whereTheSiteSaysSendAnotherOperatorSigningInSendsTheFirstOnesCaptures() throws Exception {
+    BedsideModel m = withOperators(CaptureWorkflow.WhenTakenOver.SEND);
+    m.signInWithPin("nora.n", "4711".toCharArray());
+    m.scanned("DEMO-000002");
+    m.confirm();
+    m.siteProperty().set(SITES.bySnomedId("54735007").orElseThrow());
+    m.capture(
+        "photo",
+        () ->
+            m.session()
+                .still(
+                    camera, camera.formats().get(0), m.siteProperty().get(), Laterality.UNPAIRED));
+    m.lock();
+
+    m.scanned("BADGE-IDA");
+
+    assertThat(m.state().operator()).isEqualTo("ida");
+    assertThat(m.state().kept()).isZero();
+    assertThat(outboxStates()).doesNotContain(DeliveryState.HELD).hasSize(1);
   }
 }

@@ -142,7 +142,7 @@ public final class StationCheck {
   /** Who a TLS peer's certificate names, who issued it, until when; or why it is refused. */
   private static Finding certificate(String what, TlsReport r, Peers peers) {
     if (r.subject() == null) {
-      return new Finding(what, false, t("tls.none", r.problem()));
+      return new Finding(what, false, t("tls.none", why(r)));
     }
     String until =
         DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
@@ -151,13 +151,23 @@ public final class StationCheck {
     long days = r.daysLeft(peers.clock());
     String names = r.names().isEmpty() ? r.subject() : String.join(", ", r.names());
     if (!r.trusted()) {
-      return new Finding(
-          what, false, t("tls.refused", r.problem(), r.subject(), names, r.issuer()));
+      return new Finding(what, false, t("tls.refused", why(r), r.subject(), names, r.issuer()));
     }
     if (days < EXPIRY_WARNING_DAYS) {
       return new Finding(what, false, t("tls.expiring", r.subject(), until, days));
     }
     return new Finding(what, true, t("tls.ok", r.subject(), names, r.issuer(), until, days));
+  }
+
+  /** Why a handshake failed, in the station's language; the TLS stack's own detail where needed. */
+  private static String why(TlsReport r) {
+    return switch (r.failure()) {
+      case UNTRUSTED -> t("tls.why.untrusted");
+      case WRONG_HOST -> t("tls.why.wrongHost");
+      case REFUSED_OUR_CERTIFICATE -> t("tls.why.refusedOurs");
+      case NOT_TLS -> t("tls.why.notTls", r.problem());
+      case OTHER, UNREACHABLE -> r.problem();
+    };
   }
 
   /** The EHR's CapabilityStatement: reached, authorised, FHIR. */

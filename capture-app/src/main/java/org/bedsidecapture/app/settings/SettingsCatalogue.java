@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
  * archives, EHR, devices, barcodes, use at the bedside), each with the kind of value it takes, so
  * that the settings screen offers all of them and never a free-text field for a secret: secrets are
  * files, chosen as files. Numbered keys (archives, barcode rules) are offered as the site has them,
- * plus one free slot.
+ * plus one free slot (archives: at least three slots).
  */
 public final class SettingsCatalogue {
   /** The kind of value a key takes. */
@@ -68,7 +68,7 @@ public final class SettingsCatalogue {
   /** The sections, with the numbered keys {@code current} has and one free slot of each. */
   public static List<Section> sections(Properties current) {
     List<Key> archives = new ArrayList<>(List.of(Key.text("station.ae-title")));
-    for (int n : numbers(current, "archive\\.(\\d{1,2})(\\.commit)?", 1)) {
+    for (int n : numbers(current, "archive\\.(\\d{1,2})(\\.commit)?", ARCHIVE_SLOTS)) {
       archives.add(Key.text("archive.N").numbered(n));
       archives.add(Key.flag("archive.N.commit").numbered(n));
     }
@@ -148,8 +148,14 @@ public final class SettingsCatalogue {
                 Key.file("outbox.key-file"))));
   }
 
-  /** The numbers {@code current} uses in keys matching {@code regex} (group 1), and the next. */
-  private static List<Integer> numbers(Properties current, String regex, int first) {
+  /** Archive slots a site without archives is offered (most sites send to one or two). */
+  private static final int ARCHIVE_SLOTS = 3;
+
+  /**
+   * The numbers {@code current} uses in keys matching {@code regex} (group 1) and the next; at
+   * least {@code atLeast} of them.
+   */
+  private static List<Integer> numbers(Properties current, String regex, int atLeast) {
     TreeSet<Integer> used = new TreeSet<>();
     java.util.regex.Pattern p = java.util.regex.Pattern.compile(regex);
     for (String key : current.stringPropertyNames()) {
@@ -159,7 +165,9 @@ public final class SettingsCatalogue {
       }
     }
     List<Integer> numbers = new ArrayList<>(used);
-    numbers.add(used.isEmpty() ? first : used.last() + 1);
+    do {
+      numbers.add(numbers.isEmpty() ? 1 : numbers.get(numbers.size() - 1) + 1);
+    } while (numbers.size() < atLeast);
     return numbers;
   }
 }

@@ -129,7 +129,8 @@ class SettingsCheckIT {
           .contains(
               "FAIL archive.4 "
                   + bad
-                  + ": its TLS certificate is not signed by an authority this station trusts")
+                  + ": its TLS certificate is not signed by an authority this station trusts (check"
+                  + " tls.trusted-certificates). Its certificate names CN=localhost")
           .contains(
               "Its certificate names CN=localhost (valid for 127.0.0.1, localhost), issued by CN=Untrusted Test CA")
           .contains(

@@ -62,6 +62,7 @@ import org.bedsidecapture.dicom.outbox.Outbox;
 import org.bedsidecapture.dicom.testing.Contexts;
 import org.bedsidecapture.dicom.testing.Orthanc;
 import org.bedsidecapture.dicom.testing.Storescp;
+import org.bedsidecapture.dicom.testing.TestPki;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,10 +87,12 @@ class BedsideScreensIT {
   private static DemoFhirServer ehr;
   private static Orthanc orthanc;
   private static Path orthancDir;
+  private static int listenPort;
 
   @TempDir Path dir;
   private final AtomicReference<String> ehrBase = new AtomicReference<>();
-  private final AtomicReference<Path> chosenFile = new AtomicReference<>();
+  private final java.util.Map<String, Path> chosenFiles =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private boolean german;
   private boolean highContrast;
   private final ExecutorService worker = Executors.newSingleThreadExecutor();
@@ -116,7 +119,8 @@ class BedsideScreensIT {
     fhir = Fhir.warmingInBackground();
     ehr = fhir.startDemoEhr();
     orthancDir = Files.createTempDirectory("orthanc");
-    orthanc = Orthanc.start(orthancDir, Orthanc.Options.plain());
+    listenPort = Storescp.freePort();
+    orthanc = Orthanc.start(orthancDir, Orthanc.Options.plain().withStation("BEDSIDE", listenPort));
     Files.createDirectories(SHOTS);
   }
 
@@ -182,7 +186,7 @@ class BedsideScreensIT {
             KeyCode.F8,
             new BedsideApp.Demo(sheet, dir.resolve("demo-archive"), "nurse", "1234"),
             settingsModel(archives),
-            (owner, key) -> chosenFile.get(),
+            (owner, key) -> chosenFiles.get(key),
             false,
             Platform::runLater);
     scene = BedsideApp.scene(parts);
@@ -214,7 +218,14 @@ class BedsideScreensIT {
                   s.archives().isEmpty() ? archives : s.archives(),
                   new ArchiveDelivery(
                       s.aeTitle(), s.dicomWebAuthorization(), s.dicomTimeout(), s.tls()),
-                  archive -> "not asked for",
+                  new DeliveryService.CommitmentListener(
+                          s.aeTitle(),
+                          s.listenAddress(),
+                          s.listenPort(),
+                          UidGenerator.uuidDerived(),
+                          s.commitmentTimeout(),
+                          s.tls())
+                      ::roundTrip,
                   base,
                   fhir.lookup(base, Duration.ofSeconds(10)),
                   new EncounterFinder(
@@ -402,6 +413,10 @@ class BedsideScreensIT {
 
   @Test
   void aClipIsScrubbedAndPlayedInReview(FxRobot robot) throws Exception {
+    walkTheClip(robot);
+  }
+
+  private void walkTheClip(FxRobot robot) throws Exception {
     signedIn();
     scan("DEMO-000003");
     waitForStep(Step.CONFIRM_PATIENT);
@@ -418,7 +433,7 @@ class BedsideScreensIT {
     waitFor(() -> model.shots().size() == 1);
     assertThat(model.shots().get(0).frames().samples()).hasSizeGreaterThan(3);
     waitFor(() -> model.busyProperty().get() == null);
-    screenshot("19-capture-with-clip");
+    shot("19-capture-with-clip");
     touch(robot, "#review");
     waitForStep(Step.REVIEWING);
 
@@ -432,14 +447,24 @@ class BedsideScreensIT {
             Names.clock(java.time.Duration.ofMillis(Math.round(scrub.getValue())))
                 + " / "
                 + Names.clock(length));
-    screenshot("20-review-clip");
+    shot("20-review-clip");
     touch(robot, "#review-play");
     waitFor(() -> scrub.getValue() == scrub.getMax());
-    waitFor(() -> robot.lookup("#review-play").queryAs(Button.class).getText().equals("Play"));
+    waitFor(
+        () ->
+            robot
+                .lookup("#review-play")
+                .queryAs(Button.class)
+                .getText()
+                .equals(Texts.t("review.play")));
   }
 
   @Test
   void anUnpluggedCameraIsSaidOnThePreviewAndComesBackByItself(FxRobot robot) throws Exception {
+    walkTheUnpluggedCamera(robot);
+  }
+
+  private void walkTheUnpluggedCamera(FxRobot robot) throws Exception {
     signedIn();
     scan("DEMO-000003");
     waitForStep(Step.CONFIRM_PATIENT);
@@ -449,7 +474,7 @@ class BedsideScreensIT {
 
     camera.unplug();
     waitFor(() -> preview.deviceProblemProperty().get() != null);
-    screenshot("21-capture-camera-unplugged");
+    shot("21-capture-camera-unplugged");
     assertThat(robot.lookup("#device-problem").queryAs(Label.class).isVisible()).isTrue();
     camera.plugIn();
     waitFor(() -> preview.deviceProblemProperty().get() == null);
@@ -463,14 +488,18 @@ class BedsideScreensIT {
 
   @Test
   void signInWithTheKeypadAndAWrongPinIsToldPlainly(FxRobot robot) throws Exception {
+    walkTheSignIn(robot);
+  }
+
+  private void walkTheSignIn(FxRobot robot) throws Exception {
     waitForStep(Step.SIGNED_OUT);
-    screenshot("22-sign-in");
+    shot("22-sign-in");
     robot.clickOn("#sign-in-user").write("nora.n");
     for (String key : new String[] {"#key-1", "#key-2", "#key-3", "#key-4", "#sign-in-ok"}) {
       touch(robot, key);
     }
     waitFor(() -> model.problemProperty().get() != null);
-    screenshot("23-sign-in-refused");
+    shot("23-sign-in-refused");
     assertThat(model.state().step()).isEqualTo(Step.SIGNED_OUT);
 
     robot.clickOn("#sign-in-pin").write("4711").type(KeyCode.ENTER);
@@ -631,6 +660,26 @@ class BedsideScreensIT {
   }
 
   @Test
+  void theClipSpeaksGerman(FxRobot robot) throws Exception {
+    inGerman(() -> walkTheClip(robot));
+  }
+
+  @Test
+  void theUnpluggedCameraSpeaksGerman(FxRobot robot) throws Exception {
+    inGerman(() -> walkTheUnpluggedCamera(robot));
+  }
+
+  @Test
+  void theSignInSpeaksGerman(FxRobot robot) throws Exception {
+    inGerman(() -> walkTheSignIn(robot));
+  }
+
+  @Test
+  void theSearchAndTheWristbandsSpeakGerman(FxRobot robot) throws Exception {
+    inGerman(() -> walkTheSearchAndTheWristbands(robot));
+  }
+
+  @Test
   void theGuardScreensSpeakGerman(FxRobot robot) throws Exception {
     inGerman(() -> walkTheGuards(robot));
   }
@@ -704,23 +753,54 @@ class BedsideScreensIT {
     shot("24-settings-site");
 
     touch(robot, "#section-archives");
-    touch(robot, "#test-archives");
-    waitFor(() -> !robot.lookup("#archives-answers").queryAs(VBox.class).getChildren().isEmpty());
-    Path token = Files.writeString(dir.resolve("dicomweb.token"), "test-only-token");
-    chosenFile.set(token);
-    inView(robot, "#setting-dicomweb-bearer-token-file-choose");
-    robot.clickOn("#setting-dicomweb-bearer-token-file-choose");
-    waitFor(
-        () ->
-            robot
-                .lookup("#setting-dicomweb-bearer-token-file")
-                .queryAs(javafx.scene.control.TextField.class)
-                .getText()
-                .equals(token.toAbsolutePath().toString()));
-    shot("25-settings-archives");
-    assertThat(shownTexts())
-        .anyMatch(t -> t.equals("✔ archive.1 " + orthanc.dicomUrl() + ": " + check("echo.ok")))
-        .noneMatch(t -> t.contains("test-only-token"));
+    TestPki pki = TestPki.create(dir.resolve("pki"));
+    try (Storescp trusted = tlsArchive(pki, false);
+        Storescp impostor = tlsArchive(pki, true)) {
+      String good = "dicom-tls://" + Storescp.AE_TITLE + "@127.0.0.1:" + trusted.port();
+      String bad = "dicom-tls://" + Storescp.AE_TITLE + "@127.0.0.1:" + impostor.port();
+      typeSetting(robot, "#setting-archive-1", orthanc.dicomUrl());
+      inView(robot, "#setting-archive-1-commit");
+      robot.clickOn("#setting-archive-1-commit");
+      robot.clickOn(german ? "Ja" : "Yes");
+      typeSetting(robot, "#setting-archive-2", good);
+      typeSetting(robot, "#setting-archive-3", bad);
+      typeSetting(robot, "#setting-station-listen-address", "127.0.0.1");
+      typeSetting(robot, "#setting-station-listen-port", Integer.toString(listenPort));
+      typeSetting(robot, "#setting-commitment-timeout-seconds", "20");
+      chosenFiles.put("tls.key-store", pki.stationKeyStore());
+      chosenFiles.put("tls.key-store-password-file", pki.stationKeyStorePasswordFile());
+      chosenFiles.put("tls.trusted-certificates", pki.authority());
+      for (String key :
+          List.of("tls-key-store", "tls-key-store-password-file", "tls-trusted-certificates")) {
+        inView(robot, "#setting-" + key + "-choose");
+        robot.clickOn("#setting-" + key + "-choose");
+      }
+      Path token = Files.writeString(dir.resolve("dicomweb.token"), "test-only-token");
+      chosenFiles.put("dicomweb.bearer-token-file", token);
+      inView(robot, "#setting-dicomweb-bearer-token-file-choose");
+      robot.clickOn("#setting-dicomweb-bearer-token-file-choose");
+      waitFor(
+          () ->
+              robot
+                  .lookup("#setting-dicomweb-bearer-token-file")
+                  .queryAs(javafx.scene.control.TextField.class)
+                  .getText()
+                  .equals(token.toAbsolutePath().toString()));
+      inView(robot, "#test-archives");
+      touch(robot, "#test-archives");
+      waitFor(
+          () -> robot.lookup("#archives-answers").queryAs(VBox.class).getChildren().size() >= 5);
+      inView(robot, "#test-archives");
+      shot("25-settings-archives");
+      assertThat(shownTexts())
+          .anyMatch(t -> t.equals("✔ archive.1 " + orthanc.dicomUrl() + ": " + check("echo.ok")))
+          .anyMatch(t -> t.equals("✔ archive.1 " + orthanc.dicomUrl() + ": " + check("commit.ok")))
+          .anyMatch(
+              t -> t.startsWith("✔ archive.2 " + good + ": TLS") && t.contains("CN=localhost"))
+          .anyMatch(t -> t.equals("✔ archive.2 " + good + ": " + check("echo.ok")))
+          .anyMatch(t -> t.startsWith("✖ archive.3 " + bad) && t.contains("Untrusted Test CA"))
+          .noneMatch(t -> t.contains("test-only-token"));
+    }
 
     touch(robot, "#section-ehr");
     robot.clickOn("#ehr-sample").write("DEMO-000001");
@@ -782,7 +862,14 @@ class BedsideScreensIT {
     shot("29-settings-saved");
     assertThat(SiteSettingsFile.read(dir))
         .containsEntry("session.idle-minutes", "3")
-        .containsEntry("dicomweb.bearer-token-file", token.toAbsolutePath().toString())
+        .containsEntry(
+            "dicomweb.bearer-token-file",
+            chosenFiles.get("dicomweb.bearer-token-file").toAbsolutePath().toString())
+        .containsEntry("archive.1", orthanc.dicomUrl())
+        .containsEntry("archive.1.commit", "true")
+        .containsEntry(
+            "tls.trusted-certificates",
+            chosenFiles.get("tls.trusted-certificates").toAbsolutePath().toString())
         .containsEntry("devices.camera", preview.cameraProperty().get().name())
         .containsEntry("devices.camera-mode", mode)
         .containsEntry("barcode.rules", "ward")
@@ -806,6 +893,23 @@ class BedsideScreensIT {
     Node n = robot.lookup(query).query();
     WaitForAsyncUtils.asyncFx(n::requestFocus).get(30, TimeUnit.SECONDS);
     WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** Types {@code value} into a settings field, brought into view first. */
+  private void typeSetting(FxRobot robot, String query, String value) throws Exception {
+    inView(robot, query);
+    robot.clickOn(query).write(value);
+  }
+
+  private Storescp tlsArchive(TestPki pki, boolean impostor) throws Exception {
+    return Storescp.start(
+        dir.resolve(impostor ? "impostor" : "trusted"),
+        Storescp.freePort(),
+        "+tls",
+        (impostor ? pki.impostorKey() : pki.serverKey()).toString(),
+        (impostor ? pki.impostorCertificate() : pki.serverCertificate()).toString(),
+        "+cf",
+        pki.authority().toString());
   }
 
   /** Test connection's words for {@code key}, in the language of the walk. */
@@ -952,11 +1056,15 @@ class BedsideScreensIT {
 
   @Test
   void theManualSearchTheCameraScanAndTheDemoWristbands(FxRobot robot) throws Exception {
+    walkTheSearchAndTheWristbands(robot);
+  }
+
+  private void walkTheSearchAndTheWristbands(FxRobot robot) throws Exception {
     signedIn();
     touch(robot, "#find-patient");
     robot.clickOn("#search-family").write("Zzexample");
     robot.clickOn("#search-born").write("1984-09-30");
-    screenshot("17-ready-manual-search");
+    shot("17-ready-manual-search");
     touch(robot, "#search-by-name");
     waitForStep(Step.CONFIRM_PATIENT);
     touch(robot, "#not-this-patient");
@@ -964,7 +1072,7 @@ class BedsideScreensIT {
 
     touch(robot, "#demo-wristbands");
     waitFor(() -> robot.lookup("#wristband-sheet").tryQuery().isPresent());
-    screenshot("18-demo-wristbands");
+    shot("18-demo-wristbands");
     touch(robot, "#wristbands-close");
 
     touch(robot, "#camera-scan");

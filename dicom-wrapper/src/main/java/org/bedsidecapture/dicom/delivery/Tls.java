@@ -126,32 +126,59 @@ public final class Tls {
    * not a TLS one.
    */
   static String explain(Throwable failure) {
-    String all = "";
+    TlsReport.Failure kind = classify(failure);
+    if (kind == null) {
+      return null;
+    }
+    return switch (kind) {
+      case UNTRUSTED ->
+          "its TLS certificate is not signed by an authority this station trusts (check the"
+              + " trusted certificates in the site settings)";
+      case WRONG_HOST -> "its TLS certificate does not name the host connected to";
+      case REFUSED_OUR_CERTIFICATE ->
+          "it refused this station's TLS certificate, or wanted one (check the station's key"
+              + " store in the site settings and that the archive trusts its authority)";
+      case NOT_TLS ->
+          "the TLS handshake failed ("
+              + messages(failure)
+              + "): is this port the archive's TLS port?";
+      case OTHER, UNREACHABLE -> "TLS failed: " + messages(failure);
+    };
+  }
+
+  /** What kind of TLS failure {@code failure} is, or null when it is not a TLS one. */
+  static TlsReport.Failure classify(Throwable failure) {
     boolean tls = false;
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      all += " " + t.getMessage();
       tls |= t instanceof javax.net.ssl.SSLException;
     }
-    String lower = all.toLowerCase(java.util.Locale.ROOT);
+    String lower = messages(failure).toLowerCase(java.util.Locale.ROOT);
     if (lower.contains("pkix path") || lower.contains("unable to find valid certification")) {
-      return "its TLS certificate is not signed by an authority this station trusts (check the"
-          + " trusted certificates in the site settings)";
+      return TlsReport.Failure.UNTRUSTED;
     }
     if (lower.contains("no subject alternative") || lower.contains("no name matching")) {
-      return "its TLS certificate does not name the host connected to";
+      return TlsReport.Failure.WRONG_HOST;
     }
     if (lower.contains("certificate_required")
         || lower.contains("bad_certificate")
         || lower.contains("unknown_ca")) {
-      return "it refused this station's TLS certificate, or wanted one (check the station's key"
-          + " store in the site settings and that the archive trusts its authority)";
+      return TlsReport.Failure.REFUSED_OUR_CERTIFICATE;
     }
     if (lower.contains("unsupported or unrecognized ssl message")
         || lower.contains("remote host terminated the handshake")
         || (tls && lower.contains("handshake"))) {
-      return "the TLS handshake failed (" + all.trim() + "): is this port the archive's TLS port?";
+      return TlsReport.Failure.NOT_TLS;
     }
-    return tls ? "TLS failed: " + all.trim() : null;
+    return tls ? TlsReport.Failure.OTHER : null;
+  }
+
+  /** The messages of a failure and its causes, in one line. */
+  static String messages(Throwable failure) {
+    StringBuilder all = new StringBuilder();
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      all.append(' ').append(t.getMessage());
+    }
+    return all.toString().trim();
   }
 
   /** No station certificate, the JDK's trusted authorities. */

@@ -28,7 +28,9 @@ import javax.net.ssl.X509TrustManager;
  * @param trusted the handshake under the site's settings succeeded
  * @param subject the certificate's subject, or null when none was seen
  * @param names the DNS names and addresses it is valid for
- * @param problem why the handshake failed, in the installer's words; null when it succeeded
+ * @param failure what kind of failure it was (for the caller to word); null when it succeeded
+ * @param problem why the handshake failed, in English words for logs and the command line, with the
+ *     detail the TLS stack gave; null when it succeeded
  */
 public record TlsReport(
     boolean trusted,
@@ -36,19 +38,38 @@ public record TlsReport(
     String issuer,
     List<String> names,
     Instant notAfter,
+    Failure failure,
     String problem) {
+
+  /** Why a handshake failed. */
+  public enum Failure {
+    /** The certificate is not signed by an authority this station trusts. */
+    UNTRUSTED,
+    /** The certificate does not name the host connected to. */
+    WRONG_HOST,
+    /** The server refused this station's certificate, or wanted one. */
+    REFUSED_OUR_CERTIFICATE,
+    /** Not a TLS port, or the server ended the handshake. */
+    NOT_TLS,
+    /** Another TLS failure ({@link TlsReport#problem} has the detail). */
+    OTHER,
+    /** No connection at all (nothing listens, no route). */
+    UNREACHABLE
+  }
 
   /** Shakes hands with {@code host:port} under {@code tls}. */
   public static TlsReport of(Tls tls, String host, int port, Duration timeout) {
     try (SSLSocket s = tls.connect(host, port, timeout)) {
       return seen(s, true, null);
     } catch (IOException e) {
+      Failure kind = Tls.classify(e);
       String why = Tls.explain(e);
-      String problem = why != null ? why : "no TLS connection: " + e.getMessage();
+      Failure failure = kind == null ? Failure.UNREACHABLE : kind;
+      String problem = why != null ? why : "no TLS connection: " + Tls.messages(e);
       X509Certificate shown = shown(host, port, timeout);
       return shown == null
-          ? new TlsReport(false, null, null, List.of(), null, problem)
-          : of(shown, false, problem);
+          ? new TlsReport(false, null, null, List.of(), null, failure, problem)
+          : of(shown, false, failure, problem);
     }
   }
 
@@ -60,18 +81,19 @@ public record TlsReport(
   private static TlsReport seen(SSLSocket s, boolean trusted, String problem) throws IOException {
     Certificate[] chain = s.getSession().getPeerCertificates();
     if (chain.length == 0 || !(chain[0] instanceof X509Certificate c)) {
-      return new TlsReport(trusted, null, null, List.of(), null, problem);
+      return new TlsReport(trusted, null, null, List.of(), null, null, problem);
     }
-    return of(c, trusted, problem);
+    return of(c, trusted, null, problem);
   }
 
-  private static TlsReport of(X509Certificate c, boolean trusted, String problem) {
+  private static TlsReport of(X509Certificate c, boolean trusted, Failure failure, String problem) {
     return new TlsReport(
         trusted,
         c.getSubjectX500Principal().getName(),
         c.getIssuerX500Principal().getName(),
         names(c),
         c.getNotAfter().toInstant(),
+        failure,
         problem);
   }
 

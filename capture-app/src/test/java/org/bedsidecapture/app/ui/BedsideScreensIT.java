@@ -191,6 +191,7 @@ class BedsideScreensIT {
             Platform::runLater);
     scene = BedsideApp.scene(parts);
     stage.setScene(scene);
+    stage.sizeToScene();
     stage.show();
   }
 
@@ -612,6 +613,7 @@ class BedsideScreensIT {
               () -> {
                 scene = BedsideApp.scene(parts);
                 stage.setScene(scene);
+                stage.sizeToScene();
               })
           .get(30, TimeUnit.SECONDS);
       walk.run();
@@ -638,6 +640,7 @@ class BedsideScreensIT {
             () -> {
               scene = BedsideApp.scene(parts.withHighContrast(true));
               stage.setScene(scene);
+              stage.sizeToScene();
             })
         .get(30, TimeUnit.SECONDS);
     waitForStep(Step.SIGNED_OUT);
@@ -680,6 +683,11 @@ class BedsideScreensIT {
   }
 
   @Test
+  void theFreshInstallSpeaksGerman(FxRobot robot) throws Exception {
+    inGerman(() -> walkTheFreshInstall(robot));
+  }
+
+  @Test
   void theGuardScreensSpeakGerman(FxRobot robot) throws Exception {
     inGerman(() -> walkTheGuards(robot));
   }
@@ -698,6 +706,7 @@ class BedsideScreensIT {
               () -> {
                 scene = BedsideApp.scene(parts);
                 stage.setScene(scene);
+                stage.sizeToScene();
               })
           .get(30, TimeUnit.SECONDS);
       waitForStep(Step.SIGNED_OUT);
@@ -929,6 +938,10 @@ class BedsideScreensIT {
    */
   @Test
   void aFreshInstallIsSetUpWithTheOneTimeInstallerPin(FxRobot robot) throws Exception {
+    walkTheFreshInstall(robot);
+  }
+
+  private void walkTheFreshInstall(FxRobot robot) throws Exception {
     OperatorStore store = OperatorStore.in(dir, Clock.systemUTC());
     store.remove("nora.n");
     store.remove("ida");
@@ -938,11 +951,12 @@ class BedsideScreensIT {
             () -> {
               scene = BedsideApp.scene(parts);
               stage.setScene(scene);
+              stage.sizeToScene();
             })
         .get(30, TimeUnit.SECONDS);
     waitForStep(Step.SIGNED_OUT);
     waitFor(() -> robot.lookup("#sign-in-one-time").tryQuery().isPresent());
-    screenshot("30-sign-in-first-start");
+    shot("30-sign-in-first-start");
     assertThat(robot.lookup("#sign-in-one-time").queryAs(Label.class).getText())
         .contains(file.toString());
 
@@ -960,7 +974,7 @@ class BedsideScreensIT {
     touch(robot, "#operator-add");
     waitFor(() -> robot.lookup("#operator-remove-nina-k").tryQuery().isPresent());
     inView(robot, "#operator-remove-nina-k");
-    screenshot("31-settings-operators");
+    shot("31-settings-operators");
     assertThat(store.find("nina.k")).isPresent();
     touch(robot, "#settings-back");
     waitForStep(Step.READY_TO_SCAN);

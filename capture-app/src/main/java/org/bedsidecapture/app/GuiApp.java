@@ -174,13 +174,7 @@ public final class GuiApp {
               ? StationCheck.archives(peers)
               : StationCheck.ehr(peers, samples);
         },
-        (edited, sample) -> {
-          try {
-            return StationCheck.barcode(SiteSettings.of(edited, file).barcodeRules(), sample);
-          } catch (SettingsException e) {
-            return new StationCheck.Finding(SiteSettings.FILE_NAME, false, e.getMessage());
-          }
-        },
+        (edited, sample) -> StationCheck.barcode(edited, file, sample),
         (changes, who) ->
             SiteSettingsFile.change(
                 app.home(), changes, who, AppOutbox.audit(app.home(), app.clock())),

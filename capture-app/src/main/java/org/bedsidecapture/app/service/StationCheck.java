@@ -17,6 +17,8 @@ import org.bedsidecapture.app.fhir.FhirEncounterLookup;
 import org.bedsidecapture.app.fhir.LookupException;
 import org.bedsidecapture.app.fhir.LookupResult;
 import org.bedsidecapture.app.settings.Archive;
+import org.bedsidecapture.app.settings.SettingsException;
+import org.bedsidecapture.app.settings.SiteSettings;
 import org.bedsidecapture.dicom.delivery.DicomDestination;
 import org.bedsidecapture.dicom.delivery.StowRsArchiveSender;
 import org.bedsidecapture.dicom.delivery.Tls;
@@ -200,6 +202,20 @@ public final class StationCheck {
       return new Finding(what, false, t("lookup.stop", ((LookupResult.Stop) r).reason()));
     } catch (BarcodeRejectedException | LookupException e) {
       return new Finding(what, false, e.getMessage());
+    }
+  }
+
+  /**
+   * What a sample becomes under the barcode rules of the site settings as an installer edits them
+   * ({@code edited}, for the site file {@code file}; not saved), or why the settings or the barcode
+   * are refused.
+   */
+  public static Finding barcode(
+      java.util.Properties edited, java.nio.file.Path file, String sample) {
+    try {
+      return barcode(SiteSettings.of(edited, file).barcodeRules(), sample);
+    } catch (SettingsException e) {
+      return new Finding(SiteSettings.FILE_NAME, false, e.getMessage());
     }
   }
 

@@ -300,15 +300,7 @@ public final class CaptureWorkflow {
     change(
         () -> {
           require("sent", Step.SENDING);
-          return new State(
-              Step.READY_TO_SCAN,
-              state.operator(),
-              null,
-              null,
-              0,
-              state.kept(),
-              null,
-              new Ending(Ending.Why.SENT, state.operator(), null, 0, 0));
+          return readyAfter(new Ending(Ending.Why.SENT, state.operator(), null, 0, 0));
         });
   }
 
@@ -371,14 +363,7 @@ public final class CaptureWorkflow {
           boolean sending = whenTakenOver == WhenTakenOver.SEND && state.unsent() > 0;
           State ended =
               sending
-                  ? new State(
-                      Step.READY_TO_SCAN,
-                      state.operator(),
-                      null,
-                      null,
-                      0,
-                      state.kept(),
-                      null,
+                  ? readyAfter(
                       new Ending(
                           Ending.Why.TAKEN_OVER_SENT,
                           state.operator(),
@@ -457,6 +442,12 @@ public final class CaptureWorkflow {
               before.message(),
               before.ending());
         });
+  }
+
+  /** Ready to scan after a session whose captures were all sent. */
+  private State readyAfter(Ending ending) {
+    return new State(
+        Step.READY_TO_SCAN, state.operator(), null, null, 0, state.kept(), null, ending);
   }
 
   private State ended(Ending.Why why, String next) {

@@ -86,11 +86,11 @@ class SettingsCheckIT {
             Orthanc.start(
                 dir.resolve("orthanc"),
                 Orthanc.Options.plain().withStation("BEDSIDE", listener).withAuthentication());
-        Storescp trusted = tlsArchive(pki, false);
-        Storescp impostor = tlsArchive(pki, true);
+        Storescp trusted = Storescp.tls(dir.resolve("trusted"), pki, false);
+        Storescp impostor = Storescp.tls(dir.resolve("impostor"), pki, true);
         DemoFhirServer ehr = Fhir.warmingInBackground().startDemoEhr()) {
-      String good = "dicom-tls://" + Storescp.AE_TITLE + "@127.0.0.1:" + trusted.port();
-      String bad = "dicom-tls://" + Storescp.AE_TITLE + "@127.0.0.1:" + impostor.port();
+      String good = trusted.tlsUrl();
+      String bad = impostor.tlsUrl();
       Files.writeString(
           home.resolve(SiteSettings.FILE_NAME),
           String.join(
@@ -151,17 +151,6 @@ class SettingsCheckIT {
                   + ": its certificate CN=localhost expires on .* \\(in (9|10) days\\): renew it before"
                   + " then");
     }
-  }
-
-  private Storescp tlsArchive(TestPki pki, boolean impostor) throws Exception {
-    return Storescp.start(
-        dir.resolve(impostor ? "impostor" : "trusted"),
-        Storescp.freePort(),
-        "+tls",
-        (impostor ? pki.impostorKey() : pki.serverKey()).toString(),
-        (impostor ? pki.impostorCertificate() : pki.serverCertificate()).toString(),
-        "+cf",
-        pki.authority().toString());
   }
 
   @Test

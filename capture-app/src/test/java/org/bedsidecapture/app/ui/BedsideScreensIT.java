@@ -40,7 +40,6 @@ import org.bedsidecapture.app.service.DeliveryService;
 import org.bedsidecapture.app.service.EncounterFinder;
 import org.bedsidecapture.app.service.StationCheck;
 import org.bedsidecapture.app.settings.Archive;
-import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
 import org.bedsidecapture.app.settings.SiteSettingsFile;
 import org.bedsidecapture.app.ui.model.BedsideModel;
@@ -236,13 +235,7 @@ class BedsideScreensIT {
               ? StationCheck.archives(peers)
               : StationCheck.ehr(peers, samples);
         },
-        (edited, sample) -> {
-          try {
-            return StationCheck.barcode(SiteSettings.of(edited, file).barcodeRules(), sample);
-          } catch (SettingsException e) {
-            return new StationCheck.Finding(SiteSettings.FILE_NAME, false, e.getMessage());
-          }
-        },
+        (edited, sample) -> StationCheck.barcode(edited, file, sample),
         (changes, who) ->
             SiteSettingsFile.change(
                 dir, changes, who, new AuditLog(dir.resolve("audit.log"), Clock.systemUTC())),
@@ -763,10 +756,10 @@ class BedsideScreensIT {
 
     touch(robot, "#section-archives");
     TestPki pki = TestPki.create(dir.resolve("pki"));
-    try (Storescp trusted = tlsArchive(pki, false);
-        Storescp impostor = tlsArchive(pki, true)) {
-      String good = "dicom-tls://" + Storescp.AE_TITLE + "@127.0.0.1:" + trusted.port();
-      String bad = "dicom-tls://" + Storescp.AE_TITLE + "@127.0.0.1:" + impostor.port();
+    try (Storescp trusted = Storescp.tls(dir.resolve("trusted"), pki, false);
+        Storescp impostor = Storescp.tls(dir.resolve("impostor"), pki, true)) {
+      String good = trusted.tlsUrl();
+      String bad = impostor.tlsUrl();
       typeSetting(robot, "#setting-archive-1", orthanc.dicomUrl());
       inView(robot, "#setting-archive-1-commit");
       robot.clickOn("#setting-archive-1-commit");
@@ -908,17 +901,6 @@ class BedsideScreensIT {
   private void typeSetting(FxRobot robot, String query, String value) throws Exception {
     inView(robot, query);
     robot.clickOn(query).write(value);
-  }
-
-  private Storescp tlsArchive(TestPki pki, boolean impostor) throws Exception {
-    return Storescp.start(
-        dir.resolve(impostor ? "impostor" : "trusted"),
-        Storescp.freePort(),
-        "+tls",
-        (impostor ? pki.impostorKey() : pki.serverKey()).toString(),
-        (impostor ? pki.impostorCertificate() : pki.serverCertificate()).toString(),
-        "+cf",
-        pki.authority().toString());
   }
 
   /** Test connection's words for {@code key}, in the language of the walk. */

@@ -56,14 +56,7 @@ class TlsDeliveryIT {
   }
 
   private Storescp tlsArchive(boolean impostor) throws Exception {
-    return Storescp.start(
-        dir.resolve("archive"),
-        Storescp.freePort(),
-        "+tls",
-        (impostor ? pki.impostorKey() : pki.serverKey()).toString(),
-        (impostor ? pki.impostorCertificate() : pki.serverCertificate()).toString(),
-        "+cf",
-        pki.authority().toString());
+    return Storescp.tls(dir.resolve("archive"), pki, impostor);
   }
 
   private SendReport send(String url, Tls tls) throws Exception {
@@ -75,23 +68,19 @@ class TlsDeliveryIT {
         .send(outbox, outbox.due(d.name()));
   }
 
-  private static String tlsUrl(Storescp archive) {
-    return "dicom-tls://" + Storescp.AE_TITLE + "@127.0.0.1:" + archive.port();
-  }
-
   @Test
   void mutualTlsDeliversEveryObject() throws Exception {
     try (Storescp archive = tlsArchive(false)) {
       CStoreArchiveSender echo =
           new CStoreArchiveSender(
-              DicomDestination.parse(tlsUrl(archive)),
+              DicomDestination.parse(archive.tlsUrl()),
               "BEDSIDE",
               Duration.ofSeconds(10),
               true,
               station());
       assertThat(echo.echo()).isNull();
 
-      SendReport report = send(tlsUrl(archive), station());
+      SendReport report = send(archive.tlsUrl(), station());
 
       assertThat(report.allDelivered()).as(report.toString()).isTrue();
       assertThat(archive.received()).hasSize(2);
@@ -116,7 +105,7 @@ class TlsDeliveryIT {
   @Test
   void twoSendersWithOtherTlsSettingsInOneJvmKeepTheirOwn() throws Exception {
     try (Storescp archive = tlsArchive(false)) {
-      DicomDestination d = DicomDestination.parse(tlsUrl(archive));
+      DicomDestination d = DicomDestination.parse(archive.tlsUrl());
       CStoreArchiveSender withCertificate =
           new CStoreArchiveSender(d, "BEDSIDE", Duration.ofSeconds(10), true, station());
       CStoreArchiveSender withoutCertificate =
@@ -151,7 +140,7 @@ class TlsDeliveryIT {
   @Test
   void anArchiveWithACertificateFromAnUntrustedAuthorityGetsNothing() throws Exception {
     try (Storescp impostor = tlsArchive(true)) {
-      SendReport report = send(tlsUrl(impostor), station());
+      SendReport report = send(impostor.tlsUrl(), station());
 
       assertThat(report.count(SendReport.Outcome.FAILED)).isEqualTo(2);
       assertThat(report.results().get(0).message())
@@ -165,7 +154,7 @@ class TlsDeliveryIT {
   @Test
   void withoutAStationCertificateAnArchiveThatWantsOneSaysSo() throws Exception {
     try (Storescp archive = tlsArchive(false)) {
-      SendReport report = send(tlsUrl(archive), Tls.configure(null, null, pki.authority()));
+      SendReport report = send(archive.tlsUrl(), Tls.configure(null, null, pki.authority()));
 
       // Under TLS 1.3 the archive's refusal arrives after the client's side of the handshake, so
       // the station reads either the alert or a closed connection, depending on timing.
@@ -187,7 +176,7 @@ class TlsDeliveryIT {
       assertThat(plain.results().get(0).message()).contains("use dicom-tls://");
     }
     try (Storescp archive = Storescp.start(dir.resolve("plain"))) {
-      SendReport tls = send(tlsUrl(archive), station());
+      SendReport tls = send(archive.tlsUrl(), station());
       assertThat(tls.results().get(0).message()).contains("check that this is its DICOM TLS port");
     }
   }

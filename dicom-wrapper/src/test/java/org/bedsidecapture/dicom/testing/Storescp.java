@@ -54,6 +54,27 @@ public final class Storescp implements AutoCloseable {
     return s;
   }
 
+  /**
+   * A DICOM TLS archive that wants a client certificate from {@code pki}'s authority, showing the
+   * server certificate of that authority or, for an {@code impostor}, one of the rogue authority.
+   */
+  public static Storescp tls(Path folder, TestPki pki, boolean impostor)
+      throws IOException, InterruptedException {
+    return start(
+        folder,
+        freePort(),
+        "+tls",
+        (impostor ? pki.impostorKey() : pki.serverKey()).toString(),
+        (impostor ? pki.impostorCertificate() : pki.serverCertificate()).toString(),
+        "+cf",
+        pki.authority().toString());
+  }
+
+  /** A {@code dicom-tls://} address of this archive. */
+  public String tlsUrl() {
+    return "dicom-tls://" + AE_TITLE + "@127.0.0.1:" + port;
+  }
+
   /** Distinct free ports (all held open while chosen, so the same one is not given twice). */
   public static int[] freePorts(int n) throws IOException {
     ServerSocket[] held = new ServerSocket[n];

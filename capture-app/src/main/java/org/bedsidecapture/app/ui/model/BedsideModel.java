@@ -504,26 +504,28 @@ public final class BedsideModel {
     workflow.unlock();
   }
 
+  /** Keeps the session's captures held in the outbox (for review or sending later) and ends it. */
   private void keepAndEnd() {
-    CaptureSession s = session;
-    if (s == null) {
-      return;
-    }
-    endSession();
-    worker.execute(
-        () -> {
-          try {
-            if (!s.ended()) {
-              s.keep();
-            }
-          } catch (IOException e) {
-            ui.execute(() -> problem.set(Says.t("audit.notWritten", e.getMessage())));
+    endSessionThen(
+        s -> {
+          if (!s.ended()) {
+            s.keep();
           }
-        });
+        },
+        "audit.notWritten");
   }
 
   /** Lets the session's captures go to the archives (another operator took the station over). */
   private void sendAndEnd() {
+    endSessionThen(CaptureSession::send, "fail.other");
+  }
+
+  private interface SessionWork {
+    void run(CaptureSession s) throws IOException;
+  }
+
+  /** Ends the session on screen, then does {@code work} with it on the worker. */
+  private void endSessionThen(SessionWork work, String failure) {
     CaptureSession s = session;
     if (s == null) {
       return;
@@ -532,9 +534,9 @@ public final class BedsideModel {
     worker.execute(
         () -> {
           try {
-            s.send();
+            work.run(s);
           } catch (IOException e) {
-            ui.execute(() -> problem.set(Says.t("fail.other", e.getMessage())));
+            ui.execute(() -> problem.set(Says.t(failure, e.getMessage())));
           }
         });
   }

@@ -299,6 +299,20 @@ class BedsideModelIT {
     assertThat(outboxStates()).containsExactly(DeliveryState.HELD);
   }
 
+  /** Nora signs in, confirms DEMO-000002 and takes one photo of the sacrum. */
+  private void noraTakesOnePhoto(BedsideModel m) throws Exception {
+    m.signInWithPin("nora.n", "4711".toCharArray());
+    m.scanned("DEMO-000002");
+    m.confirm();
+    m.siteProperty().set(SITES.bySnomedId("54735007").orElseThrow());
+    m.capture(
+        "photo",
+        () ->
+            m.session()
+                .still(
+                    camera, camera.formats().get(0), m.siteProperty().get(), Laterality.UNPAIRED));
+  }
+
   private BedsideModel withOperators() throws Exception {
     return withOperators(CaptureWorkflow.WhenTakenOver.KEEP);
   }
@@ -374,16 +388,7 @@ class BedsideModelIT {
   void theSameOperatorUnlocksWhereTheyWereAndAnotherOneStartsAfreshWithTheCapturesKept()
       throws Exception {
     BedsideModel m = withOperators();
-    m.signInWithPin("nora.n", "4711".toCharArray());
-    m.scanned("DEMO-000002");
-    m.confirm();
-    m.siteProperty().set(SITES.bySnomedId("54735007").orElseThrow());
-    m.capture(
-        "photo",
-        () ->
-            m.session()
-                .still(
-                    camera, camera.formats().get(0), m.siteProperty().get(), Laterality.UNPAIRED));
+    noraTakesOnePhoto(m);
 
     m.lock();
     m.unlock();
@@ -405,16 +410,7 @@ class BedsideModelIT {
   @Test
   void whereTheSiteSaysSendAnotherOperatorSigningInSendsTheFirstOnesCaptures() throws Exception {
     BedsideModel m = withOperators(CaptureWorkflow.WhenTakenOver.SEND);
-    m.signInWithPin("nora.n", "4711".toCharArray());
-    m.scanned("DEMO-000002");
-    m.confirm();
-    m.siteProperty().set(SITES.bySnomedId("54735007").orElseThrow());
-    m.capture(
-        "photo",
-        () ->
-            m.session()
-                .still(
-                    camera, camera.formats().get(0), m.siteProperty().get(), Laterality.UNPAIRED));
+    noraTakesOnePhoto(m);
     m.lock();
 
     m.scanned("BADGE-IDA");

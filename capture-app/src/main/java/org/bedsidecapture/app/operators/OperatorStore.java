@@ -37,14 +37,20 @@ public final class OperatorStore implements Authenticator {
   static final Duration LOCKOUT = Duration.ofMinutes(5);
   private static final String REFUSED = "User name or PIN is not right. Try again.";
 
-  /** Checked for a user name that is not here, so that it takes as long as a wrong PIN. */
-  private static final String UNKNOWN_USERS_HASH = PinHash.of("0000".toCharArray());
-
   /** Where a fresh install's one-time installer PIN is written, for whoever installed it. */
   public static final String ONE_TIME_PIN_FILE = "installer-pin.txt";
 
   /** The user a fresh install's installer signs in as, once, with the one-time PIN. */
   public static final String ONE_TIME_INSTALLER = "installer";
+
+  /**
+   * A hash an unknown user name's PIN is checked against, so that it takes as long as a wrong PIN;
+   * made at the first sign-in (an Argon2id hash is a good part of a second's work, which a
+   * station's start should not wait for).
+   */
+  private static final class UnknownUser {
+    static final String HASH = PinHash.of("0000".toCharArray());
+  }
 
   private final Path file;
   private final Path oneTimePinFile;
@@ -194,7 +200,7 @@ public final class OperatorStore implements Authenticator {
   public synchronized SignIn signIn(String user, char[] pin) throws IOException {
     Properties p = read();
     if (user == null || !users(p).contains(user)) {
-      PinHash.matches(pin, UNKNOWN_USERS_HASH);
+      PinHash.matches(pin, UnknownUser.HASH);
       return new SignIn.Refused(REFUSED);
     }
     String k = "op." + user + ".";

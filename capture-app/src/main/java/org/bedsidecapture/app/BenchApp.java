@@ -108,7 +108,7 @@ final class BenchApp {
     }
     Collections.sort(seconds);
     out.printf(
-        "cold start to Ready to scan (java -jar, %s, %d runs): median %.2f s, best %.2f s (goal < 2"
+        "cold start to the first screen, Sign in (java -jar, %s, %d runs): median %.2f s, best %.2f s (goal < 2"
             + " s)%n",
         Files.exists(archive) ? "with the CDS archive" : "no CDS archive",
         seconds.size(),

@@ -272,12 +272,18 @@ public final class SettingsModel {
                           current.setProperty(k, v.strip());
                         }
                       });
-                  saved.set(Says.t("settings.saved", String.join(", ", changes.keySet())));
+                  saved.set(Says.t("settings.saved", changes.size(), shortList(changes.keySet())));
                 });
           } catch (Exception e) {
             ui.execute(() -> refused.set(Says.t("settings.refused", e.getMessage())));
           }
         });
+  }
+
+  /** The keys, the first three by name and the rest as "…": the audit log has them all. */
+  private static String shortList(java.util.Set<String> keys) {
+    List<String> all = List.copyOf(keys);
+    return all.size() <= 3 ? String.join(", ", all) : String.join(", ", all.subList(0, 3)) + ", …";
   }
 
   private Map<String, String> changes(Map<String, String> edited) {

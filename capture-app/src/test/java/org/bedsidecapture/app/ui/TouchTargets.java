@@ -32,11 +32,11 @@ final class TouchTargets {
    */
   static List<String> problems(Scene scene) {
     List<String> found = new ArrayList<>();
-    walk(scene.getRoot(), found);
+    walk(scene.getRoot(), false, found);
     return found;
   }
 
-  private static void walk(Node node, List<String> found) {
+  private static void walk(Node node, boolean scrolled, List<String> found) {
     if (!node.isVisible() || node.isDisabled()) {
       return;
     }
@@ -59,6 +59,13 @@ final class TouchTargets {
     if (node instanceof Labeled l && truncated(l)) {
       found.add(describe(node) + " is cut short on screen");
     }
+    if (!scrolled
+        && node instanceof Labeled l
+        && l.getText() != null
+        && !l.getText().isBlank()
+        && node.localToScene(node.getLayoutBounds()).getMaxY() > node.getScene().getHeight() + 1) {
+      found.add(describe(node) + " runs off the bottom of the screen");
+    }
     if (node instanceof ComboBoxBase<?> box) {
       for (Node shown : box.getChildrenUnmodifiable()) {
         if (shown instanceof Labeled l && truncated(l)) {
@@ -66,12 +73,15 @@ final class TouchTargets {
         }
       }
     }
-    if (node instanceof ScrollPane sp && sp.getContent() != null) {
-      walk(sp.getContent(), found);
+    if (node instanceof ScrollPane sp) {
+      if (sp.getContent() != null) {
+        walk(sp.getContent(), true, found);
+      }
+      return;
     }
     if (node instanceof Parent p && !(node instanceof Control c && touchable(c))) {
       for (Node child : p.getChildrenUnmodifiable()) {
-        walk(child, found);
+        walk(child, scrolled || node instanceof javafx.scene.control.skin.VirtualFlow, found);
       }
     }
   }

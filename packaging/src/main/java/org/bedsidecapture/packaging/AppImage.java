@@ -16,8 +16,11 @@ import java.util.stream.Stream;
  * modules the app and its libraries need, {@code jlink} makes a runtime of only those, and {@code
  * jpackage} puts the app's jars and that runtime into an app image with its launcher.
  *
+ * <p>Where Debian's {@code dpkg-deb} is at hand, the app image also becomes a {@code .deb}.
+ *
  * <p>Arguments: the input folder (the app's jar, {@code lib/} beside it), the output folder, the
- * app's version.
+ * app's version, its one-line description, the vendor, the maintainer's e-mail address, the licence
+ * file.
  */
 public final class AppImage {
   /** The launcher's and the image's name. */
@@ -84,6 +87,42 @@ public final class AppImage {
         "--dest",
         images.toString());
     System.out.println("app image: " + images.resolve(NAME));
+    if (onPath("dpkg-deb")) {
+      Path debs = output.resolve("deb");
+      deleteTree(debs);
+      run(
+          "jpackage",
+          "--type",
+          "deb",
+          "--app-image",
+          images.resolve(NAME).toString(),
+          "--name",
+          NAME,
+          "--app-version",
+          version,
+          "--description",
+          args[3],
+          "--vendor",
+          args[4],
+          "--linux-deb-maintainer",
+          args[5],
+          "--license-file",
+          args[6],
+          "--linux-app-category",
+          "medical",
+          "--dest",
+          debs.toString());
+      System.out.println("Debian package: " + debs);
+    }
+  }
+
+  private static boolean onPath(String command) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(dir, command))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

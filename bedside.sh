@@ -9,10 +9,12 @@
 #   ./bedside.sh bench-capture  set up, build, and time preview, stills and clip recording
 #   ./bedside.sh bench-app   set up, build, and time the app: start, scan, shutter, preview, a shift
 #   ./bedside.sh fuzz [SECONDS]  set up, build, and fuzz each parser of outside input SECONDS long (300)
+#   ./bedside.sh installers  set up and build the app image and the .deb (packaging/target/)
 set -euo pipefail
 cd "$(dirname "$0")"
 
-build() { mvn -B -q -DskipTests package; }
+# The app's jar and what it needs; the installers only when asked for (they take a few minutes).
+build() { mvn -B -q -DskipTests package -pl capture-app -am; }
 
 case "${1:-}" in
   demo)
@@ -62,13 +64,18 @@ case "${1:-}" in
     fi
     exec java -XX:SharedArchiveFile=capture-app/target/bedside-capture.jsa -jar capture-app/target/bedside-capture.jar bench-app
     ;;
+  installers)
+    scripts/setup.sh
+    mvn -B -q -DskipTests package
+    ls -d packaging/target/image/bedside-capture packaging/target/deb/*.deb
+    ;;
   fuzz)
     scripts/setup.sh
     mvn -B -q -DskipTests install
     exec mvn -B -pl dicom-wrapper,capture-app surefire:test@fuzz -Dfuzz.seconds="${2:-300}"
     ;;
   *)
-    sed -n '2,12p' "$0" >&2
+    sed -n '2,13p' "$0" >&2
     exit 2
     ;;
 esac

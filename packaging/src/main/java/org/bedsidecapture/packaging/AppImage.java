@@ -88,6 +88,10 @@ public final class AppImage {
         images.toString());
     System.out.println("app image: " + images.resolve(NAME));
     if (onPath("dpkg-deb")) {
+      if (!onPath("fakeroot")) {
+        throw new IOException(
+            "jpackage builds the .deb under fakeroot: install it (scripts/setup.sh does)");
+      }
       Path debs = output.resolve("deb");
       deleteTree(debs);
       run(

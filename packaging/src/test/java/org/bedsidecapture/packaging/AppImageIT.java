@@ -43,7 +43,7 @@ class AppImageIT {
     Ran version = launch("--version");
 
     assertThat(version.exit()).isZero();
-    assertThat(version.said()).contains("Bedside Capture");
+    assertThat(version.said()).contains("Bedside Capture 0.1.0");
     assertThat(IMAGE.resolve("lib").resolve("runtime").resolve("release")).exists();
   }
 

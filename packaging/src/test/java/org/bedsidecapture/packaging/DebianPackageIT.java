@@ -60,7 +60,8 @@ class DebianPackageIT {
     run(home, List.of("dpkg-deb", "-x", deb().toString(), root.toString()));
     Path launcher = root.resolve("opt/bedside-capture/bin/bedside-capture");
 
-    assertThat(run(home, List.of(launcher.toString(), "--version"))).contains("Bedside Capture");
+    assertThat(run(home, List.of(launcher.toString(), "--version")))
+        .contains("Bedside Capture 0.1.0");
     assertThat(run(home, List.of(launcher.toString(), "demo")))
         .contains("Delivered through the encrypted outbox to the demo archive");
   }

@@ -93,7 +93,7 @@ public final class OperatorStore implements Authenticator {
             .anyMatch(u -> operator(p, u).role() == Operator.Role.INSTALLER);
     if (installer) {
       if (waiting) {
-        p.stringPropertyNames().stream().filter(key -> key.startsWith(k)).forEach(p::remove);
+        forget(p, ONE_TIME_INSTALLER);
         write(p);
         Files.deleteIfExists(oneTimePinFile);
       }
@@ -164,9 +164,7 @@ public final class OperatorStore implements Authenticator {
   public synchronized void remove(String user) throws IOException {
     Properties p = read();
     requireKnown(p, user);
-    p.stringPropertyNames().stream()
-        .filter(key -> key.startsWith("op." + user + "."))
-        .forEach(p::remove);
+    forget(p, user);
     write(p);
   }
 
@@ -212,7 +210,7 @@ public final class OperatorStore implements Authenticator {
     if (PinHash.matches(pin, p.getProperty(k + "pin"))) {
       Operator who = operator(p, user);
       if ("true".equals(p.getProperty(k + "one-time"))) {
-        p.stringPropertyNames().stream().filter(key -> key.startsWith(k)).forEach(p::remove);
+        forget(p, user);
         write(p);
         Files.deleteIfExists(oneTimePinFile);
         return new SignIn.Accepted(who);
@@ -261,6 +259,12 @@ public final class OperatorStore implements Authenticator {
         user,
         PersonName.parse(p.getProperty(k + "name", user)),
         Operator.Role.valueOf(p.getProperty(k + "role", Operator.Role.CAPTURE.name())));
+  }
+
+  /** Removes every key of {@code user}'s from {@code p}. */
+  private static void forget(Properties p, String user) {
+    String k = "op." + user + ".";
+    p.stringPropertyNames().stream().filter(key -> key.startsWith(k)).forEach(p::remove);
   }
 
   private static Set<String> users(Properties p) {

@@ -69,28 +69,10 @@ final class SettingsScreen extends BorderPane {
     ToggleGroup group = new ToggleGroup();
     for (SettingsCatalogue.Section section : settings.sections()) {
       panes.put(section.id(), pane(section));
-      ToggleButton b = Controls.toggle(Texts.t("settings.section." + section.id()));
-      b.setId("section-" + section.id());
-      b.setToggleGroup(group);
-      b.setMaxWidth(Double.MAX_VALUE);
-      b.setOnAction(
-          e -> {
-            b.setSelected(true);
-            show(section.id());
-          });
-      nav.getChildren().add(b);
+      nav.getChildren().add(sectionButton(section.id(), group));
     }
     panes.put("operators", operatorsPane());
-    ToggleButton people = Controls.toggle(Texts.t("settings.section.operators"));
-    people.setId("section-operators");
-    people.setToggleGroup(group);
-    people.setMaxWidth(Double.MAX_VALUE);
-    people.setOnAction(
-        e -> {
-          people.setSelected(true);
-          show("operators");
-        });
-    nav.getChildren().add(people);
+    nav.getChildren().add(sectionButton("operators", group));
     setLeft(nav);
     center.setFitToWidth(true);
     setCenter(center);
@@ -158,6 +140,20 @@ final class SettingsScreen extends BorderPane {
     } else if (b.getMaxY() > top + viewport) {
       center.setVvalue(Math.min(1, (b.getMaxY() - viewport) / room));
     }
+  }
+
+  /** The button that shows section {@code id}; it stays chosen when touched again. */
+  private ToggleButton sectionButton(String id, ToggleGroup group) {
+    ToggleButton b = Controls.toggle(Texts.t("settings.section." + id));
+    b.setId("section-" + id);
+    b.setToggleGroup(group);
+    b.setMaxWidth(Double.MAX_VALUE);
+    b.setOnAction(
+        e -> {
+          b.setSelected(true);
+          show(id);
+        });
+    return b;
   }
 
   private void show(String section) {

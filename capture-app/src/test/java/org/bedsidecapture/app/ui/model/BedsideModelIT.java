@@ -302,7 +302,12 @@ class BedsideModelIT {
   /** Nora signs in, confirms DEMO-000002 and takes one photo of the sacrum. */
   private void noraTakesOnePhoto(BedsideModel m) throws Exception {
     m.signInWithPin("nora.n", "4711".toCharArray());
-    m.scanned("DEMO-000002");
+    confirmAndTakeOnePhoto(m, "DEMO-000002");
+  }
+
+  /** The patient of {@code barcode} confirmed, one photo of the sacrum taken. */
+  private void confirmAndTakeOnePhoto(BedsideModel m, String barcode) throws Exception {
+    m.scanned(barcode);
     m.confirm();
     m.siteProperty().set(SITES.bySnomedId("54735007").orElseThrow());
     m.capture(
@@ -340,15 +345,7 @@ class BedsideModelIT {
     m.signInWithPin("nora.n", "4711".toCharArray());
 
     assertThat(m.state().step()).isEqualTo(Step.READY_TO_SCAN);
-    m.scanned("DEMO-000001");
-    m.confirm();
-    m.siteProperty().set(SITES.bySnomedId("54735007").orElseThrow());
-    m.capture(
-        "photo",
-        () ->
-            m.session()
-                .still(
-                    camera, camera.formats().get(0), m.siteProperty().get(), Laterality.UNPAIRED));
+    confirmAndTakeOnePhoto(m, "DEMO-000001");
     String sop = m.shots().get(0).id();
     try (java.io.InputStream object = outbox.read(sop)) {
       assertThat(Dataset.read(object).dataset().get(Tags.OperatorsName)).isEqualTo("Zznurse^Nora");

@@ -17,6 +17,7 @@ import org.bedsidecapture.app.service.StationCheck;
 import org.bedsidecapture.app.settings.Archive;
 import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
+import org.bedsidecapture.app.settings.StationFolders;
 import org.bedsidecapture.devices.recording.ClipTranscoder;
 import org.bedsidecapture.dicom.DicomFactory;
 import org.bedsidecapture.dicom.UidGenerator;
@@ -30,23 +31,28 @@ import org.bedsidecapture.dicom.outbox.Outbox;
  * reachable through a static: two contexts in one JVM (tests) do not see each other.
  */
 public final class AppContext {
-  private final Path home;
+  private final StationFolders folders;
   private final Clock clock;
   private Fhir fhir;
   private SiteSettings settings;
 
-  public AppContext(Path home, Clock clock) {
-    this.home = home;
+  public AppContext(StationFolders folders, Clock clock) {
+    this.folders = folders;
     this.clock = clock;
   }
 
-  /** The context of this process: {@code BEDSIDE_CAPTURE_HOME} (or the default) and the clock. */
-  public static AppContext ofThisProcess() {
-    return new AppContext(AppHome.resolve(), Clock.systemUTC());
+  /** A context with all its state in {@code home} (as in development and in tests). */
+  public AppContext(Path home, Clock clock) {
+    this(StationFolders.inOne(home), clock);
   }
 
-  public Path home() {
-    return home;
+  /** The context of this process: its folders (see StationFolders) and the clock. */
+  public static AppContext ofThisProcess() {
+    return new AppContext(StationFolders.ofThisProcess(), Clock.systemUTC());
+  }
+
+  public StationFolders folders() {
+    return folders;
   }
 
   public Clock clock() {
@@ -65,14 +71,13 @@ public final class AppContext {
   }
 
   /**
-   * The site settings, read from {@code site.properties} in the home the first time they are asked
-   * for.
+   * The site settings, read from the site file the first time they are asked for.
    *
    * @throws SettingsException naming the bad key, every time they are asked for
    */
   public synchronized SiteSettings settings() throws SettingsException {
     if (settings == null) {
-      settings = SiteSettings.load(home);
+      settings = SiteSettings.load(folders);
     }
     return settings;
   }
@@ -81,7 +86,7 @@ public final class AppContext {
   public DicomFactory dicomFactory() throws SettingsException {
     SiteSettings s = settings();
     return new DicomFactory(
-        s.station(AppHome.softwareVersion()),
+        s.station(AppVersion.softwareVersion()),
         new UidGenerator(s.uidRoot()),
         new Part10Writer("BEDSIDE_CAPTURE", s.aeTitle()),
         clock.withZone(ZoneId.systemDefault()),
@@ -99,8 +104,8 @@ public final class AppContext {
         new UidGenerator(settings().uidRoot()),
         outbox,
         archives,
-        CaptureStation.workFolder(home),
-        AppOutbox.audit(home, clock),
+        CaptureStation.workFolder(folders.data()),
+        AppOutbox.audit(folders.data(), clock),
         clock.withZone(ZoneId.systemDefault()));
   }
 
@@ -170,7 +175,7 @@ public final class AppContext {
    */
   public Outbox openOutbox(String purpose, PrintWriter err) throws IOException {
     try {
-      return AppOutbox.open(home, settings(), clock, purpose, err);
+      return AppOutbox.open(folders.data(), settings(), clock, purpose, err);
     } catch (SettingsException e) {
       throw new IOException(e.getMessage(), e);
     }

@@ -12,7 +12,7 @@ import org.bedsidecapture.dicom.outbox.OutboxKey;
 import org.bedsidecapture.dicom.outbox.OutboxLock;
 import org.bedsidecapture.dicom.outbox.RetryPolicy;
 
-/** Opens the station's outbox where the settings say: {@code outbox/} under the app's home. */
+/** Opens the station's outbox: {@code outbox/} in the station's data folder. */
 public final class AppOutbox {
   /**
    * How long a command waits for another process to give the outbox up: a {@code send} started
@@ -22,9 +22,9 @@ public final class AppOutbox {
 
   private AppOutbox() {}
 
-  /** The station's audit log, beside the outbox. */
-  public static AuditLog audit(Path home, Clock clock) {
-    return new AuditLog(home.resolve("audit.log"), clock);
+  /** The station's audit log, beside the outbox in the data folder {@code data}. */
+  public static AuditLog audit(Path data, Clock clock) {
+    return new AuditLog(data.resolve("audit.log"), clock);
   }
 
   /**
@@ -32,14 +32,14 @@ public final class AppOutbox {
    * for it); when another process holds it, {@code err} is told who, and the call waits for it.
    */
   public static Outbox open(
-      Path home, SiteSettings settings, Clock clock, String purpose, PrintWriter err)
+      Path data, SiteSettings settings, Clock clock, String purpose, PrintWriter err)
       throws IOException {
     return Outbox.open(
-        home.resolve("outbox"),
+        data.resolve("outbox"),
         OutboxKey.openOrCreate(settings.outboxKeyFile()),
         clock,
         RetryPolicy.standard(),
-        audit(home, clock),
+        audit(data, clock),
         new OutboxLock.Owner(
             purpose,
             WAIT_FOR_OTHER_HOLDER,

@@ -86,7 +86,8 @@ final class BenchApp {
       }
       cmd.addAll(List.of("-D" + GuiApp.READY_SIGNAL + "=true", "-jar", jar.toString()));
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-      pb.environment().put(AppHome.ENV, home.toString());
+      pb.environment()
+          .put(org.bedsidecapture.app.settings.StationFolders.HOME_ENV, home.toString());
       long start = System.nanoTime();
       Process p = pb.start();
       boolean ready = false;

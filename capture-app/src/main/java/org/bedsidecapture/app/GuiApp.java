@@ -148,10 +148,10 @@ public final class GuiApp {
       DeliveryService delivery,
       Authenticator operators,
       java.util.concurrent.Executor worker) {
-    java.nio.file.Path file = app.home().resolve(SiteSettings.FILE_NAME);
+    java.nio.file.Path file = app.folders().siteFile();
     java.util.Properties written;
     try {
-      written = SiteSettingsFile.read(app.home());
+      written = SiteSettingsFile.read(app.folders());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("read at start a moment ago: " + file, e);
     }
@@ -160,7 +160,7 @@ public final class GuiApp {
         (what, edited, samples) -> {
           SiteSettings s;
           try {
-            s = SiteSettings.of(edited, file);
+            s = SiteSettings.of(edited, app.folders());
           } catch (SettingsException e) {
             return List.of(new StationCheck.Finding(SiteSettings.FILE_NAME, false, e.getMessage()));
           }
@@ -177,7 +177,7 @@ public final class GuiApp {
         (edited, sample) -> StationCheck.barcode(edited, file, sample),
         (changes, who) ->
             SiteSettingsFile.change(
-                app.home(), changes, who, AppOutbox.audit(app.home(), app.clock())),
+                app.folders(), changes, who, AppOutbox.audit(app.folders().data(), app.clock())),
         operators instanceof OperatorStore store ? store : null,
         worker,
         Platform::runLater);
@@ -212,12 +212,12 @@ public final class GuiApp {
     if (settings.language() != null) {
       Locale.setDefault(settings.language());
     }
-    Optional<InstanceLock> instance = InstanceLock.take(app.home());
+    Optional<InstanceLock> instance = InstanceLock.take(app.folders().data());
     if (instance.isEmpty()) {
-      InstanceLock.askToRaise(app.home());
+      InstanceLock.askToRaise(app.folders().data());
       err.println(
           "bedside-capture: the app is already running on this station ("
-              + InstanceLock.holder(app.home())
+              + InstanceLock.holder(app.folders().data())
               + "): its window was brought to the front");
       err.flush();
       return 3;
@@ -232,7 +232,7 @@ public final class GuiApp {
       BedsideApp.Demo demoParts = null;
       Authenticator operators;
       if (demo) {
-        DemoSite site = DemoSite.start(app.fhir(), app.home().resolve("demo"), err);
+        DemoSite site = DemoSite.start(app.fhir(), app.folders().data().resolve("demo"), err);
         closing.add(site);
         fhirBase = site.fhirBaseUrl();
         archives = site.archives();
@@ -252,13 +252,13 @@ public final class GuiApp {
               "bedside-capture: "
                   + (fhirBase == null ? "fhir.base-url" : "archive.1")
                   + " is not set in "
-                  + app.home().resolve(SiteSettings.FILE_NAME)
+                  + app.folders().siteFile()
                   + "; to try the app without an EHR and an archive, run: bedside-capture demo");
           err.flush();
           return 2;
         }
         discovery = attachedDevices(settings);
-        OperatorStore store = OperatorStore.in(app.home(), app.clock());
+        OperatorStore store = OperatorStore.in(app.folders().settings(), app.clock());
         store
             .oneTimeInstallerPin()
             .ifPresent(

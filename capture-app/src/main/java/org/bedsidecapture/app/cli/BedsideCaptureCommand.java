@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
       DevicesCommand.class,
       OperatorsCommand.class,
       SettingsCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      SelfTestCommand.class
     })
 public final class BedsideCaptureCommand implements Runnable {
   /**
@@ -40,8 +41,14 @@ public final class BedsideCaptureCommand implements Runnable {
     System.exit(commandLine(AppContext.ofThisProcess()).execute(args));
   }
 
-  /** Some libraries log to java.util.logging at INFO; the command line shows warnings only. */
+  /**
+   * Some libraries log to java.util.logging at INFO; the command line shows warnings only (the
+   * diagnostic launcher shows all).
+   */
   public static void quietLibraryLogging() {
+    if (org.bedsidecapture.app.AppLog.diagnostic()) {
+      return;
+    }
     java.util.logging.Logger root = java.util.logging.LogManager.getLogManager().getLogger("");
     root.setLevel(java.util.logging.Level.WARNING);
     for (java.util.logging.Handler h : root.getHandlers()) {
@@ -94,7 +101,7 @@ public final class BedsideCaptureCommand implements Runnable {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {org.bedsidecapture.app.AppHome.softwareVersion()};
+      return new String[] {org.bedsidecapture.app.AppVersion.softwareVersion()};
     }
   }
 }

@@ -78,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
         new CaptureWorkflow(
             app.clock(), settings.idleTimeout(), CaptureWorkflow.WhenIdle.END_SESSION);
     workflow.signIn(operator);
-    try (DemoSite site = DemoSite.start(app.fhir(), app.home().resolve("demo"), err);
+    try (DemoSite site = DemoSite.start(app.fhir(), app.folders().data().resolve("demo"), err);
         Outbox outbox = app.openOutbox("demo", err)) {
       out.println("Wristband sheet to print and scan: " + site.wristbandSheet());
       String read = wristbandReadByTheSyntheticCamera();

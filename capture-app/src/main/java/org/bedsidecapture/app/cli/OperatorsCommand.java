@@ -50,7 +50,8 @@ final class OperatorsCommand {
     public Integer call() throws IOException {
       PrintWriter err = spec.commandLine().getErr();
       try {
-        return run(OperatorStore.in(app.home(), app.clock()), spec.commandLine().getOut());
+        return run(
+            OperatorStore.in(app.folders().settings(), app.clock()), spec.commandLine().getOut());
       } catch (IllegalArgumentException e) {
         err.println("operators " + spec.name() + ": " + e.getMessage());
         return 2;

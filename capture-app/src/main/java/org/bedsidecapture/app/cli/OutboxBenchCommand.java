@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.bedsidecapture.app.AppContext;
 import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
@@ -54,7 +53,7 @@ final class OutboxBenchCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Path home = app.home();
+    Path data = app.folders().data();
     SiteSettings settings;
     try {
       settings = app.settings();
@@ -66,10 +65,10 @@ final class OutboxBenchCommand implements Callable<Integer> {
     OutboxKey key = OutboxKey.openOrCreate(settings.outboxKeyFile());
     List<Long> nanos = new ArrayList<>();
     long bytes = 0;
-    Path scratch = home.resolve("outbox-bench-" + ProcessHandle.current().pid());
+    Path scratch = data.resolve("outbox-bench-" + ProcessHandle.current().pid());
     try {
       for (int r = 0; r < rounds; r++) {
-        deleteTree(scratch);
+        ScratchFolder.delete(scratch);
         Clock clock = app.clock();
         Outbox outbox =
             Outbox.open(
@@ -89,7 +88,7 @@ final class OutboxBenchCommand implements Callable<Integer> {
       err.println("outbox bench: " + e.getMessage());
       return 2;
     } finally {
-      deleteTree(scratch);
+      ScratchFolder.delete(scratch);
     }
     nanos.sort(Comparator.naturalOrder());
     long total = nanos.stream().mapToLong(Long::longValue).sum();
@@ -111,16 +110,5 @@ final class OutboxBenchCommand implements Callable<Integer> {
   private static double percentile(List<Long> sorted, int p) {
     int rank = (int) Math.ceil(p / 100.0 * sorted.size());
     return sorted.get(Math.max(rank, 1) - 1) / 1e6;
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(root)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

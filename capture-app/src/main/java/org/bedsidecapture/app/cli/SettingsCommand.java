@@ -21,7 +21,12 @@ import picocli.CommandLine.Option;
     name = "settings",
     mixinStandardHelpOptions = true,
     description = "Check or change this station's site settings.",
-    subcommands = {SettingsCommand.Check.class, SettingsCommand.Set.class})
+    subcommands = {
+      SettingsCommand.Check.class,
+      SettingsCommand.Set.class,
+      SettingsCommand.Validate.class,
+      SettingsCommand.Where.class
+    })
 final class SettingsCommand {
   private SettingsCommand() {}
 
@@ -116,10 +121,10 @@ final class SettingsCommand {
       }
       try {
         SiteSettingsFile.change(
-            app.home(),
+            app.folders(),
             changes,
             System.getProperty("user.name", "unknown"),
-            AppOutbox.audit(app.home(), app.clock()));
+            AppOutbox.audit(app.folders().data(), app.clock()));
       } catch (SettingsException e) {
         spec.commandLine()
             .getErr()
@@ -127,6 +132,71 @@ final class SettingsCommand {
         return 2;
       }
       spec.commandLine().getOut().println("changed: " + String.join(", ", changes.keySet()));
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "validate",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Validate a site file as the app's start would validate it at this station, without"
+            + " trying what it names (the installers' package scripts run it before taking the"
+            + " file). Exit 0 when valid, 2 naming the key when not."
+      })
+  static final class Validate implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    private final AppContext app;
+
+    @CommandLine.Parameters(arity = "1", description = "the site file")
+    java.nio.file.Path file;
+
+    Validate(AppContext app) {
+      this.app = app;
+    }
+
+    @Override
+    public Integer call() {
+      java.util.Properties p = new java.util.Properties();
+      try (java.io.Reader r =
+          java.nio.file.Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+        p.load(r);
+        SiteSettings.of(p, file, app.folders());
+      } catch (IOException | IllegalArgumentException e) {
+        spec.commandLine()
+            .getErr()
+            .println("settings validate: " + file + ": cannot be read: " + e.getMessage());
+        return 2;
+      } catch (SettingsException e) {
+        spec.commandLine().getErr().println("settings validate: " + e.getMessage());
+        return 2;
+      }
+      spec.commandLine().getOut().println("OK   " + file + ": valid");
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "where",
+      mixinStandardHelpOptions = true,
+      description =
+          "Show where this station keeps its site file, its own settings, its data (the"
+              + " outbox) and its logs.")
+  static final class Where implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    private final AppContext app;
+
+    Where(AppContext app) {
+      this.app = app;
+    }
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("site file: " + app.folders().siteFile());
+      out.println("settings:  " + app.folders().settings());
+      out.println("outbox:    " + app.folders().outbox());
+      out.println("logs:      " + app.folders().logs());
       return 0;
     }
   }

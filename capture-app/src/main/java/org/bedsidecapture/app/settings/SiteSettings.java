@@ -24,8 +24,9 @@ import org.bedsidecapture.dicom.UidGenerator;
 import org.bedsidecapture.dicom.delivery.Tls;
 
 /**
- * The site's settings that installers pre-seed in {@code site.properties} under the app's home
- * folder; every key has a default, and a bad value stops the app with a message naming the key.
+ * The site's settings that installers pre-seed in {@code site.properties} in the station's site
+ * folder ({@link StationFolders}) folder; every key has a default, and a bad value stops the app
+ * with a message naming the key.
  */
 public record SiteSettings(
     String stationName,
@@ -135,9 +136,14 @@ public record SiteSettings(
   private static final Pattern BARCODE_RULE_KEY =
       Pattern.compile("barcode\\.rule\\.(\\d{1,3})\\.(kind|system|pattern|gs1-ai|check-digit)");
 
-  /** Reads {@code home/site.properties}; a missing file means all defaults. */
+  /** Reads {@code home/site.properties}, all in one folder; a missing file means all defaults. */
   public static SiteSettings load(Path home) throws SettingsException {
-    Path file = home.resolve(FILE_NAME);
+    return load(StationFolders.inOne(home));
+  }
+
+  /** Reads the station's site file; a missing file means all defaults. */
+  public static SiteSettings load(StationFolders folders) throws SettingsException {
+    Path file = folders.siteFile();
     Properties p = new Properties();
     if (Files.exists(file)) {
       try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -146,15 +152,28 @@ public record SiteSettings(
         throw new SettingsException(file + ": cannot be read: " + e.getMessage());
       }
     }
-    return of(p, file);
+    return of(p, file, folders);
   }
 
   /**
    * The settings {@code p} makes, validated as at start-up; {@code file} is the site file in the
-   * app's home (paths in the settings are resolved against that home), named in the messages.
+   * app's home, which holds all the station's folders (as in development), named in the messages.
    */
   public static SiteSettings of(Properties p, Path file) throws SettingsException {
-    Path home = file.toAbsolutePath().getParent();
+    return of(p, file, StationFolders.inOne(file.toAbsolutePath().getParent()));
+  }
+
+  /** The settings {@code p} makes for the station's {@code folders}, validated as at start-up. */
+  public static SiteSettings of(Properties p, StationFolders folders) throws SettingsException {
+    return of(p, folders.siteFile(), folders);
+  }
+
+  /**
+   * The settings {@code p} (read from {@code file}, named in the messages) would make for the
+   * station's {@code folders}, validated as at start-up.
+   */
+  public static SiteSettings of(Properties p, Path file, StationFolders folders)
+      throws SettingsException {
     for (String key : p.stringPropertyNames()) {
       if (!KEYS.contains(key)
           && !BARCODE_RULE_KEY.matcher(key).matches()
@@ -185,11 +204,12 @@ public record SiteSettings(
     Path keyFile =
         Path.of(
             p.getProperty(
-                "outbox.key-file", home.resolve("keys").resolve("outbox.key").toString()));
+                "outbox.key-file",
+                folders.settings().resolve("keys").resolve("outbox.key").toString()));
     if (keyFile
         .toAbsolutePath()
         .normalize()
-        .startsWith(home.resolve("outbox").toAbsolutePath().normalize())) {
+        .startsWith(folders.outbox().toAbsolutePath().normalize())) {
       throw new SettingsException(
           file
               + ": outbox.key-file must not be inside the outbox folder, or a copy of the folder"

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +20,10 @@ import org.bedsidecapture.dicom.outbox.AuditLog;
  * Changes {@code site.properties} the way an installer's change must go: the whole result is
  * validated as the app's start validates it before anything is written; the file as it was is kept
  * as {@code site.properties.previous}; the new one is written whole and flushed under a temporary
- * name and moved into place; each changed key is recorded in the audit log with who changed it,
- * never its value. The file keeps its comments and order: a changed key's line is replaced, a new
- * key is appended, a removed key's line goes.
+ * name and moved into place, with the permissions the file had (an installed station's site file is
+ * readable by the accounts that run the app; a new one is the owner's only); each changed key is
+ * recorded in the audit log with who changed it, never its value. The file keeps its comments and
+ * order: a changed key's line is replaced, a new key is appended, a removed key's line goes.
  */
 public final class SiteSettingsFile {
   public static final String PREVIOUS = SiteSettings.FILE_NAME + ".previous";
@@ -29,8 +31,8 @@ public final class SiteSettingsFile {
   private SiteSettingsFile() {}
 
   /** The site file's keys as written (none when there is no file). */
-  public static Properties read(Path home) throws IOException {
-    Path file = home.resolve(SiteSettings.FILE_NAME);
+  public static Properties read(StationFolders folders) throws IOException {
+    Path file = folders.siteFile();
     Properties p = new Properties();
     if (Files.exists(file)) {
       try (java.io.Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -46,9 +48,9 @@ public final class SiteSettingsFile {
    * @throws SettingsException naming the key, when the result would not start; nothing is written
    */
   public static SiteSettings change(
-      Path home, Map<String, String> changes, String who, AuditLog audit)
+      StationFolders folders, Map<String, String> changes, String who, AuditLog audit)
       throws SettingsException, IOException {
-    Path file = home.resolve(SiteSettings.FILE_NAME);
+    Path file = folders.siteFile();
     String before = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
     List<String> lines = new ArrayList<>(before.isEmpty() ? List.of() : before.lines().toList());
     Map<String, String> left = new LinkedHashMap<>(changes);
@@ -73,11 +75,18 @@ public final class SiteSettingsFile {
     String after = String.join("\n", lines) + "\n";
     Properties p = new Properties();
     p.load(new StringReader(after));
-    SiteSettings settings = SiteSettings.of(p, file);
+    SiteSettings settings = SiteSettings.of(p, folders);
+    java.util.Set<PosixFilePermission> mode = null;
     if (Files.exists(file)) {
-      Files.copy(file, home.resolve(PREVIOUS), StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(file, folders.site().resolve(PREVIOUS), StandardCopyOption.REPLACE_EXISTING);
+      if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+        mode = Files.getPosixFilePermissions(file);
+      }
     }
     OwnerOnly.replace(file, after.getBytes(StandardCharsets.UTF_8));
+    if (mode != null) {
+      Files.setPosixFilePermissions(file, mode);
+    }
     for (String key : changes.keySet()) {
       audit.record("SETTINGS_CHANGED", SiteSettings.FILE_NAME, key + " by " + who);
     }

@@ -34,7 +34,8 @@ class SiteSettingsFileTest {
     changes.put("barcode.rule.1.system", "urn:oid:1.2.3");
     changes.put("barcode.rule.1.pattern", "M(\\d{8})");
 
-    SiteSettings now = SiteSettingsFile.change(home, changes, "Zzinstaller^Ida", audit());
+    SiteSettings now =
+        SiteSettingsFile.change(StationFolders.inOne(home), changes, "Zzinstaller^Ida", audit());
 
     assertThat(now.idleTimeout()).hasMinutes(3);
     assertThat(now.barcodeRules().resolve("M12345678").value()).isEqualTo("12345678");
@@ -58,7 +59,10 @@ class SiteSettingsFileTest {
     assertThatThrownBy(
             () ->
                 SiteSettingsFile.change(
-                    home, Map.of("session.idle-minutes", "0"), "Zzinstaller^Ida", audit()))
+                    StationFolders.inOne(home),
+                    Map.of("session.idle-minutes", "0"),
+                    "Zzinstaller^Ida",
+                    audit()))
         .isInstanceOf(SettingsException.class)
         .hasMessageContaining("session.idle-minutes");
 
@@ -73,7 +77,9 @@ class SiteSettingsFileTest {
     Files.writeString(
         home.resolve(SiteSettings.FILE_NAME), "ui.language=de\nsession.idle-minutes=7\n");
 
-    SiteSettings now = SiteSettingsFile.change(home, Map.of("ui.language", ""), "ida", audit());
+    SiteSettings now =
+        SiteSettingsFile.change(
+            StationFolders.inOne(home), Map.of("ui.language", ""), "ida", audit());
 
     assertThat(now.language()).isNull();
     assertThat(Files.readString(home.resolve(SiteSettings.FILE_NAME)))

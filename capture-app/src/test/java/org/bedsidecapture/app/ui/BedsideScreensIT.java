@@ -42,6 +42,7 @@ import org.bedsidecapture.app.service.StationCheck;
 import org.bedsidecapture.app.settings.Archive;
 import org.bedsidecapture.app.settings.SiteSettings;
 import org.bedsidecapture.app.settings.SiteSettingsFile;
+import org.bedsidecapture.app.settings.StationFolders;
 import org.bedsidecapture.app.ui.model.BedsideModel;
 import org.bedsidecapture.app.ui.model.OutboxModel;
 import org.bedsidecapture.app.ui.model.PreviewModel;
@@ -209,7 +210,7 @@ class BedsideScreensIT {
   private SettingsModel settingsModel(List<Archive> archives) throws Exception {
     Path file = dir.resolve(SiteSettings.FILE_NAME);
     return new SettingsModel(
-        SiteSettingsFile.read(dir),
+        SiteSettingsFile.read(StationFolders.inOne(dir)),
         (what, edited, samples) -> {
           SiteSettings s = SiteSettings.of(edited, file);
           String base = s.fhirBaseUrl() == null ? ehr.baseUrl() : s.fhirBaseUrl();
@@ -238,7 +239,10 @@ class BedsideScreensIT {
         (edited, sample) -> StationCheck.barcode(edited, file, sample),
         (changes, who) ->
             SiteSettingsFile.change(
-                dir, changes, who, new AuditLog(dir.resolve("audit.log"), Clock.systemUTC())),
+                StationFolders.inOne(dir),
+                changes,
+                who,
+                new AuditLog(dir.resolve("audit.log"), Clock.systemUTC())),
         OperatorStore.in(dir, Clock.systemUTC()),
         worker,
         Platform::runLater);
@@ -862,7 +866,7 @@ class BedsideScreensIT {
     touch(robot, "#settings-save");
     waitFor(() -> robot.lookup("#settings-saved").queryAs(Label.class).getText() != null);
     shot("29-settings-saved");
-    assertThat(SiteSettingsFile.read(dir))
+    assertThat(SiteSettingsFile.read(StationFolders.inOne(dir)))
         .containsEntry("session.idle-minutes", "3")
         .containsEntry(
             "dicomweb.bearer-token-file",

@@ -1,0 +1,59 @@
+package org.bedsidecapture.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.bedsidecapture.app.settings.StationFolders;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AppLogTest {
+  @TempDir Path home;
+  private final PrintStream terminal = System.err;
+  private final Clock clock = Clock.fixed(Instant.parse("2026-12-03T10:15:30Z"), ZoneOffset.UTC);
+
+  @AfterEach
+  void backToTheTerminal() {
+    System.setErr(terminal);
+  }
+
+  @Test
+  void whatTheAppSaysGoesToItsLogAsWellAsTheTerminal() throws Exception {
+    Path file = AppLog.start(StationFolders.inOne(home), false, clock);
+    System.err.println("the archive refused the association");
+    System.err.flush();
+
+    assertThat(file).isEqualTo(home.resolve("logs").resolve("bedside-capture.log"));
+    assertThat(Files.readString(file))
+        .contains("2026-12-03T10:15:30Z Bedside Capture")
+        .contains(" started (Java ")
+        .contains("the archive refused the association");
+  }
+
+  @Test
+  void aLogGrownPastItsLimitIsKeptAsTheOneBeforeAndStartedAfresh() throws Exception {
+    Path logs = Files.createDirectories(home.resolve("logs"));
+    Files.write(logs.resolve("bedside-capture.log"), new byte[(int) AppLog.ROLL_OVER_BYTES + 1]);
+
+    Path file = AppLog.start(StationFolders.inOne(home), false, clock);
+
+    assertThat(logs.resolve("bedside-capture.log.1")).hasSize(AppLog.ROLL_OVER_BYTES + 1);
+    assertThat(Files.size(file)).isLessThan(1000);
+  }
+
+  @Test
+  void theDiagnosticLauncherWritesALogOfItsOwnSayingWhereTheStationKeepsWhat() throws Exception {
+    Path file = AppLog.start(StationFolders.inOne(home), true, clock);
+
+    assertThat(file.getFileName().toString()).startsWith("diagnostic-").endsWith(".log");
+    assertThat(Files.readString(file))
+        .contains("site file: " + home.resolve("site.properties"))
+        .contains("JVM options: ");
+  }
+}

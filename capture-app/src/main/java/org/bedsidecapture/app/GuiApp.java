@@ -53,6 +53,9 @@ public final class GuiApp {
    */
   static final String READY_SIGNAL = "bedside.signal-ready";
 
+  /** The same through the environment, for a launcher that takes no JVM options (jpackage's). */
+  static final String READY_SIGNAL_ENV = "BEDSIDE_CAPTURE_SIGNAL_READY";
+
   private GuiApp() {}
 
   /** Whether this process can open a window. */
@@ -205,9 +208,7 @@ public final class GuiApp {
     try {
       settings = app.settings();
     } catch (SettingsException e) {
-      err.println("bedside-capture: " + e.getMessage());
-      err.flush();
-      return 2;
+      return refuse(app, e.getMessage(), err);
     }
     if (settings.language() != null) {
       Locale.setDefault(settings.language());
@@ -248,14 +249,13 @@ public final class GuiApp {
         fhirBase = settings.fhirBaseUrl();
         archives = settings.archives();
         if (fhirBase == null || archives.isEmpty()) {
-          err.println(
-              "bedside-capture: "
-                  + (fhirBase == null ? "fhir.base-url" : "archive.1")
+          return refuse(
+              app,
+              (fhirBase == null ? "fhir.base-url" : "archive.1")
                   + " is not set in "
                   + app.folders().siteFile()
-                  + "; to try the app without an EHR and an archive, run: bedside-capture demo");
-          err.flush();
-          return 2;
+                  + "; to try the app without an EHR and an archive, run: bedside-capture demo",
+              err);
         }
         discovery = attachedDevices(settings);
         OperatorStore store = OperatorStore.in(app.folders().settings(), app.clock());
@@ -320,7 +320,8 @@ public final class GuiApp {
             stage.show();
             raiseWhenAsked(held, stage, err);
             worker.execute(GuiApp::warmUpTheStill);
-            if (Boolean.getBoolean(READY_SIGNAL)) {
+            if (Boolean.getBoolean(READY_SIGNAL)
+                || "true".equals(System.getenv(READY_SIGNAL_ENV))) {
               stage
                   .getScene()
                   .addPostLayoutPulseListener(
@@ -377,6 +378,30 @@ public final class GuiApp {
    * Starts JavaFX on a thread of its own, so that the toolkit comes up while the outbox opens and
    * the services start.
    */
+  /**
+   * The app cannot start at this station: says {@code why} on stderr (and so in the log) and on a
+   * screen of its own until it is closed; exit code 2.
+   */
+  private static int refuse(AppContext app, String why, PrintWriter err) throws Exception {
+    err.println("bedside-capture: " + why);
+    err.flush();
+    startToolkit().get();
+    CountDownLatch closed = new CountDownLatch(1);
+    Platform.runLater(
+        () -> {
+          Stage stage = new Stage();
+          stage.setTitle("Bedside Capture");
+          stage.setScene(
+              org.bedsidecapture.app.ui.StartRefusedScreen.scene(
+                  why, app.folders().logs(), stage::close));
+          stage.setOnHidden(e -> closed.countDown());
+          stage.show();
+        });
+    closed.await();
+    Platform.exit();
+    return 2;
+  }
+
   private static CompletableFuture<Void> startToolkit() {
     CompletableFuture<Void> up = new CompletableFuture<>();
     Thread t =

@@ -629,6 +629,45 @@ class BedsideScreensIT {
     }
   }
 
+  /**
+   * A station that cannot start (its site file wrong, or naming no EHR) says so on a screen of its
+   * own, in the station's language, with the validation's words naming the key, the log's folder
+   * and one button that closes it.
+   */
+  @Test
+  void aStationThatCannotStartSaysWhyOnScreenInBothLanguages(FxRobot robot) throws Exception {
+    String why =
+        "/etc/bedside-capture/site.properties: session.idle-minutes must be a whole number from 1"
+            + " to 480";
+    Path logs = Path.of("/home/nurse/.local/state/bedside-capture/logs");
+    java.util.concurrent.atomic.AtomicInteger closed =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Locale before = Locale.getDefault();
+    try {
+      for (Locale language : List.of(Locale.ENGLISH, Locale.GERMAN)) {
+        Locale.setDefault(language);
+        WaitForAsyncUtils.asyncFx(
+                () -> {
+                  scene = StartRefusedScreen.scene(why, logs, closed::incrementAndGet);
+                  stage.setScene(scene);
+                  stage.sizeToScene();
+                })
+            .get(30, TimeUnit.SECONDS);
+        if (language == Locale.GERMAN) {
+          speaksGerman("de-start-refused");
+        } else {
+          screenshot("start-refused");
+        }
+        assertThat(robot.lookup("#start-refused-why").queryLabeled().getText()).isEqualTo(why);
+        assertThat(shownTexts()).anyMatch(t -> t.contains(logs.toString()));
+        touch(robot, "#start-refused-close");
+      }
+    } finally {
+      Locale.setDefault(before);
+    }
+    assertThat(closed).hasValue(2);
+  }
+
   /** The main flow and the settings in the high-contrast theme: every word at 7:1 or more. */
   @Test
   void theHighContrastThemeKeepsEveryWordAtSevenToOne(FxRobot robot) throws Exception {

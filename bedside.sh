@@ -9,7 +9,7 @@
 #   ./bedside.sh bench-capture  set up, build, and time preview, stills and clip recording
 #   ./bedside.sh bench-app   set up, build, and time the app: start, scan, shutter, preview, a shift
 #   ./bedside.sh fuzz [SECONDS]  set up, build, and fuzz each parser of outside input SECONDS long (300)
-#   ./bedside.sh installers  set up and build the app image and the .deb (packaging/target/)
+#   ./bedside.sh installers  set up and build the app image, the .deb and the .rpm (packaging/target/)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -67,7 +67,7 @@ case "${1:-}" in
   installers)
     scripts/setup.sh
     mvn -B -q -DskipTests package
-    ls -d packaging/target/image/bedside-capture packaging/target/deb/*.deb
+    ls -d packaging/target/image/bedside-capture packaging/target/deb/*.deb packaging/target/rpm/*.rpm
     ;;
   fuzz)
     scripts/setup.sh

@@ -375,10 +375,6 @@ public final class GuiApp {
   }
 
   /**
-   * Starts JavaFX on a thread of its own, so that the toolkit comes up while the outbox opens and
-   * the services start.
-   */
-  /**
    * The app cannot start at this station: says {@code why} on stderr (and so in the log) and on a
    * screen of its own until it is closed; exit code 2.
    */
@@ -402,6 +398,10 @@ public final class GuiApp {
     return 2;
   }
 
+  /**
+   * Starts JavaFX on a thread of its own, so that the toolkit comes up while the outbox opens and
+   * the services start.
+   */
   private static CompletableFuture<Void> startToolkit() {
     CompletableFuture<Void> up = new CompletableFuture<>();
     Thread t =

@@ -216,14 +216,6 @@ public final class AppImage {
             List.of(
                 "--type",
                 "app-image",
-                "--name",
-                NAME,
-                "--app-version",
-                product.version(),
-                "--description",
-                product.description(),
-                "--vendor",
-                product.vendor(),
                 "--icon",
                 resources.resolve(os.resources).resolve(os.icon).toString(),
                 "--input",
@@ -234,6 +226,7 @@ public final class AppImage {
                 runtime.toString(),
                 "--dest",
                 dest.toString()));
+    a.addAll(product.named());
     for (String launcher : launchers) {
       a.add("--add-launcher");
       a.add(launcher);
@@ -274,20 +267,13 @@ public final class AppImage {
                 type,
                 "--app-image",
                 image.toString(),
-                "--name",
-                NAME,
-                "--app-version",
-                product.version(),
-                "--description",
-                product.description(),
-                "--vendor",
-                product.vendor(),
                 "--license-file",
                 product.licence().toString(),
                 "--resource-dir",
                 resources.resolve(os.resources).toString(),
                 "--dest",
                 dest.toString()));
+    a.addAll(product.named());
     switch (type) {
       case "deb", "rpm" ->
           a.addAll(
@@ -338,7 +324,20 @@ public final class AppImage {
       String vendor,
       String maintainer,
       Path licence,
-      String licenceType) {}
+      String licenceType) {
+    /** How jpackage is told the app's name, version, description and vendor. */
+    List<String> named() {
+      return List.of(
+          "--name",
+          NAME,
+          "--app-version",
+          version,
+          "--description",
+          description,
+          "--vendor",
+          vendor);
+    }
+  }
 
   static boolean onPath(String command) {
     for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {

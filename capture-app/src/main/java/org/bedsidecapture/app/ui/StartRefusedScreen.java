@@ -25,6 +25,10 @@ public final class StartRefusedScreen extends VBox {
     Label what = Controls.label(why, "what-to-do");
     what.setId("start-refused-why");
     Label todo = Controls.label(Texts.t("startRefused.todo", log), "subtitle");
+    for (Label l : new Label[] {what, todo}) {
+      l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+      l.setMaxWidth(1000);
+    }
     Button closing =
         Controls.button(Material2AL.CLOSE, Texts.t("startRefused.close"), close, "big");
     closing.setId("start-refused-close");

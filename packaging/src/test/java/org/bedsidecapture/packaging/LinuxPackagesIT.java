@@ -140,6 +140,8 @@ class LinuxPackagesIT {
         .contains("Exec=/opt/bedside-capture/bin/bedside-capture")
         .contains("Exec=/opt/bedside-capture/bin/bedside-capture-diagnostic");
     assertThat(root.resolve("usr/share/icons/hicolor/256x256/apps/bedside-capture.png")).exists();
+    assertThat(Program.ok(asTheNurse, launcher.toString(), "--version"))
+        .contains("Bedside Capture 0.1.0");
     assertThat(Program.ok(asTheNurse, launcher.toString(), "self-test"))
         .contains("self-test: passed");
 

@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
       OperatorsCommand.class,
       SettingsCommand.class,
       DemoCommand.class,
-      SelfTestCommand.class
+      SelfTestCommand.class,
+      AuditCommand.class
     })
 public final class BedsideCaptureCommand implements Runnable {
   /**

@@ -13,13 +13,17 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,45 +31,83 @@ import org.slf4j.LoggerFactory;
 /**
  * Our side of storage commitment's second half: a DICOM listener (our AE title and port) that
  * accepts the association the archive opens to send its N-EVENT-REPORT, answers it, and hands the
- * result on. The archive must know this station as a modality (AE title, host, port).
+ * result on, with who sent it. The archive must know this station as a modality (AE title, host,
+ * port).
+ *
+ * <p>A report makes the station purge its copies, so the listener is careful whom it hears: an
+ * association from a calling AE title and address it does not {@code expect} (no report is awaited
+ * from it) is rejected before any of its data is read; at most {@value #AT_ONCE} associations are
+ * served at once and {@value #AT_ONCE} more wait, any beyond are closed at once; a peer that stops
+ * sending is dropped after the read time-out.
  */
 public final class StorageCommitmentListener implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StorageCommitmentListener.class);
   private static final List<String> SYNTAXES =
       List.of(TransferSyntax.ExplicitVRLittleEndian, TransferSyntax.ImplicitVRLittleEndian);
 
+  /** How many associations are served at once (and how many more may wait). */
+  static final int AT_ONCE = 4;
+
   private final String aeTitle;
   private final ServerSocket server;
-  private final Consumer<StorageCommitment> onReport;
-  private final ExecutorService workers;
+  private final BiPredicate<String, InetAddress> expected;
+  private final Consumer<Received> onReport;
+  private final int readTimeoutMillis;
+  private final Thread acceptor;
+  private final ThreadPoolExecutor workers;
+
+  /** A report and who sent it: the calling AE title of its association and the peer's address. */
+  public record Received(StorageCommitment report, String callingAeTitle, InetAddress from) {}
 
   private StorageCommitmentListener(
-      String aeTitle, ServerSocket server, Consumer<StorageCommitment> onReport) {
+      String aeTitle,
+      ServerSocket server,
+      BiPredicate<String, InetAddress> expected,
+      Consumer<Received> onReport,
+      Duration readTimeout) {
     this.aeTitle = aeTitle;
     this.server = server;
+    this.expected = expected;
     this.onReport = onReport;
+    this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis());
     this.workers =
-        Executors.newCachedThreadPool(
+        new ThreadPoolExecutor(
+            AT_ONCE,
+            AT_ONCE,
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(AT_ONCE),
             r -> {
               Thread t = new Thread(r, "storage-commitment-listener");
               t.setDaemon(true);
               return t;
             });
+    this.workers.allowCoreThreadTimeOut(true);
+    this.acceptor = new Thread(this::acceptLoop, "storage-commitment-acceptor");
+    this.acceptor.setDaemon(true);
   }
 
   /**
    * Starts listening.
    *
    * @param bindAddress where to listen: the station's address the archive reaches, or loopback
+   * @param expected whether a report is awaited from this calling AE title at this address
+   * @param readTimeout how long a peer may stay silent in the middle of an association
    */
   public static StorageCommitmentListener start(
-      String aeTitle, InetAddress bindAddress, int port, Consumer<StorageCommitment> onReport)
+      String aeTitle,
+      InetAddress bindAddress,
+      int port,
+      BiPredicate<String, InetAddress> expected,
+      Consumer<Received> onReport,
+      Duration readTimeout)
       throws IOException {
     ServerSocket server = new ServerSocket();
     server.setReuseAddress(true);
     server.bind(new InetSocketAddress(bindAddress, port));
-    StorageCommitmentListener l = new StorageCommitmentListener(aeTitle, server, onReport);
-    l.workers.submit(l::acceptLoop);
+    StorageCommitmentListener l =
+        new StorageCommitmentListener(aeTitle, server, expected, onReport, readTimeout);
+    l.acceptor.start();
     return l;
   }
 
@@ -77,7 +119,16 @@ public final class StorageCommitmentListener implements AutoCloseable {
     while (!server.isClosed()) {
       try {
         Socket socket = server.accept();
-        workers.submit(() -> serve(socket));
+        try {
+          workers.execute(() -> serve(socket));
+        } catch (RejectedExecutionException busy) {
+          LOG.warn(
+              "storage commitment listener: {} associations already served or waiting, closed"
+                  + " one from {}",
+              2 * AT_ONCE,
+              socket.getInetAddress().getHostAddress());
+          socket.close();
+        }
       } catch (IOException e) {
         if (!server.isClosed()) {
           LOG.warn("storage commitment listener: {}", e.toString());
@@ -86,12 +137,23 @@ public final class StorageCommitmentListener implements AutoCloseable {
     }
   }
 
-  private void serve(Socket socket) {
-    try (socket) {
-      socket.setTcpNoDelay(true);
+  private void serve(Socket accepted) {
+    try (accepted) {
+      accepted.setTcpNoDelay(true);
+      accepted.setSoTimeout(readTimeoutMillis);
+      AssociationRequest asked = AssociationRequest.read(accepted);
+      if (!expected.test(asked.callingAeTitle, asked.from)) {
+        LOG.warn(
+            "storage commitment listener: rejected an association from AE title '{}' at {}: no"
+                + " report is awaited from it",
+            asked.callingAeTitle,
+            asked.from.getHostAddress());
+        asked.rejectCallingAeTitle();
+        return;
+      }
       Association association =
           AssociationFactory.createNewAssociation(
-              socket,
+              asked.socket,
               aeTitle,
               new ContextChoice(
                   pc ->
@@ -107,7 +169,7 @@ public final class StorageCommitmentListener implements AutoCloseable {
         association.send(
             context, CommandSets.nEventReportResponse(handler.messageId, handler.eventType), null);
         if (handler.report != null) {
-          onReport.accept(handler.report);
+          onReport.accept(new Received(handler.report, asked.callingAeTitle, asked.from));
         }
       }
     } catch (AReleaseException released) {

@@ -1,6 +1,8 @@
 package org.bedsidecapture.dicom.delivery;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,17 +14,30 @@ import java.util.concurrent.TimeoutException;
 import org.bedsidecapture.dicom.UidGenerator;
 import org.bedsidecapture.dicom.outbox.Outbox;
 import org.bedsidecapture.dicom.outbox.OutboxEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Asks an archive to commit to the objects it stored, waits for its report, and records the outcome
  * in the outbox: committed objects are purged there; objects the archive did not commit, or whose
  * report did not come within the time allowed, are sent again later.
+ *
+ * <p>A report counts only when it comes from the archive that was asked: under the transaction UID
+ * of a request still awaited, from that archive's AE title, from an address its host name resolves
+ * to; and it commits only objects of that request. Anything else (a report forged with a
+ * transaction UID seen on the wire, from another host or AE title) is rejected or ignored and
+ * logged, and the awaited report can still come.
  */
 public final class StorageCommitter implements AutoCloseable {
   /** VL Photographic Image Storage: the class of the object nobody sent, in a round trip. */
   private static final String PROBE_SOP_CLASS = "1.2.840.10008.5.1.4.1.1.77.1.4";
 
-  private final Map<String, CompletableFuture<StorageCommitment>> pending;
+  private static final Logger LOG = LoggerFactory.getLogger(StorageCommitter.class);
+
+  /** A request whose report is awaited, and the archive it was sent to. */
+  private record Awaited(DicomDestination archive, CompletableFuture<StorageCommitment> report) {}
+
+  private final Map<String, Awaited> pending;
   private final StorageCommitmentListener listener;
   private final UidGenerator uids;
   private final String callingAeTitle;
@@ -30,7 +45,7 @@ public final class StorageCommitter implements AutoCloseable {
   private final Tls tls;
 
   private StorageCommitter(
-      Map<String, CompletableFuture<StorageCommitment>> pending,
+      Map<String, Awaited> pending,
       StorageCommitmentListener listener,
       UidGenerator uids,
       String callingAeTitle,
@@ -59,23 +74,67 @@ public final class StorageCommitter implements AutoCloseable {
       Duration timeout,
       Tls tls)
       throws IOException {
-    Map<String, CompletableFuture<StorageCommitment>> pending = new ConcurrentHashMap<>();
+    Map<String, Awaited> pending = new ConcurrentHashMap<>();
     StorageCommitmentListener listener =
         StorageCommitmentListener.start(
             callingAeTitle,
             bindAddress,
             listenPort,
-            report -> {
-              CompletableFuture<StorageCommitment> f = pending.remove(report.transactionUid());
-              if (f != null) {
-                f.complete(report);
-              }
-            });
+            (ae, from) -> pending.values().stream().anyMatch(a -> sentBy(a.archive(), ae, from)),
+            received -> hear(pending, received),
+            timeout);
     return new StorageCommitter(pending, listener, uids, callingAeTitle, timeout, tls);
   }
 
   public int listenPort() {
     return listener.port();
+  }
+
+  /** Hands a report on to the request awaiting it, if it comes from the archive asked. */
+  private static void hear(Map<String, Awaited> pending, StorageCommitmentListener.Received r) {
+    String transaction = r.report().transactionUid();
+    Awaited awaited = pending.get(transaction);
+    if (awaited == null) {
+      LOG.warn(
+          "storage commitment report from AE title '{}' at {} for a transaction no request awaits:"
+              + " ignored",
+          r.callingAeTitle(),
+          r.from().getHostAddress());
+    } else if (!sentBy(awaited.archive(), r.callingAeTitle(), r.from())) {
+      LOG.warn(
+          "storage commitment report for a request to {} came from AE title '{}' at {}: ignored;"
+              + " still waiting for {}",
+          awaited.archive(),
+          r.callingAeTitle(),
+          r.from().getHostAddress(),
+          awaited.archive());
+    } else if (pending.remove(transaction, awaited)) {
+      awaited.report().complete(r.report());
+    }
+  }
+
+  /** Whether {@code archive} is who speaks: its AE title, from an address its host resolves to. */
+  static boolean sentBy(DicomDestination archive, String callingAeTitle, InetAddress from) {
+    if (!archive.calledAeTitle().equals(callingAeTitle)) {
+      return false;
+    }
+    try {
+      for (InetAddress a : InetAddress.getAllByName(archive.host())) {
+        if (a.equals(from)) {
+          return true;
+        }
+      }
+    } catch (UnknownHostException e) {
+      LOG.warn("storage commitment: {} cannot be resolved: {}", archive.host(), e.getMessage());
+    }
+    return false;
+  }
+
+  /** Registers a request to {@code archive} under {@code transaction}; its report, when heard. */
+  CompletableFuture<StorageCommitment> awaiting(String transaction, DicomDestination archive) {
+    CompletableFuture<StorageCommitment> report = new CompletableFuture<>();
+    pending.put(transaction, new Awaited(archive, report));
+    return report;
   }
 
   /**
@@ -90,8 +149,7 @@ public final class StorageCommitter implements AutoCloseable {
     }
     String dest = destination.name();
     String transaction = uids.newUid();
-    CompletableFuture<StorageCommitment> answer = new CompletableFuture<>();
-    pending.put(transaction, answer);
+    CompletableFuture<StorageCommitment> answer = awaiting(transaction, destination);
     List<String[]> references =
         stored.stream().map(e -> new String[] {e.sopClassUid(), e.sopInstanceUid()}).toList();
     String refused =
@@ -142,8 +200,7 @@ public final class StorageCommitter implements AutoCloseable {
   public String roundTrip(DicomDestination destination) {
     String transaction = uids.newUid();
     String nobodySent = uids.newUid();
-    CompletableFuture<StorageCommitment> answer = new CompletableFuture<>();
-    pending.put(transaction, answer);
+    CompletableFuture<StorageCommitment> answer = awaiting(transaction, destination);
     try {
       String refused =
           StorageCommitmentRequester.request(

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -214,6 +215,13 @@ public record SiteSettings(
           file
               + ": outbox.key-file must not be inside the outbox folder, or a copy of the folder"
               + " would carry its own key");
+    }
+    ownerOnly(file, "outbox.key-file", keyFile);
+    for (String key : SECRETS) {
+      String name = p.getProperty(key);
+      if (name != null && !name.isBlank()) {
+        ownerOnly(file, key, Path.of(name.strip()));
+      }
     }
     Duration timeout = Duration.ofSeconds(number(p, file, "dicom.timeout-seconds", 30, 1, 3600));
     int listenPort = number(p, file, "station.listen-port", 11112, 1, 65535);
@@ -586,6 +594,47 @@ public record SiteSettings(
         ? "Basic "
             + java.util.Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8))
         : "Bearer " + secret;
+  }
+
+  /** The settings that name a file holding a secret (besides the outbox key). */
+  static final List<String> SECRETS =
+      List.of(
+          "tls.key-store",
+          "tls.key-store-password-file",
+          "dicomweb.basic-auth-file",
+          "dicomweb.bearer-token-file",
+          "fhir.basic-auth-file",
+          "fhir.bearer-token-file",
+          "fhir.smart.private-key-file");
+
+  /**
+   * A secret's file must be its owner's only (where the file system has POSIX permissions): one
+   * that other accounts can read or change is refused, naming the key and how to fix it. A file
+   * that is not there yet is left to the code that reads it, which says so.
+   */
+  private static void ownerOnly(Path file, String key, Path secret) throws SettingsException {
+    java.util.Set<java.nio.file.attribute.PosixFilePermission> mode;
+    try {
+      if (!Files.exists(secret) || !Files.getFileStore(secret).supportsFileAttributeView("posix")) {
+        return;
+      }
+      mode = Files.getPosixFilePermissions(secret);
+    } catch (IOException e) {
+      throw new SettingsException(file + ": " + key + ": cannot check " + secret + " (" + e + ")");
+    }
+    String shown = java.nio.file.attribute.PosixFilePermissions.toString(mode);
+    if (!shown.substring(3).equals("------")) {
+      throw new SettingsException(
+          file
+              + ": "
+              + key
+              + ": "
+              + secret
+              + " can be read or changed by other accounts ("
+              + shown
+              + "); make it its owner's only: chmod 600 "
+              + secret);
+    }
   }
 
   private static int number(Properties p, Path file, String key, int fallback, int min, int max)

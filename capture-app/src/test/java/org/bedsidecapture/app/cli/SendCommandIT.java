@@ -224,7 +224,12 @@ class SendCommandIT {
   void sendByStowRsWithCredentialsFromAProtectedFile() throws Exception {
     Files.createDirectories(home);
     Path secret =
-        Files.writeString(dir.resolve("dicomweb.auth"), Orthanc.USER + ":" + Orthanc.PASSWORD);
+        Files.writeString(
+            Files.createFile(
+                dir.resolve("dicomweb.auth"),
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))),
+            Orthanc.USER + ":" + Orthanc.PASSWORD);
     Files.writeString(home.resolve("site.properties"), "dicomweb.basic-auth-file=" + secret + "\n");
     try (Orthanc orthanc =
         Orthanc.start(dir.resolve("orthanc"), Orthanc.Options.plain().withAuthentication())) {

@@ -81,7 +81,12 @@ class SettingsCheckIT {
     TestPki pki = TestPki.create(dir.resolve("pki"));
     int listener = Storescp.freePort();
     Path credentials =
-        Files.writeString(dir.resolve("dicomweb.secret"), Orthanc.USER + ":" + Orthanc.PASSWORD);
+        Files.writeString(
+            Files.createFile(
+                dir.resolve("dicomweb.secret"),
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))),
+            Orthanc.USER + ":" + Orthanc.PASSWORD);
     try (Orthanc orthanc =
             Orthanc.start(
                 dir.resolve("orthanc"),

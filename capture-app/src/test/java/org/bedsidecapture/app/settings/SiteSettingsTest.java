@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import org.bedsidecapture.devices.grabber.FrameGrabberNames;
 import org.bedsidecapture.devices.synthetic.SyntheticCameraProvider;
@@ -268,5 +269,32 @@ class SiteSettingsTest {
     assertThatThrownBy(() -> SiteSettings.load(home)).hasMessageContaining("archive.1: ");
     write("session.idle-minutes=0\n");
     assertThatThrownBy(() -> SiteSettings.load(home)).hasMessageContaining("session.idle-minutes");
+  }
+
+  @Test
+  void aSecretOtherAccountsCanReadIsRefusedNamingTheKeyAndTheFix() throws Exception {
+    Path token = Files.writeString(home.resolve("fhir.token"), "t0ken");
+    Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-r--r--"));
+    write("fhir.bearer-token-file=" + token + "\n");
+
+    assertThatThrownBy(() -> SiteSettings.load(home))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("fhir.bearer-token-file: " + token)
+        .hasMessageContaining("can be read or changed by other accounts (rw-r--r--)")
+        .hasMessageContaining("chmod 600 " + token);
+
+    Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
+    assertThat(SiteSettings.load(home).fhirAuthorization()).isEqualTo("Bearer t0ken");
+  }
+
+  @Test
+  void theOutboxKeyMustBeItsOwnersOnlyToo() throws Exception {
+    Path key = Files.createDirectories(home.resolve("keys")).resolve("outbox.key");
+    Files.write(key, new byte[32]);
+    Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-rw----"));
+
+    assertThatThrownBy(() -> SiteSettings.load(home))
+        .hasMessageContaining("outbox.key-file: " + key)
+        .hasMessageContaining("(rw-rw----)");
   }
 }

@@ -820,7 +820,13 @@ class BedsideScreensIT {
         inView(robot, "#setting-" + key + "-choose");
         robot.clickOn("#setting-" + key + "-choose");
       }
-      Path token = Files.writeString(dir.resolve("dicomweb.token"), "test-only-token");
+      Path token =
+          Files.writeString(
+              Files.createFile(
+                  dir.resolve("dicomweb.token"),
+                  java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                      java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))),
+              "test-only-token");
       chosenFiles.put("dicomweb.bearer-token-file", token);
       inView(robot, "#setting-dicomweb-bearer-token-file-choose");
       robot.clickOn("#setting-dicomweb-bearer-token-file-choose");

@@ -41,6 +41,11 @@ public record TestPki(Path dir) {
         "-passout",
         "pass:" + PASSWORD);
     Files.writeString(dir.resolve("station.p12.password"), PASSWORD);
+    for (String secret : List.of("station.p12", "station.p12.password")) {
+      Files.setPosixFilePermissions(
+          dir.resolve(secret),
+          java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    }
     for (String name : List.of("server", "impostor")) {
       Files.writeString(
           dir.resolve(name + "-with-key.pem"),

@@ -15,12 +15,16 @@ final class Jar {
    * @param scratch where the child's output is kept
    */
   static Run run(Path appHome, Path scratch, String... args) throws Exception {
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                "java",
-                "-jar",
-                Path.of("target", "bedside-capture.jar").toAbsolutePath().toString()));
+    return run(appHome, scratch, List.of(), args);
+  }
+
+  /** The same with options for the child JVM (system properties, e.g.). */
+  static Run run(Path appHome, Path scratch, List<String> jvmOptions, String... args)
+      throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("java"));
+    cmd.addAll(jvmOptions);
+    cmd.addAll(
+        List.of("-jar", Path.of("target", "bedside-capture.jar").toAbsolutePath().toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().put("BEDSIDE_CAPTURE_HOME", appHome.toString());

@@ -1,0 +1,103 @@
+package org.bedsidecapture.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.bedsidecapture.app.demo.WristbandSheet;
+import org.bedsidecapture.app.fhir.demo.DemoFhirServer;
+import org.bedsidecapture.app.fhir.demo.SyntheticEhr;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * No patient data where it does not belong: the whole capture path (the demo's: a wristband read
+ * and looked up in the EHR, the patient confirmed, photos and a clip wrapped, sent, delivered) and
+ * a lookup on the command line, run with the diagnostic launcher's verbose logging and a temporary
+ * folder of their own; then every file they left — logs, the error stream, temporary files, the
+ * station's folders with its outbox — is searched for the patient's name, birth date, MRN and visit
+ * number, in the spellings FHIR and DICOM use. Only the archive (which is where they belong) and
+ * what the user is shown on the output are left out.
+ */
+class PhiLeakIT {
+  @TempDir Path dir;
+
+  @Test
+  void theCapturePathLeavesNoPatientDataInLogsTemporaryFilesOrTheStationsFolders()
+      throws Exception {
+    Path home = dir.resolve("home");
+    Path tmp = Files.createDirectories(dir.resolve("tmp"));
+    List<String> jvm = List.of("-Dbedside.diagnostic=true", "-Djava.io.tmpdir=" + tmp);
+    WristbandSheet.Label patient = SyntheticEhr.wristbands().get(0);
+
+    Jar.Run demo = Jar.run(home, dir, jvm, "demo");
+    assertThat(demo.exitCode()).as(demo.err()).isZero();
+    Jar.Run lookup;
+    try (DemoFhirServer ehr =
+        DemoFhirServer.start(FhirContext.forR4Cached(), SyntheticEhr.resources(), List.of())) {
+      lookup = Jar.run(home, dir, jvm, "lookup", "--fhir", ehr.baseUrl(), patient.mrn());
+    }
+    assertThat(lookup.exitCode()).as(lookup.err()).isZero();
+    assertThat(lookup.out()).as("the user is shown whom to confirm").contains(patient.mrn());
+
+    List<String> inDicom = new ArrayList<>();
+    for (String word : patient.name().split("[ ,^]+")) {
+      if (word.length() >= 4) {
+        inDicom.add(word);
+      }
+    }
+    inDicom.add(patient.mrn());
+    inDicom.add(patient.birthDate().replace("-", ""));
+    if (patient.visit() != null) {
+      inDicom.add(patient.visit());
+    }
+    List<String> phi = new ArrayList<>(inDicom);
+    phi.add(patient.birthDate());
+
+    String archived;
+    try (Stream<Path> objects = Files.walk(home.resolve("demo").resolve("archive"))) {
+      StringBuilder all = new StringBuilder();
+      for (Path f : objects.filter(Files::isRegularFile).toList()) {
+        all.append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+      }
+      archived = all.toString();
+    }
+    assertThat(inDicom)
+        .as("the spellings searched for are those the objects in the archive carry")
+        .allMatch(archived::contains);
+
+    List<Path> left = new ArrayList<>();
+    for (Path root : List.of(home, tmp)) {
+      try (Stream<Path> all = Files.walk(root)) {
+        all.filter(Files::isRegularFile)
+            .filter(f -> !f.startsWith(home.resolve("demo").resolve("archive")))
+            .filter(f -> !f.equals(home.resolve("demo").resolve("wristbands.png")))
+            .forEach(left::add);
+      }
+    }
+    assertThat(left)
+        .as("the diagnostic logs of both runs are among what is searched")
+        .filteredOn(f -> f.getFileName().toString().startsWith("diagnostic-"))
+        .isNotEmpty();
+    List<String> found = new ArrayList<>();
+    for (Path f : left) {
+      String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+      for (String p : phi) {
+        if (text.contains(p)) {
+          found.add(dir.relativize(f) + " holds '" + p + "'");
+        }
+      }
+    }
+    for (String p : phi) {
+      if (demo.err().contains(p) || lookup.err().contains(p)) {
+        found.add("the error stream holds '" + p + "'");
+      }
+    }
+    assertThat(found).as("patient data outside the archive").isEmpty();
+  }
+}

@@ -22,6 +22,7 @@ import org.bedsidecapture.app.operators.OperatorStore;
 import org.bedsidecapture.app.service.CaptureStation;
 import org.bedsidecapture.app.service.DeliveryService;
 import org.bedsidecapture.app.service.EncounterFinder;
+import org.bedsidecapture.app.service.OperatorAudit;
 import org.bedsidecapture.app.service.StationCheck;
 import org.bedsidecapture.app.settings.Archive;
 import org.bedsidecapture.app.settings.SettingsException;
@@ -87,20 +88,24 @@ public final class GuiApp {
       List<Archive> archives,
       String fhirBase,
       java.util.concurrent.Executor worker) {
+    CaptureWorkflow workflow =
+        new CaptureWorkflow(
+            app.clock(),
+            settings.idleTimeout(),
+            operators == null
+                ? CaptureWorkflow.WhenIdle.END_SESSION
+                : CaptureWorkflow.WhenIdle.LOCK,
+            settings.sendWhenTakenOver()
+                ? CaptureWorkflow.WhenTakenOver.SEND
+                : CaptureWorkflow.WhenTakenOver.KEEP);
+    OperatorAudit audit =
+        OperatorAudit.of(workflow, AppOutbox.audit(app.folders().data(), app.clock()));
     BedsideModel model =
         new BedsideModel(
-            new CaptureWorkflow(
-                app.clock(),
-                settings.idleTimeout(),
-                operators == null
-                    ? CaptureWorkflow.WhenIdle.END_SESSION
-                    : CaptureWorkflow.WhenIdle.LOCK,
-                settings.sendWhenTakenOver()
-                    ? CaptureWorkflow.WhenTakenOver.SEND
-                    : CaptureWorkflow.WhenTakenOver.KEEP),
+            workflow,
             finder,
             station,
-            operators,
+            operators == null ? null : audit.recordingRefusals(operators),
             worker,
             Platform::runLater);
     if (operators == null) {

@@ -58,6 +58,14 @@ public final class AuditLog {
   }
 
   /**
+   * Appends one event of the station's, about no object (a sign-in, a lock), flushed before this
+   * returns: {@code detail} says who and what, never about a patient.
+   */
+  public void record(String event, String detail) throws IOException {
+    record(List.<String[]>of(new String[] {event, null, detail}));
+  }
+
+  /**
    * Appends the events (each {@code {event, SOP Instance UID, detail}}) and flushes them to disk
    * once, before the caller acts on them.
    */
@@ -78,7 +86,10 @@ public final class AuditLog {
       StringBuilder lines = new StringBuilder();
       for (String[] e : events) {
         StringBuilder line = new StringBuilder();
-        line.append(now).append(' ').append(e[0]).append(" sop=").append(e[1]);
+        line.append(now).append(' ').append(e[0]);
+        if (e[1] != null) {
+          line.append(" sop=").append(e[1]);
+        }
         if (e[2] != null) {
           line.append(' ').append(e[2].replace('\n', ' ').replace('\r', ' '));
         }

@@ -1,0 +1,111 @@
+package org.bedsidecapture.app.service;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.bedsidecapture.app.operators.Authenticator;
+import org.bedsidecapture.app.operators.SignIn;
+import org.bedsidecapture.app.workflow.CaptureWorkflow;
+import org.bedsidecapture.app.workflow.CaptureWorkflow.State;
+import org.bedsidecapture.app.workflow.CaptureWorkflow.Step;
+import org.bedsidecapture.dicom.outbox.AuditLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Who did what at the station, in its audit log, as the workflow moves: an operator signed in,
+ * signed out, locked the station (or it locked itself on idle), unlocked it, took it over from
+ * another operator, overrode the finished-encounter warning; and every sign-in the station refused.
+ * Operators' user names and how they signed in only, never a patient (the records of the captures
+ * themselves carry the objects' UIDs).
+ */
+public final class OperatorAudit implements Consumer<State> {
+  private static final Logger LOG = LoggerFactory.getLogger(OperatorAudit.class);
+
+  private final AuditLog audit;
+  private State before;
+
+  public OperatorAudit(AuditLog audit) {
+    this.audit = audit;
+  }
+
+  /** Records what the move from the last state to {@code now} means for the audit. */
+  @Override
+  public synchronized void accept(State now) {
+    State was = before;
+    before = now;
+    if (was == null || was.step() == now.step() && same(was.operator(), now.operator())) {
+      return;
+    }
+    if (was.step() == Step.SIGNED_OUT && now.step() != Step.SIGNED_OUT) {
+      record("SIGNED_IN", "operator=" + now.operator());
+    } else if (now.step() == Step.SIGNED_OUT && was.step() != Step.SIGNED_OUT) {
+      record("SIGNED_OUT", "operator=" + was.operator());
+    } else if (now.step() == Step.LOCKED && was.step() != Step.LOCKED) {
+      record("LOCKED", "operator=" + now.operator());
+    } else if (was.step() == Step.LOCKED && now.step() != Step.LOCKED) {
+      if (same(was.operator(), now.operator())) {
+        record("UNLOCKED", "operator=" + now.operator());
+      } else {
+        record("TAKEN_OVER", "operator=" + now.operator() + " from=" + was.operator());
+      }
+    } else if (was.step() == Step.OVERRIDE_FINISHED_ENCOUNTER
+        && now.step() == Step.CONFIRM_PATIENT) {
+      record("WARNING_OVERRIDDEN", "operator=" + now.operator() + " warning=finished-encounter");
+    }
+  }
+
+  /**
+   * {@code operators} as they are, with every sign-in they refuse recorded: a wrong PIN or an
+   * unknown badge (the user name as typed is not recorded: it may be a PIN typed in the wrong
+   * field), and a user locked out after too many.
+   */
+  public Authenticator recordingRefusals(Authenticator operators) {
+    return new Authenticator() {
+      @Override
+      public SignIn signIn(String user, char[] pin) throws IOException {
+        return refusals(operators.signIn(user, pin), "pin");
+      }
+
+      @Override
+      public SignIn signInByBadge(String badge) throws IOException {
+        return refusals(operators.signInByBadge(badge), "badge");
+      }
+
+      @Override
+      public Optional<Path> waitingOneTimePin() throws IOException {
+        return operators.waitingOneTimePin();
+      }
+    };
+  }
+
+  private SignIn refusals(SignIn result, String by) {
+    if (result instanceof SignIn.Refused) {
+      record("SIGN_IN_REFUSED", "by=" + by);
+    } else if (result instanceof SignIn.LockedOut l) {
+      record("SIGN_IN_LOCKED_OUT", "operator=" + l.user() + " until=" + l.until());
+    }
+    return result;
+  }
+
+  private void record(String event, String detail) {
+    try {
+      audit.record(event, detail);
+    } catch (IOException e) {
+      LOG.warn("the audit log cannot be written ({}): {} was not recorded", e.getMessage(), event);
+    }
+  }
+
+  private static boolean same(String a, String b) {
+    return a == null ? b == null : a.equals(b);
+  }
+
+  /** Attaches the audit to {@code workflow}, starting from its state now. */
+  public static OperatorAudit of(CaptureWorkflow workflow, AuditLog audit) {
+    OperatorAudit o = new OperatorAudit(audit);
+    o.accept(workflow.state());
+    workflow.addListener(o);
+    return o;
+  }
+}

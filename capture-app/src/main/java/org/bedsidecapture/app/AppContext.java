@@ -127,7 +127,8 @@ public final class AppContext {
         s.listenPort(),
         new UidGenerator(s.uidRoot()),
         s.commitmentTimeout(),
-        s.tls());
+        s.tls(),
+        s.reportsOverTls());
   }
 
   /**

@@ -139,7 +139,8 @@ final class SendCommand implements Callable<Integer> {
             port,
             new UidGenerator(settings.uidRoot()),
             settings.commitmentTimeout(),
-            settings.tls())) {
+            settings.tls(),
+            Archive.parse(to, true).dicomTls())) {
       boolean delivered =
           Deliveries.deliverDue(
               outbox,

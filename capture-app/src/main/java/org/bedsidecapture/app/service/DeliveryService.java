@@ -37,13 +37,22 @@ public final class DeliveryService implements AutoCloseable {
    */
   public record Activity(String sendingTo, String problem) {}
 
-  /** Where the listener for storage commitment reports is, and who we are. */
+  /**
+   * Where the listener for storage commitment reports is, who we are, and whether the reports come
+   * over DICOM TLS.
+   */
   public record CommitmentListener(
-      String aeTitle, String address, int port, UidGenerator uids, Duration timeout, Tls tls) {
+      String aeTitle,
+      String address,
+      int port,
+      UidGenerator uids,
+      Duration timeout,
+      Tls tls,
+      boolean overTls) {
 
     StorageCommitter start() throws IOException {
       return StorageCommitter.start(
-          aeTitle, InetAddress.getByName(address), port, uids, timeout, tls);
+          aeTitle, InetAddress.getByName(address), port, uids, timeout, tls, overTls);
     }
 
     /**

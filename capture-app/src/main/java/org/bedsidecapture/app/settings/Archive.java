@@ -31,4 +31,9 @@ public record Archive(String url, boolean commit, String destination) {
   public boolean web() {
     return url.startsWith("http://") || url.startsWith("https://");
   }
+
+  /** Whether it is reached over DICOM TLS. */
+  public boolean dicomTls() {
+    return url.startsWith("dicom-tls://");
+  }
 }

@@ -233,6 +233,13 @@ public record SiteSettings(
     String fhirBase = p.getProperty("fhir.base-url");
     Duration fhirTimeout = Duration.ofSeconds(number(p, file, "fhir.timeout-seconds", 10, 1, 300));
     Tls tls = tls(p, file);
+    java.util.List<Archive> archives = archives(p, file);
+    if (reportsOverTls(archives) && p.getProperty("tls.key-store") == null) {
+      throw new SettingsException(
+          file
+              + ": storage commitment from a dicom-tls:// archive brings its report over DICOM"
+              + " TLS, for which this station shows its own certificate: set tls.key-store");
+    }
     BarcodeRules barcodeRules = barcodeRules(p, file);
     return new SiteSettings(
         stationName,
@@ -257,7 +264,7 @@ public record SiteSettings(
         Duration.ofSeconds(number(p, file, "clips.max-seconds", 300, 1, 3600)),
         frameGrabberNames(p, file),
         yesNo(p, file, "devices.synthetic", true),
-        archives(p, file),
+        archives,
         Duration.ofMinutes(number(p, file, "session.idle-minutes", 5, 1, 240)),
         pedalKey(p, file),
         language(p, file),
@@ -367,7 +374,27 @@ public record SiteSettings(
       }
       archives.add(a);
     }
+    long committing = archives.stream().filter(Archive::commit).count();
+    long overTls = archives.stream().filter(Archive::commit).filter(Archive::dicomTls).count();
+    if (overTls > 0 && overTls < committing) {
+      throw new SettingsException(
+          file
+              + ": the archives with storage commitment must be all dicom-tls:// or all dicom://:"
+              + " their reports come to one listener, over DICOM TLS or not");
+    }
     return java.util.List.copyOf(archives);
+  }
+
+  private static boolean reportsOverTls(java.util.List<Archive> archives) {
+    return archives.stream().anyMatch(a -> a.commit() && a.dicomTls());
+  }
+
+  /**
+   * Whether the archives' storage-commitment reports come over DICOM TLS (the archives with
+   * commitment are {@code dicom-tls://}), to a listener that requires their certificates.
+   */
+  public boolean reportsOverTls() {
+    return reportsOverTls(archives);
   }
 
   private static boolean yesNo(Properties p, Path file, String key, boolean fallback)

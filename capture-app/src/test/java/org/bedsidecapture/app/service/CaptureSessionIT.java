@@ -213,7 +213,8 @@ class CaptureSessionIT {
                       listen,
                       UidGenerator.uuidDerived(),
                       Duration.ofSeconds(30),
-                      null),
+                      null,
+                      false),
                   clock)
               .start()) {
         CaptureSession session =

@@ -297,4 +297,22 @@ class SiteSettingsTest {
         .hasMessageContaining("outbox.key-file: " + key)
         .hasMessageContaining("(rw-rw----)");
   }
+
+  @Test
+  void commitmentReportsComeOverDicomTlsOnlyWhenTheCommittingArchivesAllAreDicomTls()
+      throws Exception {
+    write("archive.1=dicom://PACS@pacs.example:104\narchive.1.commit=true\n");
+    assertThat(SiteSettings.load(home).reportsOverTls()).isFalse();
+
+    write(
+        "archive.1=dicom-tls://PACS@pacs.example:2762\narchive.1.commit=true\n"
+            + "archive.2=dicom://VNA@vna.example:104\narchive.2.commit=true\n");
+    assertThatThrownBy(() -> SiteSettings.load(home))
+        .hasMessageContaining("must be all dicom-tls:// or all dicom://");
+
+    write("archive.1=dicom-tls://PACS@pacs.example:2762\narchive.1.commit=true\n");
+    assertThatThrownBy(() -> SiteSettings.load(home))
+        .hasMessageContaining("its report over DICOM TLS")
+        .hasMessageContaining("set tls.key-store");
+  }
 }

@@ -225,7 +225,8 @@ class BedsideScreensIT {
                           s.listenPort(),
                           UidGenerator.uuidDerived(),
                           s.commitmentTimeout(),
-                          s.tls())
+                          s.tls(),
+                          s.reportsOverTls())
                       ::roundTrip,
                   base,
                   fhir.lookup(base, Duration.ofSeconds(10)),

@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * association from a calling AE title and address it does not {@code expect} (no report is awaited
  * from it) is rejected before any of its data is read; at most {@value #AT_ONCE} associations are
  * served at once and {@value #AT_ONCE} more wait, any beyond are closed at once; a peer that stops
- * sending is dropped after the read time-out.
+ * sending is dropped after the read time-out. Over DICOM TLS, a peer without a certificate from an
+ * authority the station trusts fails the handshake before its association is read.
  */
 public final class StorageCommitmentListener implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StorageCommitmentListener.class);
@@ -91,6 +92,8 @@ public final class StorageCommitmentListener implements AutoCloseable {
    * Starts listening.
    *
    * @param bindAddress where to listen: the station's address the archive reaches, or loopback
+   * @param tls DICOM TLS with the archive's certificate required (see {@link
+   *     Tls#listeningSocket()}), or null for plain DICOM
    * @param expected whether a report is awaited from this calling AE title at this address
    * @param readTimeout how long a peer may stay silent in the middle of an association
    */
@@ -98,11 +101,12 @@ public final class StorageCommitmentListener implements AutoCloseable {
       String aeTitle,
       InetAddress bindAddress,
       int port,
+      Tls tls,
       BiPredicate<String, InetAddress> expected,
       Consumer<Received> onReport,
       Duration readTimeout)
       throws IOException {
-    ServerSocket server = new ServerSocket();
+    ServerSocket server = tls == null ? new ServerSocket() : tls.listeningSocket();
     server.setReuseAddress(true);
     server.bind(new InetSocketAddress(bindAddress, port));
     StorageCommitmentListener l =

@@ -63,8 +63,9 @@ public final class StorageCommitter implements AutoCloseable {
    * Starts our listener for the archive's reports and returns the committer that uses it.
    *
    * @param timeout how long to wait for a report before the objects are to be sent again
-   * @param tls for requests to {@code dicom-tls} destinations (null: JDK defaults); the listener
-   *     itself takes plain DICOM
+   * @param tls for requests to {@code dicom-tls} destinations (null: JDK defaults)
+   * @param listenWithTls whether the archives' reports come over DICOM TLS (with their certificates
+   *     required) rather than plain DICOM
    */
   public static StorageCommitter start(
       String callingAeTitle,
@@ -72,14 +73,19 @@ public final class StorageCommitter implements AutoCloseable {
       int listenPort,
       UidGenerator uids,
       Duration timeout,
-      Tls tls)
+      Tls tls,
+      boolean listenWithTls)
       throws IOException {
+    if (listenWithTls && tls == null) {
+      throw new IOException("reports over DICOM TLS need the station's TLS settings");
+    }
     Map<String, Awaited> pending = new ConcurrentHashMap<>();
     StorageCommitmentListener listener =
         StorageCommitmentListener.start(
             callingAeTitle,
             bindAddress,
             listenPort,
+            listenWithTls ? tls : null,
             (ae, from) -> pending.values().stream().anyMatch(a -> sentBy(a.archive(), ae, from)),
             received -> hear(pending, received),
             timeout);

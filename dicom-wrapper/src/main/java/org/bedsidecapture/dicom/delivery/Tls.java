@@ -3,6 +3,7 @@ package org.bedsidecapture.dicom.delivery;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLContextSpi;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLServerSocketFactory;
 import javax.net.ssl.SSLSessionContext;
 import javax.net.ssl.SSLSocket;
@@ -211,6 +213,26 @@ public final class Tls {
     SSLParameters p = new SSLParameters(suites(), PROTOCOLS);
     p.setEndpointIdentificationAlgorithm("HTTPS");
     return p;
+  }
+
+  /**
+   * A listening socket for DICOM TLS (not yet bound): it shows the station's certificate and
+   * requires the peer's, from an authority the station trusts, under BCP 195's protocols and
+   * suites; the handshake runs on the first read of an accepted socket.
+   *
+   * @throws IOException when the station has no key store to show a certificate from
+   */
+  public ServerSocket listeningSocket() throws IOException {
+    if (keys == null) {
+      throw new IOException(
+          "a DICOM TLS listener needs the station's own certificate: set tls.key-store");
+    }
+    SSLServerSocket server =
+        (SSLServerSocket) context().getServerSocketFactory().createServerSocket();
+    SSLParameters p = new SSLParameters(suites(), PROTOCOLS);
+    p.setNeedClientAuth(true);
+    server.setSSLParameters(p);
+    return server;
   }
 
   /**

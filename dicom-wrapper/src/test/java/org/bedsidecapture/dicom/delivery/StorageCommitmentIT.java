@@ -40,7 +40,13 @@ class StorageCommitmentIT {
 
   private StorageCommitter committer(int port, Duration timeout) throws Exception {
     return StorageCommitter.start(
-        OUR_AE, InetAddress.getLoopbackAddress(), port, UidGenerator.uuidDerived(), timeout, null);
+        OUR_AE,
+        InetAddress.getLoopbackAddress(),
+        port,
+        UidGenerator.uuidDerived(),
+        timeout,
+        null,
+        false);
   }
 
   @Test

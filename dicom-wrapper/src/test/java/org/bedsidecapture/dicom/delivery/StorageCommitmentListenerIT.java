@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.TransferSyntax;
 import com.pixelmed.network.Association;
-import com.pixelmed.network.AssociationFactory;
 import com.pixelmed.network.CompositeResponseHandler;
 import com.pixelmed.network.DicomNetworkException;
 import com.pixelmed.network.PresentationContext;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedList;
@@ -20,9 +21,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.bedsidecapture.dicom.UidGenerator;
 import org.bedsidecapture.dicom.iod.Dataset;
+import org.bedsidecapture.dicom.testing.TestPki;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The storage-commitment listener heard over real DICOM associations: a report counts only when it
@@ -40,7 +43,13 @@ class StorageCommitmentListenerIT {
   void listen() throws IOException {
     committer =
         StorageCommitter.start(
-            "STATION", InetAddress.getLoopbackAddress(), 0, uids, Duration.ofSeconds(2), null);
+            "STATION",
+            InetAddress.getLoopbackAddress(),
+            0,
+            uids,
+            Duration.ofSeconds(2),
+            null,
+            false);
   }
 
   @AfterEach
@@ -56,6 +65,13 @@ class StorageCommitmentListenerIT {
   /** Sends an N-EVENT-REPORT as {@code callingAeTitle}: the transaction's objects committed. */
   private Heard report(String callingAeTitle, String transaction, String committed)
       throws Exception {
+    return report(committer, null, callingAeTitle, transaction, committed);
+  }
+
+  /** The same to {@code to}'s listener, over DICOM TLS as {@code tls} says (null: plain DICOM). */
+  private static Heard report(
+      StorageCommitter to, Tls tls, String callingAeTitle, String transaction, String committed)
+      throws Exception {
     LinkedList<PresentationContext> offered = new LinkedList<>();
     offered.add(
         new PresentationContext(
@@ -65,9 +81,13 @@ class StorageCommitmentListenerIT {
     Association a;
     try {
       a =
-          AssociationFactory.createNewAssociation(
-              "127.0.0.1", committer.listenPort(), "STATION", callingAeTitle, offered, null, false);
-    } catch (DicomNetworkException rejected) {
+          Associations.open(
+              new DicomDestination("STATION", "127.0.0.1", to.listenPort(), tls != null),
+              callingAeTitle,
+              offered,
+              tls,
+              Duration.ofSeconds(10));
+    } catch (DicomNetworkException | IOException rejected) {
       return Heard.REJECTED;
     }
     byte context = a.getSuitablePresentationContextID(CommandSets.STORAGE_COMMITMENT_SOP_CLASS);
@@ -146,6 +166,45 @@ class StorageCommitmentListenerIT {
 
     assertThat(report("ARCHIVE", uids.newUid(), uids.newUid())).isEqualTo(Heard.ANSWERED);
     assertThat(awaited).isNotDone();
+  }
+
+  /**
+   * Over DICOM TLS (the archives with commitment are {@code dicom-tls://}): the archive with a
+   * certificate from the station's authority is heard; one from another authority, or without TLS,
+   * never gets to send its report.
+   */
+  @Test
+  void overDicomTlsOnlyAnArchiveWithACertificateTheStationTrustsIsHeard(@TempDir Path pkiDir)
+      throws Exception {
+    TestPki pki = TestPki.create(pkiDir);
+    char[] password = Files.readString(pki.stationKeyStorePasswordFile()).toCharArray();
+    Tls station = Tls.configure(pki.stationKeyStore(), password, pki.authority());
+    Tls archive = Tls.configure(pki.archiveKeyStore(), password, pki.authority());
+    Tls impostor = Tls.configure(pki.impostorKeyStore(), password, pki.authority());
+    try (StorageCommitter overTls =
+        StorageCommitter.start(
+            "STATION",
+            InetAddress.getLoopbackAddress(),
+            0,
+            uids,
+            Duration.ofSeconds(2),
+            station,
+            true)) {
+      String transaction = uids.newUid();
+      CompletableFuture<StorageCommitment> awaited =
+          overTls.awaiting(transaction, new DicomDestination("ARCHIVE", "127.0.0.1", 2762, true));
+
+      assertThat(report(overTls, impostor, "ARCHIVE", transaction, uids.newUid()))
+          .isEqualTo(Heard.REJECTED);
+      assertThat(report(overTls, null, "ARCHIVE", transaction, uids.newUid()))
+          .isEqualTo(Heard.REJECTED);
+      assertThat(awaited).isNotDone();
+
+      String object = uids.newUid();
+      assertThat(report(overTls, archive, "ARCHIVE", transaction, object))
+          .isEqualTo(Heard.ANSWERED);
+      assertThat(awaited.get(30, TimeUnit.SECONDS).committed()).containsExactly(object);
+    }
   }
 
   @Test

@@ -26,22 +26,29 @@ public record TestPki(Path dir) {
     pki.authority("rogue-ca", "Untrusted Test CA");
     pki.signed("server", "ca", "localhost", "subjectAltName=IP:127.0.0.1,DNS:localhost");
     pki.signed("impostor", "rogue-ca", "localhost", "subjectAltName=IP:127.0.0.1,DNS:localhost");
-    pki.signed("station", "ca", "BEDSIDE", "extendedKeyUsage=clientAuth");
-    pki.openssl(
-        "pkcs12",
-        "-export",
-        "-inkey",
-        "station.key",
-        "-in",
-        "station.pem",
-        "-name",
+    pki.signed(
         "station",
-        "-out",
-        "station.p12",
-        "-passout",
-        "pass:" + PASSWORD);
+        "ca",
+        "BEDSIDE",
+        "extendedKeyUsage=clientAuth,serverAuth\nsubjectAltName=IP:127.0.0.1,DNS:localhost");
+    for (String holder : List.of("station", "server", "impostor")) {
+      pki.openssl(
+          "pkcs12",
+          "-export",
+          "-inkey",
+          holder + ".key",
+          "-in",
+          holder + ".pem",
+          "-name",
+          holder,
+          "-out",
+          holder + ".p12",
+          "-passout",
+          "pass:" + PASSWORD);
+    }
     Files.writeString(dir.resolve("station.p12.password"), PASSWORD);
-    for (String secret : List.of("station.p12", "station.p12.password")) {
+    for (String secret :
+        List.of("station.p12", "server.p12", "impostor.p12", "station.p12.password")) {
       Files.setPosixFilePermissions(
           dir.resolve(secret),
           java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
@@ -90,6 +97,19 @@ public record TestPki(Path dir) {
   /** PKCS #12: the station's key and certificate; its password is {@link #PASSWORD}. */
   public Path stationKeyStore() {
     return dir.resolve("station.p12");
+  }
+
+  /**
+   * The archive's key and certificate from the test authority (the server certificate), as PKCS #12
+   * under the same password as the station's: an archive that connects back to the station.
+   */
+  public Path archiveKeyStore() {
+    return dir.resolve("server.p12");
+  }
+
+  /** The impostor's key and certificate (from the rogue authority) as PKCS #12. */
+  public Path impostorKeyStore() {
+    return dir.resolve("impostor.p12");
   }
 
   public Path stationKeyStorePasswordFile() {

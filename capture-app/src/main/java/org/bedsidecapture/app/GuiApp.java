@@ -263,7 +263,11 @@ public final class GuiApp {
               err);
         }
         discovery = attachedDevices(settings);
-        OperatorStore store = OperatorStore.in(app.folders().settings(), app.clock());
+        OperatorStore store =
+            OperatorStore.in(
+                app.folders().settings(),
+                app.clock(),
+                AppOutbox.audit(app.folders().data(), app.clock()));
         store
             .oneTimeInstallerPin()
             .ifPresent(

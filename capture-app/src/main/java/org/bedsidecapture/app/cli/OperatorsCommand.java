@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.bedsidecapture.app.AppContext;
+import org.bedsidecapture.app.AppOutbox;
 import org.bedsidecapture.app.operators.Operator;
 import org.bedsidecapture.app.operators.OperatorStore;
 import org.bedsidecapture.dicom.PersonName;
@@ -42,6 +43,11 @@ final class OperatorsCommand {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     private final AppContext app;
 
+    /** Who changes the operators on the command line, for the audit log: the OS account. */
+    static String byWhom() {
+      return "os:" + System.getProperty("user.name", "unknown");
+    }
+
     Base(AppContext app) {
       this.app = app;
     }
@@ -51,7 +57,11 @@ final class OperatorsCommand {
       PrintWriter err = spec.commandLine().getErr();
       try {
         return run(
-            OperatorStore.in(app.folders().settings(), app.clock()), spec.commandLine().getOut());
+            OperatorStore.in(
+                app.folders().settings(),
+                app.clock(),
+                AppOutbox.audit(app.folders().data(), app.clock())),
+            spec.commandLine().getOut());
       } catch (IllegalArgumentException e) {
         err.println("operators " + spec.name() + ": " + e.getMessage());
         return 2;
@@ -119,7 +129,7 @@ final class OperatorsCommand {
       Operator operator = new Operator(user, PersonName.parse(name), r);
       char[] pin = pin(pinFile);
       try {
-        store.add(operator, pin);
+        store.add(operator, pin, byWhom());
       } finally {
         Arrays.fill(pin, '\0');
       }
@@ -159,7 +169,7 @@ final class OperatorsCommand {
 
     @Override
     int run(OperatorStore store, PrintWriter out) throws IOException {
-      store.remove(user);
+      store.remove(user, byWhom());
       out.println("removed " + user);
       return 0;
     }
@@ -184,7 +194,7 @@ final class OperatorsCommand {
     int run(OperatorStore store, PrintWriter out) throws IOException {
       char[] pin = pin(pinFile);
       try {
-        store.setPin(user, pin);
+        store.setPin(user, pin, byWhom());
       } finally {
         Arrays.fill(pin, '\0');
       }
@@ -210,7 +220,7 @@ final class OperatorsCommand {
 
     @Override
     int run(OperatorStore store, PrintWriter out) throws IOException {
-      store.setBadge(user, badge);
+      store.setBadge(user, badge, byWhom());
       out.println(user + " signs in with that badge from now on");
       return 0;
     }

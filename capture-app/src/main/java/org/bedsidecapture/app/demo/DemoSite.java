@@ -108,15 +108,21 @@ public final class DemoSite implements AutoCloseable {
    * and an installer ({@code installer}, PIN 2580) for the settings.
    */
   public OperatorStore operators(Clock clock) throws IOException {
-    OperatorStore store = OperatorStore.in(folder, clock);
+    OperatorStore store =
+        OperatorStore.in(
+            folder,
+            clock,
+            new org.bedsidecapture.dicom.outbox.AuditLog(folder.resolve("audit.log"), clock));
     if (store.isEmpty()) {
       store.add(
           new Operator(NURSE, PersonName.of("Zzdemo", "Nurse"), Operator.Role.CAPTURE),
-          NURSE_PIN.toCharArray());
-      store.setBadge(NURSE, NURSE_BADGE);
+          NURSE_PIN.toCharArray(),
+          "demo");
+      store.setBadge(NURSE, NURSE_BADGE, "demo");
       store.add(
           new Operator("installer", PersonName.of("Zzdemo", "Installer"), Operator.Role.INSTALLER),
-          "2580".toCharArray());
+          "2580".toCharArray(),
+          "demo");
     }
     return store;
   }

@@ -22,6 +22,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.bedsidecapture.dicom.OwnerOnly;
 import org.bedsidecapture.dicom.PersonName;
+import org.bedsidecapture.dicom.outbox.AuditLog;
 
 /**
  * The operators of this station, in {@code operators.properties} in the app's home (the owner's
@@ -56,22 +57,29 @@ public final class OperatorStore implements Authenticator {
   private final Path oneTimePinFile;
   private final Path badgeKeyFile;
   private final Clock clock;
+  private final AuditLog audit;
 
-  private OperatorStore(Path file, Path oneTimePinFile, Path badgeKeyFile, Clock clock) {
+  private OperatorStore(
+      Path file, Path oneTimePinFile, Path badgeKeyFile, Clock clock, AuditLog audit) {
     this.oneTimePinFile = oneTimePinFile;
     this.file = file;
     this.badgeKeyFile = badgeKeyFile;
     this.clock = clock;
+    this.audit = audit;
   }
 
-  /** The store in {@code home}; empty until the first operator is added. */
-  public static OperatorStore in(Path home, Clock clock) throws IOException {
+  /**
+   * The store in {@code home}; empty until the first operator is added. Every change of its
+   * operators is recorded in {@code audit} with who made it (never a PIN or a badge).
+   */
+  public static OperatorStore in(Path home, Clock clock, AuditLog audit) throws IOException {
     Path keys = OwnerOnly.folder(home.resolve("keys"));
     return new OperatorStore(
         home.resolve(FILE_NAME),
         home.resolve(ONE_TIME_PIN_FILE),
         keys.resolve("operator-badges.key"),
-        clock);
+        clock,
+        audit);
   }
 
   /**
@@ -96,6 +104,7 @@ public final class OperatorStore implements Authenticator {
         forget(p, ONE_TIME_INSTALLER);
         write(p);
         Files.deleteIfExists(oneTimePinFile);
+        audit.record("ONE_TIME_PIN_WITHDRAWN", "operator=" + ONE_TIME_INSTALLER + " by=station");
       }
       return Optional.empty();
     }
@@ -124,6 +133,7 @@ public final class OperatorStore implements Authenticator {
                 + "\n")
             .getBytes(StandardCharsets.UTF_8));
     java.util.Arrays.fill(pin, '\0');
+    audit.record("ONE_TIME_PIN_ISSUED", "operator=" + ONE_TIME_INSTALLER + " by=station");
     return Optional.of(oneTimePinFile);
   }
 
@@ -147,8 +157,8 @@ public final class OperatorStore implements Authenticator {
     return users(read()).isEmpty();
   }
 
-  /** Adds an operator with their PIN (4 to 12 digits). */
-  public synchronized void add(Operator operator, char[] pin) throws IOException {
+  /** Adds an operator with their PIN (4 to 12 digits), {@code by} whom. */
+  public synchronized void add(Operator operator, char[] pin, String by) throws IOException {
     requirePin(pin);
     Properties p = read();
     if (users(p).contains(operator.user())) {
@@ -159,17 +169,21 @@ public final class OperatorStore implements Authenticator {
     p.setProperty(k + "role", operator.role().name());
     p.setProperty(k + "pin", PinHash.of(pin));
     write(p);
+    audit.record(
+        "OPERATOR_ADDED",
+        "operator=" + operator.user() + " role=" + operator.role().name() + " by=" + by);
   }
 
-  public synchronized void remove(String user) throws IOException {
+  public synchronized void remove(String user, String by) throws IOException {
     Properties p = read();
     requireKnown(p, user);
     forget(p, user);
     write(p);
+    audit.record("OPERATOR_REMOVED", "operator=" + user + " by=" + by);
   }
 
-  /** A new PIN for {@code user}; a lockout ends with it. */
-  public synchronized void setPin(String user, char[] pin) throws IOException {
+  /** A new PIN for {@code user}, set {@code by} whom; a lockout ends with it. */
+  public synchronized void setPin(String user, char[] pin, String by) throws IOException {
     requirePin(pin);
     Properties p = read();
     requireKnown(p, user);
@@ -177,10 +191,14 @@ public final class OperatorStore implements Authenticator {
     p.remove("op." + user + ".failures");
     p.remove("op." + user + ".locked-until");
     write(p);
+    audit.record("OPERATOR_PIN_SET", "operator=" + user + " by=" + by);
   }
 
-  /** The badge {@code user} signs in with from now on (a badge belongs to one operator). */
-  public synchronized void setBadge(String user, String badge) throws IOException {
+  /**
+   * The badge {@code user} signs in with from now on, set {@code by} whom (a badge belongs to one
+   * operator).
+   */
+  public synchronized void setBadge(String user, String badge, String by) throws IOException {
     Properties p = read();
     requireKnown(p, user);
     String mac = badgeMac(badge);
@@ -191,6 +209,7 @@ public final class OperatorStore implements Authenticator {
     }
     p.setProperty("op." + user + ".badge", mac);
     write(p);
+    audit.record("OPERATOR_BADGE_SET", "operator=" + user + " by=" + by);
   }
 
   /** Signs in with user name and PIN. */

@@ -50,12 +50,16 @@ final class SettingsScreen extends BorderPane {
   private final ScrollPane center = new ScrollPane();
   private final String signedIn;
 
+  /** The installer at the screen, as the audit log names who changed the operators. */
+  private final String byWhom;
+
   SettingsScreen(
       BedsideModel bedside, SettingsModel settings, PreviewModel preview, FilePicker files) {
     this.settings = settings;
     this.preview = preview;
     this.files = files;
     this.signedIn = bedside.state().operator();
+    this.byWhom = bedside.signedInForTheRecord();
     setId("settings-screen");
     Label title = Controls.label(Texts.t("settings.title"), "prompt");
     Label hint = Controls.label(Texts.t("settings.hint"), "settings-hint");
@@ -466,7 +470,8 @@ final class SettingsScreen extends BorderPane {
                   family.getText(),
                   given.getText(),
                   role.getValue(),
-                  pin.getText().toCharArray());
+                  pin.getText().toCharArray(),
+                  byWhom);
               pin.clear();
             },
             "big");
@@ -538,7 +543,7 @@ final class SettingsScreen extends BorderPane {
         Controls.button(
             Material2AL.DELETE,
             Texts.t("operators.remove"),
-            () -> settings.removeOperator(o.user()));
+            () -> settings.removeOperator(o.user(), byWhom));
     remove.setId("operator-remove-" + o.user().replace('.', '-'));
     remove.setAccessibleText(Texts.t("operators.removeWho", o.user()));
     remove.setDisable(o.user().equals(signedIn));

@@ -10,6 +10,7 @@ import java.time.Clock;
 import org.bedsidecapture.app.AppContext;
 import org.bedsidecapture.app.operators.OperatorStore;
 import org.bedsidecapture.app.operators.SignIn;
+import org.bedsidecapture.dicom.outbox.AuditLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -44,7 +45,9 @@ class OperatorsCommandTest {
     assertThat(run("operators", "list")).isZero();
 
     assertThat(out.toString()).contains("nora.n").contains("capture").contains("Zznurse^Nora");
-    OperatorStore store = OperatorStore.in(home, Clock.systemUTC());
+    OperatorStore store =
+        OperatorStore.in(
+            home, Clock.systemUTC(), new AuditLog(home.resolve("audit.log"), Clock.systemUTC()));
     assertThat(store.signIn("nora.n", "4711".toCharArray())).isInstanceOf(SignIn.Accepted.class);
     assertThat(store.signInByBadge("BADGE-0042")).isInstanceOf(SignIn.Accepted.class);
 
@@ -53,6 +56,17 @@ class OperatorsCommandTest {
     assertThat(store.signIn("nora.n", "8080".toCharArray())).isInstanceOf(SignIn.Accepted.class);
     assertThat(run("operators", "remove", "nora.n")).isZero();
     assertThat(store.isEmpty()).isTrue();
+
+    String by = " by=os:" + System.getProperty("user.name");
+    assertThat(Files.readString(home.resolve("audit.log")))
+        .as("each change with who made it, never a PIN or a badge")
+        .contains("OPERATOR_ADDED operator=nora.n role=CAPTURE" + by)
+        .contains("OPERATOR_BADGE_SET operator=nora.n" + by)
+        .contains("OPERATOR_PIN_SET operator=nora.n" + by)
+        .contains("OPERATOR_REMOVED operator=nora.n" + by)
+        .doesNotContain("4711")
+        .doesNotContain("8080")
+        .doesNotContain("BADGE-0042");
   }
 
   @Test
@@ -87,6 +101,12 @@ class OperatorsCommandTest {
         .contains("operators add: a PIN is 4 to 12 digits")
         .contains("--role is capture or installer, not 'boss'")
         .contains("give it in a file with --pin-file");
-    assertThat(OperatorStore.in(home, Clock.systemUTC()).isEmpty()).isTrue();
+    assertThat(
+            OperatorStore.in(
+                    home,
+                    Clock.systemUTC(),
+                    new AuditLog(home.resolve("audit.log"), Clock.systemUTC()))
+                .isEmpty())
+        .isTrue();
   }
 }

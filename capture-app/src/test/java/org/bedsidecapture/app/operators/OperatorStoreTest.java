@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import org.bedsidecapture.dicom.PersonName;
+import org.bedsidecapture.dicom.outbox.AuditLog;
 import org.bedsidecapture.dicom.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,8 @@ class OperatorStoreTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    store = OperatorStore.in(home, clock);
-    store.add(nora, "4711".toCharArray());
+    store = OperatorStore.in(home, clock, new AuditLog(home.resolve("audit.log"), clock));
+    store.add(nora, "4711".toCharArray(), "test");
   }
 
   @Test
@@ -37,7 +38,10 @@ class OperatorStoreTest {
             PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(home.resolve(OperatorStore.FILE_NAME))))
         .isEqualTo("rw-------");
-    assertThat(OperatorStore.in(home, clock).operators()).containsExactly(nora);
+    assertThat(
+            OperatorStore.in(home, clock, new AuditLog(home.resolve("audit.log"), clock))
+                .operators())
+        .containsExactly(nora);
   }
 
   @Test
@@ -67,7 +71,8 @@ class OperatorStoreTest {
     Path file = store.oneTimeInstallerPin().orElseThrow();
     store.add(
         new Operator("ida", PersonName.of("Zzinstaller", "Ida"), Operator.Role.INSTALLER),
-        "2580".toCharArray());
+        "2580".toCharArray(),
+        "test");
 
     assertThat(store.oneTimeInstallerPin()).isEmpty();
     assertThat(file).doesNotExist();
@@ -111,28 +116,28 @@ class OperatorStoreTest {
 
   @Test
   void aBadgeSignsInItsOperatorAndIsKeptAsAnHmacNotAsScanned() throws Exception {
-    store.setBadge("nora.n", "BADGE-0042");
+    store.setBadge("nora.n", "BADGE-0042", "test");
 
     assertThat(store.signInByBadge("BADGE-0042")).isEqualTo(new SignIn.Accepted(nora));
     assertThat(store.signInByBadge("BADGE-0043")).isInstanceOf(SignIn.Refused.class);
     assertThat(Files.readString(home.resolve(OperatorStore.FILE_NAME))).doesNotContain("0042");
     Operator ida =
         new Operator("ida", PersonName.of("Zzinstaller", "Ida"), Operator.Role.INSTALLER);
-    store.add(ida, "99887766".toCharArray());
-    assertThatThrownBy(() -> store.setBadge("ida", "BADGE-0042"))
+    store.add(ida, "99887766".toCharArray(), "test");
+    assertThatThrownBy(() -> store.setBadge("ida", "BADGE-0042", "test"))
         .hasMessageContaining("already belongs to nora.n");
   }
 
   @Test
   void badInputIsRefusedWithWhatIsExpected() throws Exception {
-    assertThatThrownBy(() -> store.add(nora, "4711".toCharArray()))
+    assertThatThrownBy(() -> store.add(nora, "4711".toCharArray(), "test"))
         .hasMessageContaining("already an operator");
     Operator other = new Operator("other", PersonName.of("Zzother", null), Operator.Role.CAPTURE);
-    assertThatThrownBy(() -> store.add(other, "12ab".toCharArray()))
+    assertThatThrownBy(() -> store.add(other, "12ab".toCharArray(), "test"))
         .hasMessage("a PIN is 4 to 12 digits");
     assertThatThrownBy(() -> new Operator("No Spaces", nora.name(), Operator.Role.CAPTURE))
         .hasMessageContaining("user name 'No Spaces'");
-    assertThatThrownBy(() -> store.setPin("ghost", "1234".toCharArray()))
+    assertThatThrownBy(() -> store.setPin("ghost", "1234".toCharArray(), "test"))
         .hasMessage("ghost is not an operator here");
   }
 }

@@ -244,20 +244,25 @@ class BedsideScreensIT {
                 changes,
                 who,
                 new AuditLog(dir.resolve("audit.log"), Clock.systemUTC())),
-        OperatorStore.in(dir, Clock.systemUTC()),
+        OperatorStore.in(
+            dir, Clock.systemUTC(), new AuditLog(dir.resolve("audit.log"), Clock.systemUTC())),
         worker,
         Platform::runLater);
   }
 
   /** The station's operators: Nora, PIN 4711. */
   private OperatorStore operators() throws Exception {
-    OperatorStore store = OperatorStore.in(dir, Clock.systemUTC());
+    OperatorStore store =
+        OperatorStore.in(
+            dir, Clock.systemUTC(), new AuditLog(dir.resolve("audit.log"), Clock.systemUTC()));
     store.add(
         new Operator("nora.n", PersonName.of("Zznurse", "Nora"), Operator.Role.CAPTURE),
-        "4711".toCharArray());
+        "4711".toCharArray(),
+        "test");
     store.add(
         new Operator("ida", PersonName.of("Zzinstaller", "Ida"), Operator.Role.INSTALLER),
-        "2580".toCharArray());
+        "2580".toCharArray(),
+        "test");
     return store;
   }
 
@@ -974,9 +979,11 @@ class BedsideScreensIT {
   }
 
   private void walkTheFreshInstall(FxRobot robot) throws Exception {
-    OperatorStore store = OperatorStore.in(dir, Clock.systemUTC());
-    store.remove("nora.n");
-    store.remove("ida");
+    OperatorStore store =
+        OperatorStore.in(
+            dir, Clock.systemUTC(), new AuditLog(dir.resolve("audit.log"), Clock.systemUTC()));
+    store.remove("nora.n", "test");
+    store.remove("ida", "test");
     Path file = store.oneTimeInstallerPin().orElseThrow();
     String pin = Files.readString(file).replaceAll("(?s).*: (\\d{8})\\s*$", "$1");
     WaitForAsyncUtils.asyncFx(

@@ -109,11 +109,11 @@ public final class SettingsModel {
   }
 
   /**
-   * Adds an operator who signs in with {@code pin} (4 to 12 digits, kept only as a hash); the PIN's
-   * characters are wiped once handed over.
+   * Adds an operator who signs in with {@code pin} (4 to 12 digits, kept only as a hash), {@code
+   * by} whom (for the audit log); the PIN's characters are wiped once handed over.
    */
   public void addOperator(
-      String user, String family, String given, Operator.Role role, char[] pin) {
+      String user, String family, String given, Operator.Role role, char[] pin, String by) {
     char[] copy = pin.clone();
     java.util.Arrays.fill(pin, '\0');
     operatorSaid.set(null);
@@ -133,7 +133,8 @@ public final class SettingsModel {
                     org.bedsidecapture.dicom.PersonName.of(
                         family.strip(), given == null ? "" : given.strip()),
                     role),
-                copy);
+                copy,
+                by);
           } finally {
             java.util.Arrays.fill(copy, '\0');
           }
@@ -141,11 +142,11 @@ public final class SettingsModel {
         Says.t("operators.added", u));
   }
 
-  /** Removes an operator from this station. */
-  public void removeOperator(String user) {
+  /** Removes an operator from this station, {@code by} whom (for the audit log). */
+  public void removeOperator(String user, String by) {
     operatorSaid.set(null);
     operatorRefused.set(null);
-    changeOperators(() -> operatorStore.remove(user), Says.t("operators.removed", user));
+    changeOperators(() -> operatorStore.remove(user, by), Says.t("operators.removed", user));
   }
 
   private interface StoreChange {

@@ -323,14 +323,17 @@ class BedsideModelIT {
   }
 
   private BedsideModel withOperators(CaptureWorkflow.WhenTakenOver whenTakenOver) throws Exception {
-    OperatorStore store = OperatorStore.in(dir, clock);
+    OperatorStore store =
+        OperatorStore.in(dir, clock, new AuditLog(dir.resolve("audit.log"), clock));
     store.add(
         new Operator("nora.n", PersonName.of("Zznurse", "Nora"), Operator.Role.CAPTURE),
-        "4711".toCharArray());
+        "4711".toCharArray(),
+        "test");
     store.add(
         new Operator("ida", PersonName.of("Zzinstaller", "Ida"), Operator.Role.INSTALLER),
-        "2580".toCharArray());
-    store.setBadge("ida", "BADGE-IDA");
+        "2580".toCharArray(),
+        "test");
+    store.setBadge("ida", "BADGE-IDA", "test");
     return model(ehr.baseUrl(), store, CaptureWorkflow.WhenIdle.LOCK, whenTakenOver);
   }
 
@@ -358,7 +361,8 @@ class BedsideModelIT {
 
   @Test
   void aFreshInstallsInstallerSignsInOnceWithTheOneTimePinAndMayOpenTheSettings() throws Exception {
-    OperatorStore store = OperatorStore.in(dir, clock);
+    OperatorStore store =
+        OperatorStore.in(dir, clock, new AuditLog(dir.resolve("audit.log"), clock));
     java.nio.file.Path file = store.oneTimeInstallerPin().orElseThrow();
     BedsideModel m = model(ehr.baseUrl(), store, CaptureWorkflow.WhenIdle.LOCK);
     assertThat(m.oneTimePinFile()).isEqualTo(file.toString());

@@ -13,6 +13,7 @@ import org.bedsidecapture.app.operators.Operator;
 import org.bedsidecapture.app.operators.OperatorStore;
 import org.bedsidecapture.app.operators.SignIn;
 import org.bedsidecapture.app.service.StationCheck;
+import org.bedsidecapture.dicom.outbox.AuditLog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,9 @@ class SettingsModelTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    store = OperatorStore.in(home, Clock.systemUTC());
+    store =
+        OperatorStore.in(
+            home, Clock.systemUTC(), new AuditLog(home.resolve("audit.log"), Clock.systemUTC()));
     Properties written = new Properties();
     written.setProperty("station.name", "CART-1");
     model =
@@ -70,21 +73,33 @@ class SettingsModelTest {
   @Test
   void anInstallerAddsAndRemovesOperatorsWhoThenSignInWithTheirPin() throws Exception {
     char[] pin = "2468".toCharArray();
-    model.addOperator("nina.k", "Zznurse", "Nina", Operator.Role.CAPTURE, pin);
+    model.addOperator("nina.k", "Zznurse", "Nina", Operator.Role.CAPTURE, pin, "Zzinstaller^Ida");
 
     assertThat(pin).as("the PIN handed over is wiped").containsOnly('\0');
     assertThat(model.operators()).extracting(Operator::user).containsExactly("nina.k");
     assertThat(store.signIn("nina.k", "2468".toCharArray())).isInstanceOf(SignIn.Accepted.class);
 
-    model.addOperator("nina.k", "Zznurse", "Nina", Operator.Role.CAPTURE, "2468".toCharArray());
+    model.addOperator(
+        "nina.k",
+        "Zznurse",
+        "Nina",
+        Operator.Role.CAPTURE,
+        "2468".toCharArray(),
+        "Zzinstaller^Ida");
     assertThat(model.operatorRefusedProperty().get()).contains("already an operator");
-    model.addOperator("x y", "", "", Operator.Role.CAPTURE, "2468".toCharArray());
+    model.addOperator(
+        "x y", "", "", Operator.Role.CAPTURE, "2468".toCharArray(), "Zzinstaller^Ida");
     assertThat(model.operatorRefusedProperty().get()).isEqualTo(Says.t("operators.incomplete"));
-    model.addOperator("short.pin", "Zz", "", Operator.Role.CAPTURE, "12".toCharArray());
+    model.addOperator(
+        "short.pin", "Zz", "", Operator.Role.CAPTURE, "12".toCharArray(), "Zzinstaller^Ida");
     assertThat(model.operatorRefusedProperty().get()).contains("4 to 12 digits");
 
-    model.removeOperator("nina.k");
+    model.removeOperator("nina.k", "Zzinstaller^Ida");
     assertThat(model.operators()).isEmpty();
     assertThat(store.find("nina.k")).isEmpty();
+    assertThat(java.nio.file.Files.readString(home.resolve("audit.log")))
+        .contains("OPERATOR_ADDED operator=nina.k role=CAPTURE by=Zzinstaller^Ida")
+        .contains("OPERATOR_REMOVED operator=nina.k by=Zzinstaller^Ida")
+        .doesNotContain("2468");
   }
 }

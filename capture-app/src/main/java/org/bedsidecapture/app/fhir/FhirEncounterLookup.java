@@ -22,6 +22,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.apache.http.client.config.RequestConfig;
+import org.bedsidecapture.dicom.delivery.Tls;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Encounter;
@@ -527,6 +528,11 @@ public final class FhirEncounterLookup {
       return new LookupException(
           "the EHR (" + server + ") sent an answer that is not valid FHIR: call the EHR support",
           e);
+    }
+    String tls = Tls.explain(e);
+    if (e instanceof FhirClientConnectionException && tls != null) {
+      return new LookupException(
+          "the EHR (" + server + ") cannot be used over TLS: " + tls + "; call IT", e);
     }
     if (e instanceof FhirClientConnectionException) {
       return new LookupException(

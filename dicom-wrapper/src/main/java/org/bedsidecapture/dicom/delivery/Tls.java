@@ -127,7 +127,7 @@ public final class Tls {
    * What went wrong with TLS, in words for the person at the station, or null when the failure was
    * not a TLS one.
    */
-  static String explain(Throwable failure) {
+  public static String explain(Throwable failure) {
     TlsReport.Failure kind = classify(failure);
     if (kind == null) {
       return null;
@@ -139,11 +139,11 @@ public final class Tls {
       case WRONG_HOST -> "its TLS certificate does not name the host connected to";
       case REFUSED_OUR_CERTIFICATE ->
           "it refused this station's TLS certificate, or wanted one (check the station's key"
-              + " store in the site settings and that the archive trusts its authority)";
+              + " store in the site settings and that the server trusts its authority)";
       case NOT_TLS ->
           "the TLS handshake failed ("
               + messages(failure)
-              + "): is this port the archive's TLS port?";
+              + "): is this port the server's TLS port?";
       case OTHER, UNREACHABLE -> "TLS failed: " + messages(failure);
     };
   }

@@ -19,7 +19,8 @@ import org.bedsidecapture.app.settings.StationFolders;
  * bedside-capture.log} in the station's log folder as well as to the terminal, and the diagnostic
  * launcher writes everything, verbosely (the app's own debug messages, the libraries' information,
  * time and thread on every line), to a {@code diagnostic-TIME.log} of its own. What is written is
- * what the terminal would show: never patient data (the app does not log it).
+ * what the terminal would show: never patient data (the app does not log it); the folder and the
+ * files are the account's own.
  */
 public final class AppLog {
   /** The system property the diagnostic launcher sets. */
@@ -50,7 +51,7 @@ public final class AppLog {
       System.setProperty("org.slf4j.simpleLogger.log.org.bedsidecapture", "debug");
       System.setProperty("org.slf4j.simpleLogger.showThreadName", "true");
     }
-    Path logs = Files.createDirectories(folders.logs());
+    Path logs = org.bedsidecapture.dicom.OwnerOnly.folder(folders.logs());
     Path file;
     if (diagnostic) {
       file =
@@ -66,7 +67,12 @@ public final class AppLog {
       }
     }
     OutputStream log =
-        Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        java.nio.channels.Channels.newOutputStream(
+            java.nio.channels.FileChannel.open(
+                file,
+                java.util.Set.of(
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE),
+                org.bedsidecapture.dicom.OwnerOnly.file()));
     PrintStream both = new PrintStream(new Both(System.err, log), true, StandardCharsets.UTF_8);
     System.setErr(both);
     both.println(

@@ -30,6 +30,11 @@ class AppLogTest {
     System.err.flush();
 
     assertThat(file).isEqualTo(home.resolve("logs").resolve("bedside-capture.log"));
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)))
+        .as("the account's own")
+        .isEqualTo("rw-------");
     assertThat(Files.readString(file))
         .contains("2026-12-03T10:15:30Z Bedside Capture")
         .contains(" started (Java ")

@@ -66,7 +66,12 @@ public final class Fhir {
    */
   public FhirEncounterLookup lookup(SiteSettings settings, String baseUrl) throws IOException {
     return new FhirEncounterLookup(
-        context(), baseUrl, settings.fhirTimeout(), auth(settings), settings.fhirRetries());
+        context(),
+        baseUrl,
+        settings.fhirTimeout(),
+        auth(settings),
+        settings.fhirRetries(),
+        settings.tls());
   }
 
   /** A lookup without credentials (the demo EHR, benchmarks). */
@@ -95,7 +100,8 @@ public final class Fhir {
           smart.clientId(),
           smart.privateKeyFile(),
           smart.scope(),
-          settings.fhirTimeout());
+          settings.fhirTimeout(),
+          settings.tls());
     }
     return settings.fhirAuthorization() == null
         ? null

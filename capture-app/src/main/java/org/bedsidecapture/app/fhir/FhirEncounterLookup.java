@@ -22,6 +22,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.apache.http.client.config.RequestConfig;
+import org.bedsidecapture.dicom.delivery.Tls;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Encounter;
@@ -53,6 +54,8 @@ public final class FhirEncounterLookup {
   private final IGenericClient client;
   private final String server;
   private final int retries;
+  private final Tls tls;
+  private final Duration timeout;
   private final FhirEncounterMapper mapper = new FhirEncounterMapper();
 
   /**
@@ -61,7 +64,7 @@ public final class FhirEncounterLookup {
    */
   public FhirEncounterLookup(
       FhirContext fhir, String baseUrl, Duration timeout, IClientInterceptor auth) {
-    this(fhir, baseUrl, timeout, auth, 1);
+    this(fhir, baseUrl, timeout, auth, 1, null);
   }
 
   /**
@@ -69,10 +72,22 @@ public final class FhirEncounterLookup {
    *     the same context use
    * @param retries how many times a read is tried again after the EHR could not be reached or
    *     answered 502, 503 or 504 (reads are safe to repeat)
+   * @param tls for an https EHR: the authorities the station trusts, its own certificate where the
+   *     EHR wants one, BCP 195's protocols and suites; null for the JDK's defaults
    */
   public FhirEncounterLookup(
-      FhirContext fhir, String baseUrl, Duration timeout, IClientInterceptor auth, int retries) {
+      FhirContext fhir,
+      String baseUrl,
+      Duration timeout,
+      IClientInterceptor auth,
+      int retries,
+      Tls tls) {
     this.retries = retries;
+    this.tls = tls;
+    this.timeout = timeout;
+    if (tls != null) {
+      routeTls(fhir);
+    }
     ApacheRestfulClientFactory factory = new ApacheRestfulClientFactory(fhir);
     factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
     this.client = factory.newGenericClient(baseUrl);
@@ -487,9 +502,51 @@ public final class FhirEncounterLookup {
   }
 
   /** Runs a request; every way it can fail becomes one message naming the server and what to do. */
+  /**
+   * Makes {@code fhir}'s HTTP client open its TLS connections through the routing context, so that
+   * each request runs under its lookup's TLS settings: HAPI builds every request's client from the
+   * context's one factory, not from the lookup's. A TLS connection is not kept for the next
+   * request, which may run under other settings (Test connection's, as edited): each opens its own.
+   */
+  private static void routeTls(FhirContext fhir) {
+    if (!(fhir.getRestfulClientFactory() instanceof ApacheRestfulClientFactory shared)) {
+      throw new IllegalStateException("the FHIR context has no Apache HTTP client factory");
+    }
+    synchronized (shared) {
+      if (ROUTED.contains(shared)) {
+        return;
+      }
+      try {
+        shared.setHttpClient(
+            org.apache.http.impl.client.HttpClients.custom()
+                .setSSLSocketFactory(
+                    new org.apache.http.conn.ssl.SSLConnectionSocketFactory(
+                        Tls.routing(), new org.apache.http.conn.ssl.DefaultHostnameVerifier()))
+                .setConnectionReuseStrategy(
+                    (response, context) ->
+                        !org.apache.http.client.protocol.HttpClientContext.adapt(context)
+                                .getHttpRoute()
+                                .isSecure()
+                            && org.apache.http.impl.DefaultConnectionReuseStrategy.INSTANCE
+                                .keepAlive(response, context))
+                .setMaxConnPerRoute(20)
+                .setMaxConnTotal(20)
+                .disableCookieManagement()
+                .build());
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+      ROUTED.add(shared);
+    }
+  }
+
+  /** The contexts whose HTTP client already routes TLS (set once each). */
+  private static final java.util.Set<ApacheRestfulClientFactory> ROUTED =
+      java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+
   private <T> T call(Call<T> request) throws LookupException {
     for (int attempt = 0; ; attempt++) {
-      try {
+      try (Tls.Scope scope = tls == null ? null : tls.onThisThread(timeout)) {
         return request.run();
       } catch (BaseServerResponseException e) {
         boolean passing =
@@ -510,6 +567,9 @@ public final class FhirEncounterLookup {
         }
       } catch (RuntimeException e) {
         throw explain(e);
+      } catch (java.io.IOException e) {
+        throw new LookupException(
+            "the EHR (" + server + ") cannot be used over TLS: " + e.getMessage(), e);
       }
     }
   }
@@ -527,6 +587,11 @@ public final class FhirEncounterLookup {
       return new LookupException(
           "the EHR (" + server + ") sent an answer that is not valid FHIR: call the EHR support",
           e);
+    }
+    String tls = Tls.explain(e);
+    if (e instanceof FhirClientConnectionException && tls != null) {
+      return new LookupException(
+          "the EHR (" + server + ") cannot be used over TLS: " + tls + "; call IT", e);
     }
     if (e instanceof FhirClientConnectionException) {
       return new LookupException(

@@ -34,6 +34,7 @@ import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.bedsidecapture.dicom.delivery.Tls;
 
 /**
  * SMART Backend Services authorisation, what EHRs ask of a system app: the station proves who it is
@@ -60,7 +61,7 @@ public final class SmartBackendAuth implements IClientInterceptor {
    *     registered with the EHR
    */
   public static SmartBackendAuth load(
-      URI tokenUrl, String clientId, Path privateKeyFile, String scope, Duration timeout)
+      URI tokenUrl, String clientId, Path privateKeyFile, String scope, Duration timeout, Tls tls)
       throws IOException {
     JWK key;
     try {
@@ -71,18 +72,31 @@ public final class SmartBackendAuth implements IClientInterceptor {
     if (!key.isPrivate() || key.getKeyID() == null) {
       throw new IOException(privateKeyFile + " must hold a private key with its key id (kid)");
     }
-    return new SmartBackendAuth(tokenUrl, clientId, key, scope, timeout, Clock.systemUTC());
+    return new SmartBackendAuth(tokenUrl, clientId, key, scope, timeout, Clock.systemUTC(), tls);
   }
 
+  /**
+   * @param tls for an https token endpoint, as for the EHR; null for the JDK's defaults
+   */
   SmartBackendAuth(
-      URI tokenUrl, String clientId, JWK key, String scope, Duration timeout, Clock clock) {
+      URI tokenUrl,
+      String clientId,
+      JWK key,
+      String scope,
+      Duration timeout,
+      Clock clock,
+      Tls tls) {
     this.tokenUrl = tokenUrl;
     this.clientId = clientId;
     this.key = key;
     this.scope = scope;
     this.timeout = timeout;
     this.clock = clock;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(timeout);
+    if (tls != null) {
+      http.sslContext(tls.context()).sslParameters(tls.parameters());
+    }
+    this.http = http.build();
   }
 
   @Override

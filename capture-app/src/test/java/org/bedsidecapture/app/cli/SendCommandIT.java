@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.bedsidecapture.app.AppContext;
 import org.bedsidecapture.app.fhir.demo.SyntheticEncounters;
 import org.bedsidecapture.dicom.testing.Orthanc;
+import org.bedsidecapture.dicom.testing.Secrets;
 import org.bedsidecapture.dicom.testing.Storescp;
 import org.bedsidecapture.dicom.testing.TestMedia;
 import org.bedsidecapture.dicom.testing.TestPki;
@@ -224,12 +225,7 @@ class SendCommandIT {
   void sendByStowRsWithCredentialsFromAProtectedFile() throws Exception {
     Files.createDirectories(home);
     Path secret =
-        Files.writeString(
-            Files.createFile(
-                dir.resolve("dicomweb.auth"),
-                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))),
-            Orthanc.USER + ":" + Orthanc.PASSWORD);
+        Secrets.write(dir.resolve("dicomweb.auth"), Orthanc.USER + ":" + Orthanc.PASSWORD);
     Files.writeString(home.resolve("site.properties"), "dicomweb.basic-auth-file=" + secret + "\n");
     try (Orthanc orthanc =
         Orthanc.start(dir.resolve("orthanc"), Orthanc.Options.plain().withAuthentication())) {

@@ -12,6 +12,7 @@ import org.bedsidecapture.app.fhir.Fhir;
 import org.bedsidecapture.app.fhir.demo.DemoFhirServer;
 import org.bedsidecapture.app.settings.SiteSettings;
 import org.bedsidecapture.dicom.testing.Orthanc;
+import org.bedsidecapture.dicom.testing.Secrets;
 import org.bedsidecapture.dicom.testing.Storescp;
 import org.bedsidecapture.dicom.testing.TestPki;
 import org.junit.jupiter.api.Test;
@@ -81,12 +82,7 @@ class SettingsCheckIT {
     TestPki pki = TestPki.create(dir.resolve("pki"));
     int listener = Storescp.freePort();
     Path credentials =
-        Files.writeString(
-            Files.createFile(
-                dir.resolve("dicomweb.secret"),
-                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))),
-            Orthanc.USER + ":" + Orthanc.PASSWORD);
+        Secrets.write(dir.resolve("dicomweb.secret"), Orthanc.USER + ":" + Orthanc.PASSWORD);
     try (Orthanc orthanc =
             Orthanc.start(
                 dir.resolve("orthanc"),

@@ -2,28 +2,22 @@ package org.bedsidecapture.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
-import org.bedsidecapture.app.AppContext;
 import org.bedsidecapture.app.settings.SiteSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class SettingsSetCommandTest {
   @TempDir Path home;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CommandOutput printed = new CommandOutput();
+  private final StringWriter out = printed.out;
+  private final StringWriter err = printed.err;
 
   private int run(String... args) {
-    CommandLine cl = BedsideCaptureCommand.commandLine(new AppContext(home, Clock.systemUTC()));
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return cl.execute(args);
+    return printed.run(home, args);
   }
 
   @Test

@@ -172,7 +172,8 @@ class SmartBackendAuthIT {
             stationKey,
             "system/Patient.read system/Encounter.read",
             Duration.ofSeconds(5),
-            clock);
+            clock,
+            null);
     FhirEncounterLookup lookup =
         new FhirEncounterLookup(FHIR, ehr.baseUrl(), Duration.ofSeconds(5), auth);
 
@@ -197,7 +198,8 @@ class SmartBackendAuthIT {
             other,
             "system/Patient.read",
             Duration.ofSeconds(5),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            null);
     FhirEncounterLookup lookup =
         new FhirEncounterLookup(FHIR, ehr.baseUrl(), Duration.ofSeconds(5), auth);
 
@@ -215,7 +217,7 @@ class SmartBackendAuthIT {
         java.nio.file.Files.writeString(
             dir.resolve("public.jwk"), stationKey.toPublicJWK().toJSONString());
     assertThatThrownBy(
-            () -> SmartBackendAuth.load(tokenUrl, CLIENT, pub, "s", Duration.ofSeconds(1)))
+            () -> SmartBackendAuth.load(tokenUrl, CLIENT, pub, "s", Duration.ofSeconds(1), null))
         .hasMessageContaining("must hold a private key with its key id");
   }
 }

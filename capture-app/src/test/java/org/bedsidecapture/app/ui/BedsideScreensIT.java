@@ -61,6 +61,7 @@ import org.bedsidecapture.dicom.outbox.AuditLog;
 import org.bedsidecapture.dicom.outbox.Outbox;
 import org.bedsidecapture.dicom.testing.Contexts;
 import org.bedsidecapture.dicom.testing.Orthanc;
+import org.bedsidecapture.dicom.testing.Secrets;
 import org.bedsidecapture.dicom.testing.Storescp;
 import org.bedsidecapture.dicom.testing.TestPki;
 import org.junit.jupiter.api.AfterAll;
@@ -826,13 +827,7 @@ class BedsideScreensIT {
         inView(robot, "#setting-" + key + "-choose");
         robot.clickOn("#setting-" + key + "-choose");
       }
-      Path token =
-          Files.writeString(
-              Files.createFile(
-                  dir.resolve("dicomweb.token"),
-                  java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                      java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))),
-              "test-only-token");
+      Path token = Secrets.write(dir.resolve("dicomweb.token"), "test-only-token");
       chosenFiles.put("dicomweb.bearer-token-file", token);
       inView(robot, "#setting-dicomweb-bearer-token-file-choose");
       robot.clickOn("#setting-dicomweb-bearer-token-file-choose");

@@ -127,7 +127,7 @@ public final class Tls {
    * What went wrong with TLS, in words for the person at the station, or null when the failure was
    * not a TLS one.
    */
-  static String explain(Throwable failure) {
+  public static String explain(Throwable failure) {
     TlsReport.Failure kind = classify(failure);
     if (kind == null) {
       return null;
@@ -139,11 +139,11 @@ public final class Tls {
       case WRONG_HOST -> "its TLS certificate does not name the host connected to";
       case REFUSED_OUR_CERTIFICATE ->
           "it refused this station's TLS certificate, or wanted one (check the station's key"
-              + " store in the site settings and that the archive trusts its authority)";
+              + " store in the site settings and that the server trusts its authority)";
       case NOT_TLS ->
           "the TLS handshake failed ("
               + messages(failure)
-              + "): is this port the archive's TLS port?";
+              + "): is this port the server's TLS port?";
       case OTHER, UNREACHABLE -> "TLS failed: " + messages(failure);
     };
   }
@@ -245,6 +245,15 @@ public final class Tls {
    * different configurations in one JVM do not see each other's.
    */
   Scope forDicom(Duration timeout) throws IOException {
+    return onThisThread(timeout);
+  }
+
+  /**
+   * This configuration for every TLS connection this thread opens through the {@linkplain
+   * #routing() routing context} until the returned scope is closed: for a library (HAPI's HTTP
+   * client) whose connections are made from one context built once.
+   */
+  public Scope onThisThread(Duration timeout) throws IOException {
     Router.install();
     Scope previous = Router.CURRENT.get();
     Scope scope = new Scope(this, timeout, previous);
@@ -252,8 +261,21 @@ public final class Tls {
     return scope;
   }
 
-  /** The configuration in force for the DICOM toolkit on one thread; closing restores the last. */
-  static final class Scope implements AutoCloseable {
+  /**
+   * The JVM's default context once routing is installed: each connection it makes uses the
+   * configuration of its thread's {@link #onThisThread scope}, or the JDK's own default.
+   */
+  public static SSLContext routing() throws IOException {
+    Router.install();
+    try {
+      return SSLContext.getDefault();
+    } catch (GeneralSecurityException e) {
+      throw new IOException("TLS cannot be set up: " + e.getMessage(), e);
+    }
+  }
+
+  /** The configuration in force on one thread; closing restores the last. */
+  public static final class Scope implements AutoCloseable {
     private final Tls tls;
     private final Duration timeout;
     private final Scope previous;
@@ -422,8 +444,13 @@ public final class Tls {
     public Socket createSocket(Socket s, String host, int port, boolean autoClose)
         throws IOException {
       Scope scope = Router.CURRENT.get();
-      SSLContext context = scope == null ? jdk : scope.tls.context();
-      return context.getSocketFactory().createSocket(s, host, port, autoClose);
+      if (scope == null) {
+        return jdk.getSocketFactory().createSocket(s, host, port, autoClose);
+      }
+      SSLSocket layered =
+          (SSLSocket) scope.tls.context().getSocketFactory().createSocket(s, host, port, autoClose);
+      layered.setSSLParameters(scope.tls.parameters());
+      return layered;
     }
 
     @Override

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class Orthanc implements AutoCloseable {
   public static final String AE_TITLE = "ORTHANC";
   private final Process process;
-  private final Process tlsFront;
+  private final TlsFront tlsFront;
   private final int httpsPort;
   private final int httpPort;
   private final int dicomPort;
@@ -30,7 +30,7 @@ public final class Orthanc implements AutoCloseable {
 
   private Orthanc(
       Process process,
-      Process tlsFront,
+      TlsFront tlsFront,
       int httpsPort,
       int httpPort,
       int dicomPort,
@@ -250,23 +250,15 @@ public final class Orthanc implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(folder.resolve("orthanc.log").toFile())
             .start();
-    Process tlsFront = null;
+    TlsFront tlsFront = null;
     int httpsPort = 0;
     if (options.httpsCertificateAndKey() != null) {
       // Orthanc 1.10's own HTTPS resets every connection on Debian 12; socat's TLS in front of it
       // stands for the TLS proxy a hospital puts before its archive.
       httpsPort = ports[2];
       tlsFront =
-          new ProcessBuilder(
-                  "socat",
-                  "OPENSSL-LISTEN:"
-                      + httpsPort
-                      + ",bind=127.0.0.1,reuseaddr,fork,verify=0,cert="
-                      + options.httpsCertificateAndKey(),
-                  "TCP:127.0.0.1:" + httpPort)
-              .redirectErrorStream(true)
-              .redirectOutput(folder.resolve("socat.log").toFile())
-              .start();
+          TlsFront.start(
+              options.httpsCertificateAndKey(), httpsPort, httpPort, folder.resolve("socat.log"));
     }
     Orthanc o = new Orthanc(p, tlsFront, httpsPort, httpPort, dicomPort, options);
     o.awaitReady();
@@ -350,8 +342,7 @@ public final class Orthanc implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     if (tlsFront != null) {
-      tlsFront.destroy();
-      tlsFront.waitFor(10, TimeUnit.SECONDS);
+      tlsFront.close();
     }
     process.destroy();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {

@@ -2,13 +2,14 @@
 # Installs what building, running and testing Bedside Capture needs on Debian 12, only where it is
 # missing: JDK 17 and Maven, the PixelMed DICOM toolkit (Debian's libpixelmed-java, put into the
 # local Maven repository), the independent peers the tests use (dcmtk, dicom3tools, ffmpeg),
-# fakeroot, under which jpackage builds the .deb, and rpm (rpmbuild, rpm2cpio) for the .rpm.
+# fakeroot, under which jpackage builds the .deb, rpm (rpmbuild, rpm2cpio) for the .rpm, and
+# rsyslog with its OpenSSL driver, the tests' audit repository.
 # Run as root, or as a user with sudo; elsewhere it names what to install and stops.
 set -euo pipefail
 
 PIXELMED_VERSION=20220618
 PIXELMED_JAR=/usr/share/java/pixelmed.jar
-packages=(libpixelmed-java dcmtk dicom3tools ffmpeg bc orthanc orthanc-dicomweb socat openssl libv4l-0 fakeroot rpm cpio)
+packages=(libpixelmed-java dcmtk dicom3tools ffmpeg bc orthanc orthanc-dicomweb socat openssl libv4l-0 fakeroot rpm cpio rsyslog rsyslog-openssl)
 # The app's window (JavaFX on GTK) on a desktop, and bench-app on a virtual display; the tests draw
 # the screens without a display (Monocle), so `setup.sh tests` leaves these out.
 [ "${1:-}" = tests ] || packages+=(libgtk-3-0 xvfb xauth)

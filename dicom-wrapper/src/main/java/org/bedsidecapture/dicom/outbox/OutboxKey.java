@@ -82,7 +82,7 @@ public final class OutboxKey {
   }
 
   /** Encrypts what is written into {@code out}; {@code name} is bound to the ciphertext. */
-  OutputStream encrypting(OutputStream out, String name) throws IOException {
+  public OutputStream encrypting(OutputStream out, String name) throws IOException {
     try {
       return aead.newEncryptingStream(out, name.getBytes(StandardCharsets.US_ASCII));
     } catch (GeneralSecurityException e) {
@@ -91,7 +91,7 @@ public final class OutboxKey {
   }
 
   /** Decrypts and authenticates; reading fails if the file was changed or belongs elsewhere. */
-  InputStream decrypting(InputStream in, String name) throws IOException {
+  public InputStream decrypting(InputStream in, String name) throws IOException {
     try {
       return aead.newDecryptingStream(in, name.getBytes(StandardCharsets.US_ASCII));
     } catch (GeneralSecurityException e) {

@@ -1,0 +1,104 @@
+package org.bedsidecapture.app.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.bedsidecapture.dicom.delivery.Tls;
+import org.bedsidecapture.dicom.outbox.OutboxKey;
+import org.bedsidecapture.dicom.testing.Storescp;
+import org.bedsidecapture.dicom.testing.TestPki;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Audit messages to a real audit repository — rsyslog with its TLS driver, requiring the station's
+ * certificate — through the encrypted queue: delivered in order; while the repository is down they
+ * wait on disk (encrypted), across a restart of the app; when it is back they arrive, each once, in
+ * the order they were made.
+ */
+class AuditDeliveryIT {
+  @TempDir Path dir;
+  private final Clock clock = Clock.systemUTC();
+
+  private static void waitFor(Callable<Boolean> condition) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!condition.call()) {
+      assertThat(System.nanoTime()).as("waited 60 s").isLessThan(deadline);
+      Thread.sleep(50);
+    }
+  }
+
+  @Test
+  void messagesWaitThroughARepositoryDownAndAnAppRestartAndArriveInOrderEachOnce()
+      throws Exception {
+    TestPki pki = TestPki.create(dir.resolve("pki"));
+    char[] password = Files.readString(pki.stationKeyStorePasswordFile()).toCharArray();
+    Tls station = Tls.configure(pki.stationKeyStore(), password, pki.authority());
+    OutboxKey key = OutboxKey.openOrCreate(dir.resolve("keys").resolve("outbox.key"));
+    Path queueFolder = dir.resolve("audit-queue");
+    int port = Storescp.freePort();
+    Path repository = dir.resolve("repository");
+    AuditMessages messages = new AuditMessages("EDCART7", "St. Example", "localhost");
+    List<String> made = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      made.add(
+          messages.userAuthentication(
+              true, "operator" + i, null, Instant.parse("2026-12-03T10:00:00Z").plusSeconds(i)));
+    }
+    Duration timeout = Duration.ofSeconds(10);
+
+    try (Rsyslog up = Rsyslog.start(repository, pki, port);
+        AuditDelivery app =
+            new AuditDelivery(
+                    AuditQueue.open(queueFolder, key),
+                    new SyslogSender("localhost", port, station, timeout, "edcart7"),
+                    clock)
+                .start()) {
+      for (int i = 0; i < 3; i++) {
+        app.audit(made.get(i));
+      }
+      waitFor(() -> up.received().size() == 3);
+    }
+
+    AuditQueue whileDown = AuditQueue.open(queueFolder, key);
+    try (AuditDelivery app =
+        new AuditDelivery(
+                whileDown, new SyslogSender("localhost", port, station, timeout, "edcart7"), clock)
+            .start()) {
+      app.audit(made.get(3));
+      app.audit(made.get(4));
+      assertThat(whileDown.size()).as("waiting while the repository is down").isEqualTo(2);
+    }
+    try (Stream<Path> files = Files.list(queueFolder)) {
+      for (Path f : files.toList()) {
+        assertThat(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1))
+            .as("queued encrypted")
+            .doesNotContain("operator");
+      }
+    }
+
+    try (Rsyslog back = Rsyslog.start(repository, pki, port);
+        AuditDelivery restarted =
+            new AuditDelivery(
+                    AuditQueue.open(queueFolder, key),
+                    new SyslogSender("localhost", port, station, timeout, "edcart7"),
+                    clock)
+                .start()) {
+      waitFor(() -> back.received().size() >= 5 && AuditQueue.open(queueFolder, key).size() == 0);
+      List<String> received = back.received();
+      assertThat(received).hasSize(5).allMatch(l -> l.startsWith("IHE+RFC-3881 <?xml"));
+      for (int i = 0; i < 5; i++) {
+        assertThat(received.get(i)).as("in order").contains("UserID=\"operator" + i + "\"");
+      }
+    }
+  }
+}

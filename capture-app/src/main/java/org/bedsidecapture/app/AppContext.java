@@ -7,6 +7,11 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Function;
+import org.bedsidecapture.app.audit.AuditDelivery;
+import org.bedsidecapture.app.audit.AuditMessages;
+import org.bedsidecapture.app.audit.AuditQueue;
+import org.bedsidecapture.app.audit.AuditTrail;
+import org.bedsidecapture.app.audit.SyslogSender;
 import org.bedsidecapture.app.fhir.Fhir;
 import org.bedsidecapture.app.fhir.LookupException;
 import org.bedsidecapture.app.service.ArchiveDelivery;
@@ -167,6 +172,30 @@ public final class AppContext {
             throw new LookupException("the EHR cannot be reached: " + e.getMessage(), e);
           }
         });
+  }
+
+  /**
+   * The station's audit trail to the site's audit repository ({@code audit.repository}), its
+   * delivery started; {@link AuditTrail#none()} when the site has none. The caller closes it.
+   */
+  public AuditTrail auditTrail() throws SettingsException, IOException {
+    SiteSettings s = settings();
+    java.net.URI repository = s.auditRepository();
+    if (repository == null) {
+      return AuditTrail.none();
+    }
+    String host = AuditMessages.thisHost();
+    return new AuditTrail(
+        new AuditMessages(s.aeTitle(), s.institution().name(), host),
+        new AuditDelivery(
+                AuditQueue.open(
+                    folders.data().resolve("audit-queue"),
+                    org.bedsidecapture.dicom.outbox.OutboxKey.openOrCreate(s.outboxKeyFile())),
+                new SyslogSender(
+                    repository.getHost(), repository.getPort(), s.tls(), s.dicomTimeout(), host),
+                clock)
+            .start(),
+        clock);
   }
 
   /**

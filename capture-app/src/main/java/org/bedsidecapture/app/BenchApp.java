@@ -182,7 +182,8 @@ final class BenchApp {
                     null,
                     site.archives(),
                     site.fhirBaseUrl(),
-                    worker);
+                    worker,
+                    org.bedsidecapture.app.audit.AuditTrail.none());
             Stage stage = new Stage();
             stage.setScene(BedsideApp.scene(parts));
             stage.show();

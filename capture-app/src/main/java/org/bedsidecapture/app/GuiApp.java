@@ -14,6 +14,7 @@ import javafx.application.Platform;
 import javafx.collections.transformation.FilteredList;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.bedsidecapture.app.audit.AuditTrail;
 import org.bedsidecapture.app.demo.DemoSite;
 import org.bedsidecapture.app.demo.WristbandSheet;
 import org.bedsidecapture.app.fhir.demo.SyntheticEhr;
@@ -87,7 +88,8 @@ public final class GuiApp {
       Authenticator operators,
       List<Archive> archives,
       String fhirBase,
-      java.util.concurrent.Executor worker) {
+      java.util.concurrent.Executor worker,
+      AuditTrail trail) {
     CaptureWorkflow workflow =
         new CaptureWorkflow(
             app.clock(),
@@ -99,7 +101,7 @@ public final class GuiApp {
                 ? CaptureWorkflow.WhenTakenOver.SEND
                 : CaptureWorkflow.WhenTakenOver.KEEP);
     OperatorAudit audit =
-        OperatorAudit.of(workflow, AppOutbox.audit(app.folders().data(), app.clock()));
+        OperatorAudit.of(workflow, AppOutbox.audit(app.folders().data(), app.clock()), trail);
     BedsideModel model =
         new BedsideModel(
             workflow,
@@ -285,6 +287,15 @@ public final class GuiApp {
       CaptureStation station = app.captureStation(outbox, archives);
       DeliveryService delivery = delivery(app, outbox, archives);
       closing.add(0, delivery);
+      AuditTrail trail = app.auditTrail();
+      String launcher = System.getProperty("user.name", "unknown");
+      trail.applicationStarted(launcher);
+      closing.add(
+          0,
+          () -> {
+            trail.applicationStopped(launcher);
+            trail.close();
+          });
       ExecutorService worker =
           Executors.newSingleThreadExecutor(
               r -> {
@@ -317,7 +328,8 @@ public final class GuiApp {
                     signingIn,
                     archivesInForce,
                     ehrInForce,
-                    worker);
+                    worker,
+                    trail);
             Stage stage = new Stage();
             stage.setTitle("Bedside Capture" + (demo ? " (demo)" : ""));
             stage.setScene(BedsideApp.scene(parts));

@@ -4,8 +4,6 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -26,12 +24,12 @@ public final class AuditMessages {
     }
   }
 
-  /** The kinds of security alert the station reports (PS3.16 CID 403 Security Alert Type). */
+  /**
+   * The kinds of security alert the station reports (PS3.16 CID 403 Security Alert Type): a warning
+   * overridden at the bedside.
+   */
   public enum Alert {
-    NODE_AUTHENTICATION(Code.dcm("110126", "Node Authentication")),
-    EMERGENCY_OVERRIDE(Code.dcm("110127", "Emergency Override Started")),
-    SOFTWARE_CONFIGURATION(Code.dcm("110131", "Software Configuration")),
-    SECURITY_ROLES_CHANGED(Code.dcm("110136", "Security Roles Changed"));
+    EMERGENCY_OVERRIDE(Code.dcm("110127", "Emergency Override Started"));
 
     final Code code;
 
@@ -40,29 +38,11 @@ public final class AuditMessages {
     }
   }
 
-  /**
-   * Objects of one study of one patient, sent or purged.
-   *
-   * @param sopInstances by SOP class UID, the SOP instance UIDs
-   */
-  public record Study(
-      String studyInstanceUid,
-      String patientId,
-      String patientName,
-      Map<String, List<String>> sopInstances) {}
-
   private static final Code APPLICATION_ACTIVITY = Code.dcm("110100", "Application Activity");
-  private static final Code INSTANCES_TRANSFERRED =
-      Code.dcm("110104", "DICOM Instances Transferred");
-  private static final Code STUDY_DELETED = Code.dcm("110105", "DICOM Study Deleted");
   private static final Code SECURITY_ALERT = Code.dcm("110113", "Security Alert");
   private static final Code USER_AUTHENTICATION = Code.dcm("110114", "User Authentication");
   private static final Code APPLICATION = Code.dcm("110150", "Application");
   private static final Code LAUNCHER = Code.dcm("110151", "Application Launcher");
-  private static final Code DESTINATION = Code.dcm("110152", "Destination Role ID");
-  private static final Code SOURCE = Code.dcm("110153", "Source Role ID");
-  private static final Code STUDY_UID = Code.dcm("110180", "Study Instance UID");
-  private static final Code PATIENT_NUMBER = new Code("2", "RFC-3881", "Patient Number");
 
   private final String station;
   private final String site;
@@ -114,41 +94,6 @@ public final class AuditMessages {
           participant(m, user, null, true, null, null);
           participant(m, station, null, false, host, APPLICATION);
           source(m);
-        });
-  }
-
-  /**
-   * The study's objects sent by {@code operator} to {@code destination} (its AE title and host);
-   * {@code failed}: they were not stored, and why.
-   */
-  public String instancesTransferred(
-      Study study,
-      String operator,
-      String destinationAe,
-      String destinationHost,
-      String failed,
-      Instant when) {
-    return message(
-        m -> {
-          event(m, INSTANCES_TRANSFERRED, null, "R", when, failed == null, failed);
-          participant(m, station, null, false, host, SOURCE);
-          participant(m, destinationAe, null, false, destinationHost, DESTINATION);
-          participant(m, operator, null, true, null, null);
-          source(m);
-          studyObject(m, study, null);
-          patientObject(m, study);
-        });
-  }
-
-  /** The station's own copies of the study's objects purged (the archive holds them). */
-  public String copiesPurged(Study study, Instant when) {
-    return message(
-        m -> {
-          event(m, STUDY_DELETED, null, "D", when, true, null);
-          participant(m, station, null, true, host, APPLICATION);
-          source(m);
-          studyObject(m, study, "14");
-          patientObject(m, study);
         });
   }
 
@@ -239,46 +184,6 @@ public final class AuditMessages {
     m.writeAttribute("AuditSourceID", station);
     m.writeEmptyElement("AuditSourceTypeCode");
     m.writeAttribute("csd-code", "2");
-    m.writeEndElement();
-  }
-
-  private static void studyObject(XMLStreamWriter m, Study study, String lifeCycle)
-      throws XMLStreamException {
-    m.writeStartElement("ParticipantObjectIdentification");
-    m.writeAttribute("ParticipantObjectID", study.studyInstanceUid());
-    m.writeAttribute("ParticipantObjectTypeCode", "2");
-    m.writeAttribute("ParticipantObjectTypeCodeRole", "3");
-    if (lifeCycle != null) {
-      m.writeAttribute("ParticipantObjectDataLifeCycle", lifeCycle);
-    }
-    coded(m, "ParticipantObjectIDTypeCode", STUDY_UID);
-    m.writeStartElement("ParticipantObjectName");
-    m.writeCharacters(study.studyInstanceUid());
-    m.writeEndElement();
-    m.writeStartElement("ParticipantObjectDescription");
-    for (Map.Entry<String, List<String>> c : study.sopInstances().entrySet()) {
-      m.writeStartElement("SOPClass");
-      m.writeAttribute("UID", c.getKey());
-      m.writeAttribute("NumberOfInstances", Integer.toString(c.getValue().size()));
-      for (String instance : c.getValue()) {
-        m.writeEmptyElement("Instance");
-        m.writeAttribute("UID", instance);
-      }
-      m.writeEndElement();
-    }
-    m.writeEndElement();
-    m.writeEndElement();
-  }
-
-  private static void patientObject(XMLStreamWriter m, Study study) throws XMLStreamException {
-    m.writeStartElement("ParticipantObjectIdentification");
-    m.writeAttribute("ParticipantObjectID", study.patientId());
-    m.writeAttribute("ParticipantObjectTypeCode", "1");
-    m.writeAttribute("ParticipantObjectTypeCodeRole", "1");
-    coded(m, "ParticipantObjectIDTypeCode", PATIENT_NUMBER);
-    m.writeStartElement("ParticipantObjectName");
-    m.writeCharacters(study.patientName());
-    m.writeEndElement();
     m.writeEndElement();
   }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.bedsidecapture.app.audit.AuditTrail;
 import org.bedsidecapture.app.operators.Authenticator;
 import org.bedsidecapture.app.operators.SignIn;
 import org.bedsidecapture.app.workflow.CaptureWorkflow;
@@ -24,10 +25,16 @@ public final class OperatorAudit implements Consumer<State> {
   private static final Logger LOG = LoggerFactory.getLogger(OperatorAudit.class);
 
   private final AuditLog audit;
+  private final AuditTrail trail;
   private State before;
 
-  public OperatorAudit(AuditLog audit) {
+  /**
+   * @param audit the station's own audit log
+   * @param trail the site's audit repository (or {@link AuditTrail#none()})
+   */
+  public OperatorAudit(AuditLog audit, AuditTrail trail) {
     this.audit = audit;
+    this.trail = trail;
   }
 
   /** Records what the move from the last state to {@code now} means for the audit. */
@@ -40,8 +47,10 @@ public final class OperatorAudit implements Consumer<State> {
     }
     if (was.step() == Step.SIGNED_OUT && now.step() != Step.SIGNED_OUT) {
       record("SIGNED_IN", "operator=" + now.operator());
+      trail.signedIn(now.operator());
     } else if (now.step() == Step.SIGNED_OUT && was.step() != Step.SIGNED_OUT) {
       record("SIGNED_OUT", "operator=" + was.operator());
+      trail.signedOut(was.operator());
     } else if (now.step() == Step.LOCKED && was.step() != Step.LOCKED) {
       record("LOCKED", "operator=" + now.operator());
     } else if (was.step() == Step.LOCKED && now.step() != Step.LOCKED) {
@@ -49,10 +58,13 @@ public final class OperatorAudit implements Consumer<State> {
         record("UNLOCKED", "operator=" + now.operator());
       } else {
         record("TAKEN_OVER", "operator=" + now.operator() + " from=" + was.operator());
+        trail.signedOut(was.operator());
+        trail.signedIn(now.operator());
       }
     } else if (was.step() == Step.OVERRIDE_FINISHED_ENCOUNTER
         && now.step() == Step.CONFIRM_PATIENT) {
       record("WARNING_OVERRIDDEN", "operator=" + now.operator() + " warning=finished-encounter");
+      trail.overridden(now.operator(), "finished-encounter warning overridden");
     }
   }
 
@@ -83,8 +95,10 @@ public final class OperatorAudit implements Consumer<State> {
   private SignIn refusals(SignIn result, String by) {
     if (result instanceof SignIn.Refused) {
       record("SIGN_IN_REFUSED", "by=" + by);
+      trail.signInRefused("wrong user name and PIN, or unknown badge (" + by + ")");
     } else if (result instanceof SignIn.LockedOut l) {
       record("SIGN_IN_LOCKED_OUT", "operator=" + l.user() + " until=" + l.until());
+      trail.signInRefused("locked out until " + l.until());
     }
     return result;
   }
@@ -102,8 +116,8 @@ public final class OperatorAudit implements Consumer<State> {
   }
 
   /** Attaches the audit to {@code workflow}, starting from its state now. */
-  public static OperatorAudit of(CaptureWorkflow workflow, AuditLog audit) {
-    OperatorAudit o = new OperatorAudit(audit);
+  public static OperatorAudit of(CaptureWorkflow workflow, AuditLog audit, AuditTrail trail) {
+    OperatorAudit o = new OperatorAudit(audit, trail);
     o.accept(workflow.state());
     workflow.addListener(o);
     return o;

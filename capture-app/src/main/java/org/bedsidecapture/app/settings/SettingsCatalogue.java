@@ -112,7 +112,8 @@ public final class SettingsCatalogue {
                 Key.text("uid.root"),
                 Key.text("institution.name"),
                 Key.text("institution.department"),
-                Key.text("institution.address"))),
+                Key.text("institution.address"),
+                Key.text("audit.repository"))),
         new Section("archives", archives),
         new Section(
             "ehr",

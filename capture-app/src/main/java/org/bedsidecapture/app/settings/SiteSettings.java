@@ -59,7 +59,8 @@ public record SiteSettings(
     String cameraName,
     String cameraMode,
     boolean highContrast,
-    boolean sendWhenTakenOver) {
+    boolean sendWhenTakenOver,
+    URI auditRepository) {
 
   /**
    * SMART Backend Services for the EHR: its token endpoint, the client id this station is
@@ -81,6 +82,7 @@ public record SiteSettings(
           "institution.name",
           "institution.address",
           "institution.department",
+          "audit.repository",
           "outbox.key-file",
           "dicom.timeout-seconds",
           "station.listen-port",
@@ -271,7 +273,30 @@ public record SiteSettings(
         blankIsNull(p.getProperty("devices.camera")),
         cameraMode(p, file),
         highContrast(p, file),
-        sendWhenTakenOver(p, file));
+        sendWhenTakenOver(p, file),
+        auditRepository(p, file));
+  }
+
+  /**
+   * {@code audit.repository}: the site's audit repository, {@code syslog-tls://HOST:PORT} (IHE
+   * ATNA: RFC 5424 over RFC 5425 TLS); null when the site has none.
+   */
+  private static URI auditRepository(Properties p, Path file) throws SettingsException {
+    String text = blankIsNull(p.getProperty("audit.repository"));
+    if (text == null) {
+      return null;
+    }
+    URI u;
+    try {
+      u = new URI(text.strip());
+    } catch (java.net.URISyntaxException e) {
+      throw new SettingsException(file + ": audit.repository: " + e.getMessage());
+    }
+    if (!"syslog-tls".equals(u.getScheme()) || u.getHost() == null || u.getPort() < 1) {
+      throw new SettingsException(
+          file + ": audit.repository: '" + text + "' is not syslog-tls://HOST:PORT");
+    }
+    return u;
   }
 
   /** {@code session.when-taken-over}: {@code keep} (the default) or {@code send}. */

@@ -10,7 +10,6 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
@@ -24,15 +23,9 @@ class AuditMessagesTest {
   private static final Instant WHEN = Instant.parse("2026-12-03T10:15:30Z");
   private final AuditMessages messages =
       new AuditMessages("EDCART7", "St. Example Hospital", "ed-cart-7.example.org");
-  private final AuditMessages.Study study =
-      new AuditMessages.Study(
-          "2.25.111",
-          "DEMO-000001",
-          "Zztest^Alice",
-          Map.of("1.2.840.10008.5.1.4.1.1.77.1.4", List.of("2.25.1", "2.25.2")));
 
   /** The schema's complaints about {@code xml}; empty when it is valid. */
-  private static List<String> invalid(String xml) throws Exception {
+  static List<String> invalid(String xml) throws Exception {
     List<String> problems = new ArrayList<>();
     ErrorHandler collect =
         new ErrorHandler() {
@@ -72,28 +65,10 @@ class AuditMessagesTest {
             messages.userAuthentication(true, "ida", null, WHEN),
             messages.userAuthentication(true, "unknown", "wrong user name or PIN", WHEN),
             messages.userAuthentication(false, "ida", null, WHEN),
-            messages.instancesTransferred(study, "ida", "ARCHIVE", "pacs.example.org", null, WHEN),
-            messages.instancesTransferred(
-                study, "ida", "ARCHIVE", "10.0.0.7", "A700 out of resources", WHEN),
-            messages.copiesPurged(study, WHEN),
-            messages.securityAlert(
-                AuditMessages.Alert.NODE_AUTHENTICATION,
-                "INTRUDER",
-                "association refused: no report awaited from it",
-                true,
-                WHEN),
             messages.securityAlert(
                 AuditMessages.Alert.EMERGENCY_OVERRIDE,
                 "ida",
                 "finished-encounter warning overridden",
-                false,
-                WHEN),
-            messages.securityAlert(
-                AuditMessages.Alert.SOFTWARE_CONFIGURATION, "ida", "archive.1", false, WHEN),
-            messages.securityAlert(
-                AuditMessages.Alert.SECURITY_ROLES_CHANGED,
-                "ida",
-                "operator nora.n added",
                 false,
                 WHEN))) {
       assertThat(invalid(xml)).as(xml).isEmpty();
@@ -111,21 +86,17 @@ class AuditMessagesTest {
   }
 
   @Test
-  void aTransferNamesTheStationAsSourceTheArchiveAsDestinationTheStudyAndThePatient() {
-    String xml =
-        messages.instancesTransferred(study, "ida", "ARCHIVE", "pacs.example.org", null, WHEN);
+  void aLoginNamesTheOperatorAsRequestorAndTheStationAsApplicationAndSource() {
+    String xml = messages.userAuthentication(true, "ida", null, WHEN);
 
     assertThat(xml)
-        .contains("csd-code=\"110104\"")
-        .contains("EventActionCode=\"R\"")
+        .contains("csd-code=\"110114\"")
+        .contains("originalText=\"Login\"")
         .contains("EventDateTime=\"2026-12-03T10:15:30Z\"")
+        .contains("EventOutcomeIndicator=\"0\"")
+        .contains("UserID=\"ida\" UserIsRequestor=\"true\"")
         .contains("UserID=\"EDCART7\"")
-        .contains("originalText=\"Source Role ID\"")
-        .contains("UserID=\"ARCHIVE\"")
-        .contains("NetworkAccessPointID=\"pacs.example.org\"")
-        .contains("ParticipantObjectID=\"2.25.111\"")
-        .contains("NumberOfInstances=\"2\"")
-        .contains("ParticipantObjectID=\"DEMO-000001\"")
+        .contains("NetworkAccessPointID=\"ed-cart-7.example.org\"")
         .contains("AuditSourceID=\"EDCART7\"")
         .contains("AuditEnterpriseSiteID=\"St. Example Hospital\"");
   }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.bedsidecapture.app.audit.AuditTrail;
 import org.bedsidecapture.app.operators.Authenticator;
 import org.bedsidecapture.app.operators.Operator;
 import org.bedsidecapture.app.operators.SignIn;
@@ -39,7 +40,7 @@ class OperatorAuditTest {
   void signInLockUnlockAndATakeoverAtTheLockAreRecordedWithWhoNeverWithAPatient() throws Exception {
     CaptureWorkflow workflow =
         new CaptureWorkflow(clock, Duration.ofMinutes(5), CaptureWorkflow.WhenIdle.LOCK);
-    OperatorAudit.of(workflow, new AuditLog(log(), clock));
+    OperatorAudit.of(workflow, new AuditLog(log(), clock), AuditTrail.none());
 
     workflow.signIn("ida");
     workflow.lock();
@@ -59,7 +60,7 @@ class OperatorAuditTest {
 
   @Test
   void overridingTheFinishedEncounterWarningAndSigningOutAreRecorded() throws Exception {
-    OperatorAudit audit = new OperatorAudit(new AuditLog(log(), clock));
+    OperatorAudit audit = new OperatorAudit(new AuditLog(log(), clock), AuditTrail.none());
 
     audit.accept(new State(Step.READY_TO_SCAN, "ida", null, null, 0, 0, null));
     audit.accept(new State(Step.OVERRIDE_FINISHED_ENCOUNTER, "ida", null, null, 0, 0, null));
@@ -75,7 +76,7 @@ class OperatorAuditTest {
 
   @Test
   void refusedSignInsAreRecordedWithoutWhatWasTyped() throws Exception {
-    OperatorAudit audit = new OperatorAudit(new AuditLog(log(), clock));
+    OperatorAudit audit = new OperatorAudit(new AuditLog(log(), clock), AuditTrail.none());
     Instant until = Instant.parse("2026-12-03T07:05:00Z");
     Authenticator operators =
         audit.recordingRefusals(

@@ -37,6 +37,15 @@ class AuditDeliveryIT {
     }
   }
 
+  /** The app's delivery to the repository on {@code port}, started. */
+  private AuditDelivery delivery(AuditQueue queue, int port, Tls station) {
+    return new AuditDelivery(
+            queue,
+            new SyslogSender("localhost", port, station, Duration.ofSeconds(10), "edcart7"),
+            clock)
+        .start();
+  }
+
   @Test
   void messagesWaitThroughARepositoryDownAndAnAppRestartAndArriveInOrderEachOnce()
       throws Exception {
@@ -54,15 +63,9 @@ class AuditDeliveryIT {
           messages.userAuthentication(
               true, "operator" + i, null, Instant.parse("2026-12-03T10:00:00Z").plusSeconds(i)));
     }
-    Duration timeout = Duration.ofSeconds(10);
 
     try (Rsyslog up = Rsyslog.start(repository, pki, port);
-        AuditDelivery app =
-            new AuditDelivery(
-                    AuditQueue.open(queueFolder, key),
-                    new SyslogSender("localhost", port, station, timeout, "edcart7"),
-                    clock)
-                .start()) {
+        AuditDelivery app = delivery(AuditQueue.open(queueFolder, key), port, station)) {
       for (int i = 0; i < 3; i++) {
         app.audit(made.get(i));
       }
@@ -70,10 +73,7 @@ class AuditDeliveryIT {
     }
 
     AuditQueue whileDown = AuditQueue.open(queueFolder, key);
-    try (AuditDelivery app =
-        new AuditDelivery(
-                whileDown, new SyslogSender("localhost", port, station, timeout, "edcart7"), clock)
-            .start()) {
+    try (AuditDelivery app = delivery(whileDown, port, station)) {
       app.audit(made.get(3));
       app.audit(made.get(4));
       assertThat(whileDown.size()).as("waiting while the repository is down").isEqualTo(2);
@@ -87,12 +87,7 @@ class AuditDeliveryIT {
     }
 
     try (Rsyslog back = Rsyslog.start(repository, pki, port);
-        AuditDelivery restarted =
-            new AuditDelivery(
-                    AuditQueue.open(queueFolder, key),
-                    new SyslogSender("localhost", port, station, timeout, "edcart7"),
-                    clock)
-                .start()) {
+        AuditDelivery restarted = delivery(AuditQueue.open(queueFolder, key), port, station)) {
       waitFor(() -> back.received().size() >= 5 && AuditQueue.open(queueFolder, key).size() == 0);
       List<String> received = back.received();
       assertThat(received).hasSize(5).allMatch(l -> l.startsWith("IHE+RFC-3881 <?xml"));

@@ -1,11 +1,11 @@
 package org.bedsidecapture.app.audit;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.bedsidecapture.dicom.testing.Listening;
 import org.bedsidecapture.dicom.testing.TestPki;
 
 /**
@@ -58,18 +58,8 @@ final class Rsyslog implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("rsyslogd.out").toFile()))
             .start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (true) {
-      try (Socket s = new Socket("127.0.0.1", port)) {
-        return new Rsyslog(p, received);
-      } catch (IOException notYet) {
-        if (!p.isAlive() || System.nanoTime() > deadline) {
-          p.destroy();
-          throw new IOException("rsyslogd did not listen: see " + dir.resolve("rsyslogd.out"));
-        }
-        Thread.sleep(50);
-      }
-    }
+    Listening.await(p, port, "rsyslogd (see " + dir.resolve("rsyslogd.out") + ")");
+    return new Rsyslog(p, received);
   }
 
   /** The messages received so far, one line each: MSGID, a space, the message. */

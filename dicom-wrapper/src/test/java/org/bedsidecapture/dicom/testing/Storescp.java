@@ -1,9 +1,7 @@
 package org.bedsidecapture.dicom.testing;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,7 +48,7 @@ public final class Storescp implements AutoCloseable {
                     folder.resolveSibling(folder.getFileName() + ".log").toFile()))
             .start();
     Storescp s = new Storescp(p, port, folder);
-    s.awaitListening();
+    Listening.await(p, port, "storescp");
     return s;
   }
 
@@ -98,22 +96,6 @@ public final class Storescp implements AutoCloseable {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
-  }
-
-  private void awaitListening() throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IOException("storescp exited with " + process.exitValue());
-      }
-      try (Socket probe = new Socket()) {
-        probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        return;
-      } catch (IOException notYet) {
-        Thread.sleep(50);
-      }
-    }
-    throw new IOException("storescp did not listen on " + port);
   }
 
   public int port() {

@@ -1,7 +1,6 @@
 package org.bedsidecapture.dicom.testing;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -36,18 +35,8 @@ public final class TlsFront implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (true) {
-      try (Socket s = new Socket("127.0.0.1", port)) {
-        return new TlsFront(p, port);
-      } catch (IOException notYet) {
-        if (!p.isAlive() || System.nanoTime() > deadline) {
-          p.destroy();
-          throw new IOException("socat did not listen on " + port + ": see " + log, notYet);
-        }
-        Thread.sleep(50);
-      }
-    }
+    Listening.await(p, port, "socat (see " + log + ")");
+    return new TlsFront(p, port);
   }
 
   public int port() {

@@ -278,11 +278,18 @@ class BedsideScreensIT {
   /** Signs Nora in without the screen, for the tests about what comes after. */
   private void signedIn() {
     Platform.runLater(() -> model.signIn("nora.n"));
-    waitFor(() -> model.state().step() == Step.READY_TO_SCAN);
+    waitForStep(Step.READY_TO_SCAN);
   }
 
+  /**
+   * Touches what {@code query} finds, once the screen has settled: every event the FX thread still
+   * has is handled first, so that a screen about to be replaced (the state moved on a moment ago)
+   * is not the one touched.
+   */
   private void touch(FxRobot robot, String query) {
     waitFor(() -> robot.lookup(query).tryQuery().isPresent());
+    WaitForAsyncUtils.waitForFxEvents();
+    waitFor(() -> robot.lookup(query).tryQuery().map(n -> n.getScene() != null).orElse(false));
     robot.clickOn(query);
     touches++;
   }

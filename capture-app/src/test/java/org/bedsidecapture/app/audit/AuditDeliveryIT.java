@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.bedsidecapture.dicom.delivery.Tls;
@@ -18,6 +17,7 @@ import org.bedsidecapture.dicom.testing.Storescp;
 import org.bedsidecapture.dicom.testing.TestPki;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Audit messages to a real audit repository — rsyslog with its TLS driver, requiring the station's
@@ -28,14 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 class AuditDeliveryIT {
   @TempDir Path dir;
   private final Clock clock = Clock.systemUTC();
-
-  private static void waitFor(Callable<Boolean> condition) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!condition.call()) {
-      assertThat(System.nanoTime()).as("waited 60 s").isLessThan(deadline);
-      Thread.sleep(50);
-    }
-  }
 
   /** The app's delivery to the repository on {@code port}, started. */
   private AuditDelivery delivery(AuditQueue queue, int port, Tls station) {
@@ -69,7 +61,7 @@ class AuditDeliveryIT {
       for (int i = 0; i < 3; i++) {
         app.audit(made.get(i));
       }
-      waitFor(() -> up.received().size() == 3);
+      WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> up.received().size() == 3);
     }
 
     AuditQueue whileDown = AuditQueue.open(queueFolder, key);
@@ -88,7 +80,10 @@ class AuditDeliveryIT {
 
     try (Rsyslog back = Rsyslog.start(repository, pki, port);
         AuditDelivery restarted = delivery(AuditQueue.open(queueFolder, key), port, station)) {
-      waitFor(() -> back.received().size() >= 5 && AuditQueue.open(queueFolder, key).size() == 0);
+      WaitForAsyncUtils.waitFor(
+          60,
+          TimeUnit.SECONDS,
+          () -> back.received().size() >= 5 && AuditQueue.open(queueFolder, key).size() == 0);
       List<String> received = back.received();
       assertThat(received).hasSize(5).allMatch(l -> l.startsWith("IHE+RFC-3881 <?xml"));
       for (int i = 0; i < 5; i++) {

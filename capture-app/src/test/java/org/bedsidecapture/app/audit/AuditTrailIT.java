@@ -16,6 +16,7 @@ import org.bedsidecapture.dicom.testing.Storescp;
 import org.bedsidecapture.dicom.testing.TestPki;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A station whose site settings name an audit repository (rsyslog with its TLS driver) sends it
@@ -58,11 +59,7 @@ class AuditTrailIT {
         workflow.signInInstead("bob");
         trail.applicationStopped("kiosk");
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (repository.received().size() < 5) {
-          assertThat(System.nanoTime()).as("waited 60 s").isLessThan(deadline);
-          Thread.sleep(50);
-        }
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> repository.received().size() >= 5);
       }
       List<String> received = repository.received();
       assertThat(received).hasSize(5);

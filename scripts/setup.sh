@@ -3,13 +3,14 @@
 # missing: JDK 17 and Maven, the PixelMed DICOM toolkit (Debian's libpixelmed-java, put into the
 # local Maven repository), the independent peers the tests use (dcmtk, dicom3tools, ffmpeg),
 # fakeroot, under which jpackage builds the .deb, rpm (rpmbuild, rpm2cpio) for the .rpm, and
-# rsyslog with its OpenSSL driver, the tests' audit repository.
+# rsyslog with its OpenSSL driver, the tests' audit repository, and OpenLDAP's slapd, the tests'
+# directory.
 # Run as root, or as a user with sudo; elsewhere it names what to install and stops.
 set -euo pipefail
 
 PIXELMED_VERSION=20220618
 PIXELMED_JAR=/usr/share/java/pixelmed.jar
-packages=(libpixelmed-java dcmtk dicom3tools ffmpeg bc orthanc orthanc-dicomweb socat openssl libv4l-0 fakeroot rpm cpio rsyslog rsyslog-openssl)
+packages=(libpixelmed-java dcmtk dicom3tools ffmpeg bc orthanc orthanc-dicomweb socat openssl libv4l-0 fakeroot rpm cpio rsyslog rsyslog-openssl slapd)
 # The app's window (JavaFX on GTK) on a desktop, and bench-app on a virtual display; the tests draw
 # the screens without a display (Monocle), so `setup.sh tests` leaves these out.
 [ "${1:-}" = tests ] || packages+=(libgtk-3-0 xvfb xauth)

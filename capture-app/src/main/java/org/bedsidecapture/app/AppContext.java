@@ -19,6 +19,7 @@ import org.bedsidecapture.app.service.CaptureStation;
 import org.bedsidecapture.app.service.DeliveryService;
 import org.bedsidecapture.app.service.EncounterFinder;
 import org.bedsidecapture.app.service.StationCheck;
+import org.bedsidecapture.app.service.TransferAudit;
 import org.bedsidecapture.app.settings.Archive;
 import org.bedsidecapture.app.settings.SettingsException;
 import org.bedsidecapture.app.settings.SiteSettings;
@@ -35,11 +36,13 @@ import org.bedsidecapture.dicom.outbox.Outbox;
  * and the FHIR side (warming in the background from when it is first asked for). Nothing of it is
  * reachable through a static: two contexts in one JVM (tests) do not see each other.
  */
-public final class AppContext {
+public final class AppContext implements AutoCloseable {
   private final StationFolders folders;
   private final Clock clock;
   private Fhir fhir;
   private SiteSettings settings;
+  private AuditTrail trail;
+  private String actingAs;
 
   public AppContext(StationFolders folders, Clock clock) {
     this.folders = folders;
@@ -111,6 +114,7 @@ public final class AppContext {
         archives,
         CaptureStation.workFolder(folders.data()),
         AppOutbox.audit(folders.data(), clock),
+        auditTrail(),
         clock.withZone(ZoneId.systemDefault()));
   }
 
@@ -157,12 +161,19 @@ public final class AppContext {
         clock);
   }
 
-  /** Finds encounters through the site's barcode rules and the EHR at {@code fhirBaseUrl}. */
-  public EncounterFinder encounterFinder(String fhirBaseUrl) throws SettingsException {
-    return encounterFinder(settings(), fhirBaseUrl);
+  /**
+   * Finds encounters through the site's barcode rules and the EHR at {@code fhirBaseUrl}, each
+   * lookup reported to the site's audit trail.
+   */
+  public EncounterFinder encounterFinder(String fhirBaseUrl) throws SettingsException, IOException {
+    return encounterFinder(settings(), fhirBaseUrl, auditTrail());
   }
 
   private EncounterFinder encounterFinder(SiteSettings s, String fhirBaseUrl) {
+    return encounterFinder(s, fhirBaseUrl, AuditTrail.none());
+  }
+
+  private EncounterFinder encounterFinder(SiteSettings s, String fhirBaseUrl, AuditTrail trail) {
     return new EncounterFinder(
         s.barcodeRules(),
         () -> {
@@ -171,14 +182,49 @@ public final class AppContext {
           } catch (IOException e) {
             throw new LookupException("the EHR cannot be reached: " + e.getMessage(), e);
           }
-        });
+        },
+        trail,
+        fhirBaseUrl);
   }
 
   /**
    * The station's audit trail to the site's audit repository ({@code audit.repository}), its
-   * delivery started; {@link AuditTrail#none()} when the site has none. The caller closes it.
+   * delivery started when first asked for; {@link AuditTrail#none()} when the site has none. Closed
+   * with this context.
    */
-  public AuditTrail auditTrail() throws SettingsException, IOException {
+  public synchronized AuditTrail auditTrail() throws SettingsException, IOException {
+    if (trail == null) {
+      trail = newAuditTrail();
+      trail.operator(actingAs);
+    }
+    return trail;
+  }
+
+  /**
+   * Who acts when nobody signs in (a command's OS account, e.g. {@code os:nurse}), named in the
+   * audit trail's messages of what they do.
+   */
+  public synchronized void actingAs(String user) {
+    actingAs = user;
+    if (trail != null) {
+      trail.operator(user);
+    }
+  }
+
+  /**
+   * The audit trail if the site has one and its settings can be read, else {@link
+   * AuditTrail#none()} (said on {@code err}): for commands, which must do their job either way.
+   */
+  public AuditTrail auditTrail(PrintWriter err) {
+    try {
+      return auditTrail();
+    } catch (SettingsException | IOException e) {
+      err.println("bedside-capture: the site's audit repository cannot be used: " + e.getMessage());
+      return AuditTrail.none();
+    }
+  }
+
+  private AuditTrail newAuditTrail() throws SettingsException, IOException {
     SiteSettings s = settings();
     java.net.URI repository = s.auditRepository();
     if (repository == null) {
@@ -199,15 +245,31 @@ public final class AppContext {
   }
 
   /**
-   * Opens the station's outbox for {@code purpose}, waiting for another holder (see AppOutbox).
+   * Opens the station's outbox for {@code purpose}, waiting for another holder (see AppOutbox),
+   * what happens to its objects reported to the site's audit trail.
    *
    * @throws IOException also when the settings cannot be read (a caller reads them first)
    */
   public Outbox openOutbox(String purpose, PrintWriter err) throws IOException {
     try {
-      return AppOutbox.open(folders.data(), settings(), clock, purpose, err);
+      Outbox outbox = AppOutbox.open(folders.data(), settings(), clock, purpose, err);
+      TransferAudit.attach(auditTrail(err), outbox, settings().archives());
+      return outbox;
     } catch (SettingsException e) {
       throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  /** Sends what the audit trail has queued (briefly) and stops it. */
+  @Override
+  public void close() throws InterruptedException {
+    AuditTrail t;
+    synchronized (this) {
+      t = trail;
+      trail = null;
+    }
+    if (t != null) {
+      t.close();
     }
   }
 }

@@ -187,7 +187,11 @@ public final class GuiApp {
         (edited, sample) -> StationCheck.barcode(edited, file, sample),
         (changes, who) ->
             SiteSettingsFile.change(
-                app.folders(), changes, who, AppOutbox.audit(app.folders().data(), app.clock())),
+                app.folders(),
+                changes,
+                who,
+                AppOutbox.audit(app.folders().data(), app.clock()),
+                app.auditTrail(new java.io.PrintWriter(System.err, true))),
         operators instanceof OperatorStore store ? store : null,
         worker,
         Platform::runLater);
@@ -267,9 +271,10 @@ public final class GuiApp {
         discovery = attachedDevices(settings);
         OperatorStore store =
             OperatorStore.in(
-                app.folders().settings(),
-                app.clock(),
-                AppOutbox.audit(app.folders().data(), app.clock()));
+                    app.folders().settings(),
+                    app.clock(),
+                    AppOutbox.audit(app.folders().data(), app.clock()))
+                .reportingTo(app.auditTrail());
         store
             .oneTimeInstallerPin()
             .ifPresent(
@@ -282,11 +287,6 @@ public final class GuiApp {
         err.flush();
         operators = store;
       }
-      Outbox outbox = app.openOutbox("the capture app", err);
-      closing.add(0, outbox);
-      CaptureStation station = app.captureStation(outbox, archives);
-      DeliveryService delivery = delivery(app, outbox, archives);
-      closing.add(0, delivery);
       AuditTrail trail = app.auditTrail();
       String launcher = System.getProperty("user.name", "unknown");
       trail.applicationStarted(launcher);
@@ -294,8 +294,13 @@ public final class GuiApp {
           0,
           () -> {
             trail.applicationStopped(launcher);
-            trail.close();
+            app.close();
           });
+      Outbox outbox = app.openOutbox("the capture app", err);
+      closing.add(0, outbox);
+      CaptureStation station = app.captureStation(outbox, archives);
+      DeliveryService delivery = delivery(app, outbox, archives);
+      closing.add(0, delivery);
       ExecutorService worker =
           Executors.newSingleThreadExecutor(
               r -> {

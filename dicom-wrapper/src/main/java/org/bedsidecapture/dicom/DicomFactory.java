@@ -30,7 +30,6 @@ import org.bedsidecapture.dicom.iod.Dataset;
 import org.bedsidecapture.dicom.iod.ObjectType;
 import org.bedsidecapture.dicom.iod.Part10Object;
 import org.bedsidecapture.dicom.iod.Part10Writer;
-import org.bedsidecapture.dicom.iod.PixelDataOffset;
 import org.bedsidecapture.dicom.iod.SingleFragmentPixelData;
 import org.bedsidecapture.dicom.media.ClipReencoder;
 import org.bedsidecapture.dicom.media.MediaReader;
@@ -151,15 +150,7 @@ public final class DicomFactory {
       OffsetDateTime takenAt)
       throws CaptureRejectedException, IOException {
     requireLaterality(site, laterality, null);
-    long pixelsAt;
-    try (InputStream in = original.open()) {
-      pixelsAt = PixelDataOffset.of(in);
-    }
-    Dataset.Read read;
-    try (InputStream in = original.open()) {
-      read =
-          Dataset.read(new java.io.ByteArrayInputStream(in.readNBytes(Math.toIntExact(pixelsAt))));
-    }
+    Dataset.Header read = Dataset.readHeader(original::open);
     Dataset d = read.dataset();
     ZoneOffset offset = zone.getRules().getOffset(takenAt.toInstant());
     StudySession.Series series =
@@ -180,7 +171,7 @@ public final class DicomFactory {
         d,
         writer,
         original,
-        pixelsAt,
+        read.pixelDataAt(),
         d.get(SOPInstanceUID),
         d.get(SOPClassUID),
         read.transferSyntaxUid(),

@@ -1,5 +1,6 @@
 package org.bedsidecapture.app.audit;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * Sends the queued audit messages to the site's audit repository in the background, oldest first,
  * one at a time: a message leaves the queue only once it was written to the repository's
  * connection; while the repository cannot be reached the messages wait (and new ones queue behind
- * them), tried again after a pause that grows to {@link #LONGEST_PAUSE}.
+ * them), tried again after a pause that grows to {@link #LONGEST_PAUSE}. Only one process sends
+ * (see {@link AuditQueue#sending()}): while another does, this one only queues.
  */
 public final class AuditDelivery implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AuditDelivery.class);
@@ -25,6 +27,7 @@ public final class AuditDelivery implements AutoCloseable {
   private final Object wake = new Object();
   private final Thread thread;
   private volatile boolean stopping;
+  private volatile boolean draining;
   private boolean woken;
 
   public AuditDelivery(AuditQueue queue, SyslogSender sender, Clock clock) {
@@ -51,11 +54,40 @@ public final class AuditDelivery implements AutoCloseable {
   }
 
   private void run() {
+    Closeable sending = null;
+    try {
+      while (!stopping && sending == null) {
+        sending = queue.sending().orElse(null);
+        if (sending == null) {
+          if (draining) {
+            return;
+          }
+          sleep(LONGEST_PAUSE);
+        }
+      }
+      send();
+    } catch (IOException e) {
+      LOG.warn("audit queue: {}; the audit messages wait and are sent later", e.toString());
+    } finally {
+      if (sending != null) {
+        try {
+          sending.close();
+        } catch (IOException e) {
+          LOG.debug("audit queue's sending lock: {}", e.toString());
+        }
+      }
+    }
+  }
+
+  private void send() {
     Duration pause = Duration.ofMillis(200);
     while (!stopping) {
       try {
         Optional<AuditQueue.Entry> next = queue.oldest();
         if (next.isEmpty()) {
+          if (draining) {
+            return;
+          }
           sleep(LONGEST_PAUSE);
           continue;
         }
@@ -64,6 +96,9 @@ public final class AuditDelivery implements AutoCloseable {
         pause = Duration.ofMillis(200);
       } catch (IOException e) {
         LOG.warn("audit repository: {}; the audit messages wait and are sent later", e.toString());
+        if (draining) {
+          return;
+        }
         sleep(pause);
         pause =
             pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0
@@ -85,6 +120,20 @@ public final class AuditDelivery implements AutoCloseable {
       }
       woken = false;
     }
+  }
+
+  /**
+   * Stops once what is queued is sent (or the repository cannot be reached, or another process
+   * sends), waiting at most {@code atMost}; what is left waits on disk for the next start. For a
+   * command, which should not leave its few messages behind when the repository is there.
+   */
+  public void drain(Duration atMost) throws InterruptedException {
+    draining = true;
+    synchronized (wake) {
+      woken = true;
+      wake.notifyAll();
+    }
+    thread.join(atMost.toMillis());
   }
 
   @Override

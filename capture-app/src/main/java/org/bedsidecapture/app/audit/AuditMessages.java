@@ -2,8 +2,14 @@ package org.bedsidecapture.app.audit;
 
 import java.io.StringWriter;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -25,11 +31,35 @@ public final class AuditMessages {
   }
 
   /**
+   * The patient a message is about: the identifier in HL7 v2's CX form ({@code
+   * value^^^namespace&universal-id&type}, as IHE asks) and the name in DICOM's form.
+   */
+  public record Patient(String id, String name) {}
+
+  /** One object of a study: its SOP Class UID and SOP Instance UID. */
+  public record Instance(String sopClassUid, String sopInstanceUid) {}
+
+  /**
+   * The study a message is about: its UID, the words that name it for a reader (the encounter it
+   * belongs to), and the objects of it the event touched.
+   */
+  public record Study(String uid, String name, List<Instance> instances) {
+    public Study {
+      instances = List.copyOf(instances);
+    }
+  }
+
+  /**
    * The kinds of security alert the station reports (PS3.16 CID 403 Security Alert Type): a warning
-   * overridden at the bedside.
+   * overridden at the bedside, a peer that failed to authenticate, the site settings changed, an
+   * operator's PIN or badge changed, operators added or removed.
    */
   public enum Alert {
-    EMERGENCY_OVERRIDE(Code.dcm("110127", "Emergency Override Started"));
+    EMERGENCY_OVERRIDE(Code.dcm("110127", "Emergency Override Started")),
+    NODE_AUTHENTICATION(Code.dcm("110126", "Node Authentication")),
+    SOFTWARE_CONFIGURATION(Code.dcm("110131", "Software Configuration")),
+    USER_SECURITY_ATTRIBUTES_CHANGED(Code.dcm("110137", "User security Attributes Changed")),
+    SECURITY_ROLES_CHANGED(Code.dcm("110136", "Security Roles Changed"));
 
     final Code code;
 
@@ -41,8 +71,21 @@ public final class AuditMessages {
   private static final Code APPLICATION_ACTIVITY = Code.dcm("110100", "Application Activity");
   private static final Code SECURITY_ALERT = Code.dcm("110113", "Security Alert");
   private static final Code USER_AUTHENTICATION = Code.dcm("110114", "User Authentication");
+  private static final Code QUERY = Code.dcm("110112", "Query");
+  private static final Code PATIENT_RECORD = Code.dcm("110110", "Patient Record");
+  private static final Code INSTANCES_ACCESSED = Code.dcm("110103", "DICOM Instances Accessed");
+  private static final Code BEGIN_TRANSFERRING =
+      Code.dcm("110102", "Begin Transferring DICOM Instances");
+  private static final Code INSTANCES_TRANSFERRED =
+      Code.dcm("110104", "DICOM Instances Transferred");
   private static final Code APPLICATION = Code.dcm("110150", "Application");
   private static final Code LAUNCHER = Code.dcm("110151", "Application Launcher");
+  private static final Code DESTINATION = Code.dcm("110152", "Destination Role ID");
+  private static final Code SOURCE = Code.dcm("110153", "Source Role ID");
+  private static final Code PATIENT_NUMBER = new Code("2", "RFC-3881", "Patient Number");
+  private static final Code STUDY_UID = Code.dcm("110180", "Study Instance UID");
+  private static final Code PATIENT_QUERY =
+      new Code("ITI-78", "IHE Transactions", "Mobile Patient Demographics Query");
 
   private final String station;
   private final String site;
@@ -57,6 +100,11 @@ public final class AuditMessages {
     this.station = station;
     this.site = site;
     this.host = host;
+  }
+
+  /** The audit source: this station. */
+  public String station() {
+    return station;
   }
 
   /** The app started ({@code started}) or stopped, launched by {@code user}. */
@@ -110,6 +158,158 @@ public final class AuditMessages {
           participant(m, station, null, false, host, APPLICATION);
           source(m);
         });
+  }
+
+  /**
+   * A lookup in the EHR: {@code operator} (null: none signed in, e.g. the command line's account in
+   * {@code station}'s place) asked the EHR at {@code ehr} with {@code query}; {@code found}: the
+   * patient it led to, or null; {@code failed}: why it could not be answered, or null.
+   */
+  public String query(
+      String operator, String ehr, String query, Patient found, String failed, Instant when) {
+    return message(
+        m -> {
+          event(m, QUERY, null, "E", when, failed == null, failed);
+          if (operator != null) {
+            participant(m, operator, null, true, null, null);
+          }
+          participant(m, station, null, operator == null, host, SOURCE);
+          participant(m, ehr, null, false, ehr, DESTINATION);
+          source(m);
+          m.writeStartElement("ParticipantObjectIdentification");
+          m.writeAttribute("ParticipantObjectID", "Patient");
+          m.writeAttribute("ParticipantObjectTypeCode", "2");
+          m.writeAttribute("ParticipantObjectTypeCodeRole", "24");
+          coded(m, "ParticipantObjectIDTypeCode", PATIENT_QUERY);
+          m.writeStartElement("ParticipantObjectQuery");
+          m.writeCharacters(
+              Base64.getEncoder().encodeToString(query.getBytes(StandardCharsets.UTF_8)));
+          m.writeEndElement();
+          m.writeEndElement();
+          if (found != null) {
+            patient(m, found);
+          }
+        });
+  }
+
+  /** {@code operator} confirmed the patient's record found in the EHR (read at the bedside). */
+  public String patientRecordRead(String operator, Patient patient, Instant when) {
+    return message(
+        m -> {
+          event(m, PATIENT_RECORD, null, "R", when, true, null);
+          participant(m, operator, null, true, null, null);
+          participant(m, station, null, false, host, APPLICATION);
+          source(m);
+          patient(m, patient);
+        });
+  }
+
+  /**
+   * {@code operator} made ({@code created}) or deleted objects of a patient's study at the station:
+   * a capture taken or imported, a capture deleted in review, a local copy purged after the archive
+   * confirmed it ({@code operator} then the station itself).
+   */
+  public String instancesAccessed(
+      boolean created, String operator, Patient patient, Study study, String why, Instant when) {
+    return message(
+        m -> {
+          event(m, INSTANCES_ACCESSED, null, created ? "C" : "D", when, true, why);
+          participant(m, operator, null, true, operator.equals(station) ? host : null, null);
+          if (!operator.equals(station)) {
+            participant(m, station, null, false, host, APPLICATION);
+          }
+          source(m);
+          study(m, study);
+          patient(m, patient);
+        });
+  }
+
+  /** {@code operator} sent a session's objects on their way to {@code destinations}. */
+  public String transferBegun(
+      String operator, Patient patient, Study study, List<String> destinations, Instant when) {
+    return message(
+        m -> {
+          event(m, BEGIN_TRANSFERRING, null, "E", when, true, null);
+          participant(m, operator, null, true, null, null);
+          participant(m, station, null, false, host, SOURCE);
+          for (String d : destinations) {
+            participant(m, d, null, false, null, DESTINATION);
+          }
+          source(m);
+          study(m, study);
+          patient(m, patient);
+        });
+  }
+
+  /**
+   * The station sent a study's objects to the archive {@code destination} (its AE title or URL, at
+   * {@code destinationHost}): {@code failed} null when the archive confirmed them, else why it
+   * refused them for good.
+   */
+  public String instancesTransferred(
+      String destination,
+      String destinationHost,
+      Patient patient,
+      Study study,
+      String outcome,
+      String failed,
+      Instant when) {
+    return message(
+        m -> {
+          event(
+              m,
+              INSTANCES_TRANSFERRED,
+              null,
+              "R",
+              when,
+              failed == null,
+              failed == null ? outcome : failed);
+          participant(m, station, null, true, host, SOURCE);
+          participant(m, destination, null, false, destinationHost, DESTINATION);
+          source(m);
+          study(m, study);
+          patient(m, patient);
+        });
+  }
+
+  private static void patient(XMLStreamWriter m, Patient p) throws XMLStreamException {
+    m.writeStartElement("ParticipantObjectIdentification");
+    m.writeAttribute("ParticipantObjectID", p.id());
+    m.writeAttribute("ParticipantObjectTypeCode", "1");
+    m.writeAttribute("ParticipantObjectTypeCodeRole", "1");
+    coded(m, "ParticipantObjectIDTypeCode", PATIENT_NUMBER);
+    m.writeStartElement("ParticipantObjectName");
+    m.writeCharacters(p.name());
+    m.writeEndElement();
+    m.writeEndElement();
+  }
+
+  private static void study(XMLStreamWriter m, Study s) throws XMLStreamException {
+    m.writeStartElement("ParticipantObjectIdentification");
+    m.writeAttribute("ParticipantObjectID", s.uid());
+    m.writeAttribute("ParticipantObjectTypeCode", "2");
+    m.writeAttribute("ParticipantObjectTypeCodeRole", "3");
+    coded(m, "ParticipantObjectIDTypeCode", STUDY_UID);
+    m.writeStartElement("ParticipantObjectName");
+    m.writeCharacters(s.name());
+    m.writeEndElement();
+    m.writeStartElement("ParticipantObjectDescription");
+    Map<String, List<String>> byClass = new LinkedHashMap<>();
+    for (Instance i : s.instances()) {
+      byClass.computeIfAbsent(i.sopClassUid(), c -> new ArrayList<>()).add(i.sopInstanceUid());
+    }
+    for (Map.Entry<String, List<String>> c : byClass.entrySet()) {
+      m.writeStartElement("SOPClass");
+      m.writeAttribute("UID", c.getKey());
+      m.writeAttribute("NumberOfInstances", Integer.toString(c.getValue().size()));
+      for (String uid : c.getValue()) {
+        m.writeEmptyElement("Instance");
+        m.writeAttribute("UID", uid);
+      }
+      m.writeEndElement();
+    }
+    m.writeEndElement();
+    m.writeEndElement();
   }
 
   private interface Body {

@@ -1,14 +1,20 @@
 package org.bedsidecapture.app.audit;
 
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.bedsidecapture.dicom.OwnerOnly;
 import org.bedsidecapture.dicom.outbox.OutboxKey;
@@ -18,10 +24,24 @@ import org.bedsidecapture.dicom.outbox.OutboxKey;
  * made, so that they survive a network outage, a repository that is down and a restart of the app:
  * one file per message, encrypted with the outbox key (the messages name patients), written whole
  * and flushed before it counts as queued, removed only once sent.
+ *
+ * <p>Several processes of one account share the queue (the app, a command run beside it): a message
+ * is numbered and written under an OS lock, after the last one any of them wrote, and only the
+ * process that holds the {@linkplain #sending() sending lock} sends, so none is sent twice.
  */
 public final class AuditQueue {
   /** A queued message and its place in the order. */
   public record Entry(long number, String message) {}
+
+  private static final String PUTTING = "putting.lock";
+  private static final String SENDING = "sending.lock";
+
+  /**
+   * One monitor per queue folder in this process: the OS lock belongs to the whole process (a
+   * second one in the same JVM is refused, not waited for), so queues of one folder in this process
+   * take turns on this first.
+   */
+  private static final ConcurrentHashMap<Path, Object> PUTTING_HERE = new ConcurrentHashMap<>();
 
   private final Path folder;
   private final OutboxKey key;
@@ -41,15 +61,53 @@ public final class AuditQueue {
   }
 
   /** Queues {@code message} after all the others; on disk when this returns. */
-  public synchronized long put(String message) throws IOException {
-    long number = last + 1;
-    ByteArrayOutputStream sealed = new ByteArrayOutputStream();
-    try (OutputStream out = key.encrypting(sealed, name(number))) {
-      out.write(message.getBytes(StandardCharsets.UTF_8));
+  public long put(String message) throws IOException {
+    synchronized (
+        PUTTING_HERE.computeIfAbsent(folder.toAbsolutePath().normalize(), f -> new Object())) {
+      return putLocked(message);
     }
-    OwnerOnly.replace(folder.resolve(name(number)), sealed.toByteArray());
-    last = number;
-    return number;
+  }
+
+  private long putLocked(String message) throws IOException {
+    try (FileChannel lock = lockFile(PUTTING);
+        FileLock held = lock.lock()) {
+      TreeSet<Long> numbers = numbers(folder);
+      long number = Math.max(last, numbers.isEmpty() ? 0 : numbers.last()) + 1;
+      ByteArrayOutputStream sealed = new ByteArrayOutputStream();
+      try (OutputStream out = key.encrypting(sealed, name(number))) {
+        out.write(message.getBytes(StandardCharsets.UTF_8));
+      }
+      OwnerOnly.replace(folder.resolve(name(number)), sealed.toByteArray());
+      last = number;
+      return number;
+    }
+  }
+
+  /**
+   * The right to send the queue, held until closed; empty while another process holds it (that
+   * process sends what this one queues).
+   */
+  public Optional<Closeable> sending() throws IOException {
+    FileChannel lock = lockFile(SENDING);
+    FileLock held;
+    try {
+      held = lock.tryLock();
+    } catch (OverlappingFileLockException e) {
+      held = null;
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+    if (held == null) {
+      lock.close();
+      return Optional.empty();
+    }
+    return Optional.of(lock);
+  }
+
+  private FileChannel lockFile(String name) throws IOException {
+    return FileChannel.open(
+        folder.resolve(name), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
   }
 
   /** The oldest message waiting, if any. */

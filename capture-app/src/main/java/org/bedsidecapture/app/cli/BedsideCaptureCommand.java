@@ -39,7 +39,20 @@ public final class BedsideCaptureCommand implements Runnable {
 
   public static void main(String[] args) {
     quietLibraryLogging();
-    System.exit(commandLine(AppContext.ofThisProcess()).execute(args));
+    AppContext app = AppContext.ofThisProcess();
+    app.actingAs(commandLineUser());
+    int status = commandLine(app).execute(args);
+    try {
+      app.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    System.exit(status);
+  }
+
+  /** Who acts on the command line, for the audit log and trail: the OS account. */
+  static String commandLineUser() {
+    return "os:" + System.getProperty("user.name", "unknown");
   }
 
   /**

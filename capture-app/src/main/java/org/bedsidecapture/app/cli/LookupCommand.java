@@ -10,8 +10,6 @@ import java.util.concurrent.Callable;
 import org.bedsidecapture.app.AppContext;
 import org.bedsidecapture.app.barcode.BarcodeRejectedException;
 import org.bedsidecapture.app.barcode.IdentifierQuery;
-import org.bedsidecapture.app.fhir.Fhir;
-import org.bedsidecapture.app.fhir.FhirEncounterLookup;
 import org.bedsidecapture.app.fhir.LookupException;
 import org.bedsidecapture.app.fhir.LookupResult;
 import org.bedsidecapture.app.service.EncounterFinder;
@@ -55,7 +53,7 @@ final class LookupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Fhir fhir = app.fhir();
+    app.fhir(); // starts building HAPI's context while the barcodes are read
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     SiteSettings settings;
@@ -80,24 +78,17 @@ final class LookupCommand implements Callable<Integer> {
       err.println("lookup: with two barcodes, the first must be the wristband (an MRN)");
       return 2;
     }
-    FhirEncounterLookup lookup;
+    EncounterFinder finder;
     try {
-      lookup = fhir.lookup(settings, base);
-    } catch (IOException e) {
+      finder = app.encounterFinder(base);
+    } catch (SettingsException | IOException e) {
       err.println("lookup: " + e.getMessage());
       return 2;
     }
     LookupResult result;
     try {
-      IdentifierQuery q = second != null ? second : first;
-      String wristband = second != null ? first.value() : null;
       result =
-          switch (q.kind()) {
-            case PATIENT_MRN -> lookup.byPatientIdentifier(q.system(), q.value());
-            case ENCOUNTER_VISIT -> lookup.byEncounterIdentifier(q.system(), q.value(), wristband);
-            case ACCESSION -> lookup.byAccession(q.system(), q.value(), wristband);
-            case STAFF_BADGE -> throw new LookupException(EncounterFinder.NOT_A_PATIENT);
-          };
+          finder.byQuery(second != null ? second : first, second != null ? first.value() : null);
     } catch (LookupException e) {
       err.println("lookup: " + e.getMessage());
       return 1;

@@ -43,11 +43,6 @@ final class OperatorsCommand {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     private final AppContext app;
 
-    /** Who changes the operators on the command line, for the audit log: the OS account. */
-    static String byWhom() {
-      return "os:" + System.getProperty("user.name", "unknown");
-    }
-
     Base(AppContext app) {
       this.app = app;
     }
@@ -58,9 +53,10 @@ final class OperatorsCommand {
       try {
         return run(
             OperatorStore.in(
-                app.folders().settings(),
-                app.clock(),
-                AppOutbox.audit(app.folders().data(), app.clock())),
+                    app.folders().settings(),
+                    app.clock(),
+                    AppOutbox.audit(app.folders().data(), app.clock()))
+                .reportingTo(app.auditTrail(err)),
             spec.commandLine().getOut());
       } catch (IllegalArgumentException e) {
         err.println("operators " + spec.name() + ": " + e.getMessage());
@@ -129,7 +125,7 @@ final class OperatorsCommand {
       Operator operator = new Operator(user, PersonName.parse(name), r);
       char[] pin = pin(pinFile);
       try {
-        store.add(operator, pin, byWhom());
+        store.add(operator, pin, BedsideCaptureCommand.commandLineUser());
       } finally {
         Arrays.fill(pin, '\0');
       }
@@ -169,7 +165,7 @@ final class OperatorsCommand {
 
     @Override
     int run(OperatorStore store, PrintWriter out) throws IOException {
-      store.remove(user, byWhom());
+      store.remove(user, BedsideCaptureCommand.commandLineUser());
       out.println("removed " + user);
       return 0;
     }
@@ -194,7 +190,7 @@ final class OperatorsCommand {
     int run(OperatorStore store, PrintWriter out) throws IOException {
       char[] pin = pin(pinFile);
       try {
-        store.setPin(user, pin, byWhom());
+        store.setPin(user, pin, BedsideCaptureCommand.commandLineUser());
       } finally {
         Arrays.fill(pin, '\0');
       }
@@ -220,7 +216,7 @@ final class OperatorsCommand {
 
     @Override
     int run(OperatorStore store, PrintWriter out) throws IOException {
-      store.setBadge(user, badge, byWhom());
+      store.setBadge(user, badge, BedsideCaptureCommand.commandLineUser());
       out.println(user + " signs in with that badge from now on");
       return 0;
     }

@@ -123,8 +123,9 @@ final class SettingsCommand {
         SiteSettingsFile.change(
             app.folders(),
             changes,
-            System.getProperty("user.name", "unknown"),
-            AppOutbox.audit(app.folders().data(), app.clock()));
+            BedsideCaptureCommand.commandLineUser(),
+            AppOutbox.audit(app.folders().data(), app.clock()),
+            app.auditTrail(spec.commandLine().getErr()));
       } catch (SettingsException e) {
         spec.commandLine()
             .getErr()

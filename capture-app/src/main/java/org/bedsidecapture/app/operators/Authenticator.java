@@ -3,8 +3,8 @@ package org.bedsidecapture.app.operators;
 import java.io.IOException;
 
 /**
- * Who may sign in at this station, and as whom: the station's {@link OperatorStore} today; the seam
- * where a directory sign-in plugs in later.
+ * Who may sign in at this station, and as whom: the station's own {@link OperatorStore}, or the
+ * site's directory ({@link DirectorySignIn}) with the store behind it.
  */
 public interface Authenticator {
   SignIn signIn(String user, char[] pin) throws IOException;

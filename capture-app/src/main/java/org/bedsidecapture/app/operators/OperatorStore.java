@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.bedsidecapture.app.audit.AuditTrail;
 import org.bedsidecapture.dicom.OwnerOnly;
 import org.bedsidecapture.dicom.PersonName;
 import org.bedsidecapture.dicom.outbox.AuditLog;
@@ -58,6 +59,7 @@ public final class OperatorStore implements Authenticator {
   private final Path badgeKeyFile;
   private final Clock clock;
   private final AuditLog audit;
+  private AuditTrail trail = AuditTrail.none();
 
   private OperatorStore(
       Path file, Path oneTimePinFile, Path badgeKeyFile, Clock clock, AuditLog audit) {
@@ -157,6 +159,15 @@ public final class OperatorStore implements Authenticator {
     return users(read()).isEmpty();
   }
 
+  /**
+   * Also reports every change of the operators to {@code trail} (the site's audit repository), as a
+   * security alert naming who made it.
+   */
+  public synchronized OperatorStore reportingTo(AuditTrail trail) {
+    this.trail = trail;
+    return this;
+  }
+
   /** Adds an operator with their PIN (4 to 12 digits), {@code by} whom. */
   public synchronized void add(Operator operator, char[] pin, String by) throws IOException {
     requirePin(pin);
@@ -172,6 +183,8 @@ public final class OperatorStore implements Authenticator {
     audit.record(
         "OPERATOR_ADDED",
         "operator=" + operator.user() + " role=" + operator.role().name() + " by=" + by);
+    trail.operatorsChanged(
+        by, true, "operator " + operator.user() + " added as " + operator.role().name());
   }
 
   public synchronized void remove(String user, String by) throws IOException {
@@ -180,6 +193,7 @@ public final class OperatorStore implements Authenticator {
     forget(p, user);
     write(p);
     audit.record("OPERATOR_REMOVED", "operator=" + user + " by=" + by);
+    trail.operatorsChanged(by, true, "operator " + user + " removed");
   }
 
   /** A new PIN for {@code user}, set {@code by} whom; a lockout ends with it. */
@@ -192,6 +206,7 @@ public final class OperatorStore implements Authenticator {
     p.remove("op." + user + ".locked-until");
     write(p);
     audit.record("OPERATOR_PIN_SET", "operator=" + user + " by=" + by);
+    trail.operatorsChanged(by, false, "new PIN for operator " + user);
   }
 
   /**
@@ -210,6 +225,7 @@ public final class OperatorStore implements Authenticator {
     p.setProperty("op." + user + ".badge", mac);
     write(p);
     audit.record("OPERATOR_BADGE_SET", "operator=" + user + " by=" + by);
+    trail.operatorsChanged(by, false, "new badge for operator " + user);
   }
 
   /** Signs in with user name and PIN. */

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.bedsidecapture.app.audit.AuditMessages;
+import org.bedsidecapture.app.audit.AuditTrail;
 import org.bedsidecapture.devices.spi.Camera;
 import org.bedsidecapture.devices.spi.Clip;
 import org.bedsidecapture.devices.spi.DeviceException;
@@ -22,6 +25,7 @@ import org.bedsidecapture.dicom.OwnerOnly;
 import org.bedsidecapture.dicom.PersonName;
 import org.bedsidecapture.dicom.StudySession;
 import org.bedsidecapture.dicom.WrappedObject;
+import org.bedsidecapture.dicom.outbox.OutboxEntry;
 
 /**
  * The captures of one confirmed encounter, from shutter to Send. Each capture is wrapped as a DICOM
@@ -224,6 +228,14 @@ public final class CaptureSession {
             view,
             frames);
     shots.put(shot.id(), shot);
+    station
+        .trail()
+        .captured(
+            encounter,
+            AuditTrail.study(
+                study.studyInstanceUid(),
+                encounter,
+                List.of(new AuditMessages.Instance(o.sopClassUid(), o.sopInstanceUid()))));
     return shot;
   }
 
@@ -277,8 +289,21 @@ public final class CaptureSession {
   /** Lets every capture of the session go to the archives and ends the session. */
   public synchronized int send() throws IOException {
     requireOpen();
+    List<AuditMessages.Instance> sent = new ArrayList<>();
+    for (String id : shots.keySet()) {
+      OutboxEntry e = station.outbox().entry(id);
+      if (e != null) {
+        sent.add(new AuditMessages.Instance(e.sopClassUid(), id));
+      }
+    }
     int n = station.outbox().release(List.copyOf(shots.keySet()));
     ended = true;
+    station
+        .trail()
+        .sent(
+            encounter,
+            AuditTrail.study(study.studyInstanceUid(), encounter, sent),
+            station.destinations());
     station
         .audit()
         .record("SESSION_SENT", study.studyInstanceUid(), n + " captures released" + by());

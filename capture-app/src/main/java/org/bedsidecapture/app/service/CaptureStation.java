@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.Stream;
+import org.bedsidecapture.app.audit.AuditTrail;
 import org.bedsidecapture.app.settings.Archive;
 import org.bedsidecapture.dicom.DicomFactory;
 import org.bedsidecapture.dicom.EncounterContext;
@@ -19,7 +20,8 @@ import org.bedsidecapture.dicom.outbox.Outbox;
 
 /**
  * What every capture session of this station shares: how objects are made, the outbox they go into,
- * the archives they go to, a private folder for media on their way into the outbox, and the clock.
+ * the archives they go to, a private folder for media on their way into the outbox, the station's
+ * audit log and the site's audit trail, and the clock.
  */
 public record CaptureStation(
     DicomFactory factory,
@@ -28,6 +30,7 @@ public record CaptureStation(
     List<Archive> archives,
     Path workDir,
     AuditLog audit,
+    AuditTrail trail,
     Clock clock) {
 
   public CaptureStation {
@@ -69,6 +72,7 @@ public record CaptureStation(
         "found-by="
             + foundBy.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
             + (operator == null ? "" : " by " + operator.toDicom()));
+    trail.patientConfirmed(encounter);
     return new CaptureSession(this, encounter, study, operator);
   }
 

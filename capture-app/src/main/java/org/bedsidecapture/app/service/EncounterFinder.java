@@ -1,6 +1,7 @@
 package org.bedsidecapture.app.service;
 
 import java.time.LocalDate;
+import org.bedsidecapture.app.audit.AuditTrail;
 import org.bedsidecapture.app.barcode.BarcodeRejectedException;
 import org.bedsidecapture.app.barcode.BarcodeRule;
 import org.bedsidecapture.app.barcode.BarcodeRules;
@@ -28,10 +29,38 @@ public final class EncounterFinder {
 
   private final BarcodeRules rules;
   private final LookupSource source;
+  private final AuditTrail trail;
+  private final String ehr;
 
-  public EncounterFinder(BarcodeRules rules, LookupSource source) {
+  /**
+   * @param trail where each lookup is reported (the site's audit repository)
+   * @param ehr the EHR as the reports name it (its base URL)
+   */
+  public EncounterFinder(BarcodeRules rules, LookupSource source, AuditTrail trail, String ehr) {
     this.rules = rules;
     this.source = source;
+    this.trail = trail;
+    this.ehr = ehr;
+  }
+
+  public EncounterFinder(BarcodeRules rules, LookupSource source) {
+    this(rules, source, AuditTrail.none(), null);
+  }
+
+  private interface Lookup {
+    LookupResult ask() throws LookupException;
+  }
+
+  /** Asks the EHR {@code query} (as FHIR searches it), reported with what it found. */
+  private LookupResult audited(String query, Lookup lookup) throws LookupException {
+    try {
+      LookupResult r = lookup.ask();
+      trail.lookedUp(ehr, query, r instanceof LookupResult.Found f ? f.context() : null, null);
+      return r;
+    } catch (LookupException | RuntimeException e) {
+      trail.lookedUp(ehr, query, null, e.getMessage());
+      throw e;
+    }
   }
 
   /**
@@ -59,11 +88,28 @@ public final class EncounterFinder {
 
   /** The encounter a resolved barcode leads to. */
   public LookupResult byQuery(IdentifierQuery q) throws LookupException {
-    FhirEncounterLookup lookup = source.lookup();
+    return byQuery(q, null);
+  }
+
+  /**
+   * The encounter a resolved barcode leads to, checked against the patient of the wristband scanned
+   * before it ({@code wristband}: its MRN; null: none).
+   */
+  public LookupResult byQuery(IdentifierQuery q, String wristband) throws LookupException {
+    String identifier = "?identifier=" + q.system() + "|" + q.value();
     return switch (q.kind()) {
-      case PATIENT_MRN -> lookup.byPatientIdentifier(q.system(), q.value());
-      case ENCOUNTER_VISIT -> lookup.byEncounterIdentifier(q.system(), q.value(), null);
-      case ACCESSION -> lookup.byAccession(q.system(), q.value(), null);
+      case PATIENT_MRN ->
+          audited(
+              "Patient" + identifier,
+              () -> source.lookup().byPatientIdentifier(q.system(), q.value()));
+      case ENCOUNTER_VISIT ->
+          audited(
+              "Encounter" + identifier,
+              () -> source.lookup().byEncounterIdentifier(q.system(), q.value(), wristband));
+      case ACCESSION ->
+          audited(
+              "ServiceRequest" + identifier,
+              () -> source.lookup().byAccession(q.system(), q.value(), wristband));
       case STAFF_BADGE -> throw new LookupException(NOT_A_PATIENT);
     };
   }
@@ -80,7 +126,9 @@ public final class EncounterFinder {
                     new LookupException(
                         "the site's barcode rules name no MRN system: search by name and birth"
                             + " date"));
-    return source.lookup().byPatientIdentifier(system, mrn.strip());
+    return audited(
+        "Patient?identifier=" + system + "|" + mrn.strip(),
+        () -> source.lookup().byPatientIdentifier(system, mrn.strip()));
   }
 
   /** Manual search by family name (and given name, may be blank) and birth date. */
@@ -89,14 +137,22 @@ public final class EncounterFinder {
     if (family == null || family.isBlank()) {
       throw new IllegalArgumentException("type the family name");
     }
-    return source.lookup().byNameAndBirthDate(family, given, born);
+    return audited(
+        "Patient?family="
+            + family.strip()
+            + (given == null || given.isBlank() ? "" : "&given=" + given.strip())
+            + (born == null ? "" : "&birthdate=" + born),
+        () -> source.lookup().byNameAndBirthDate(family, given, born));
   }
 
   /** Goes on with the candidate the user chose. */
   public LookupResult chosen(LookupResult.Candidate candidate) throws LookupException {
-    FhirEncounterLookup lookup = source.lookup();
     return candidate.encounterId() != null
-        ? lookup.byEncounterId(candidate.encounterId())
-        : lookup.byPatientId(candidate.patientId());
+        ? audited(
+            "Encounter/" + candidate.encounterId(),
+            () -> source.lookup().byEncounterId(candidate.encounterId()))
+        : audited(
+            "Patient/" + candidate.patientId(),
+            () -> source.lookup().byPatientId(candidate.patientId()));
   }
 }

@@ -42,6 +42,7 @@ public final class OperatorAudit implements Consumer<State> {
   public synchronized void accept(State now) {
     State was = before;
     before = now;
+    trail.operator(now.step() == Step.SIGNED_OUT ? null : now.operator());
     if (was == null || was.step() == now.step() && same(was.operator(), now.operator())) {
       return;
     }
@@ -99,6 +100,15 @@ public final class OperatorAudit implements Consumer<State> {
     } else if (result instanceof SignIn.LockedOut l) {
       record("SIGN_IN_LOCKED_OUT", "operator=" + l.user() + " until=" + l.until());
       trail.signInRefused("locked out until " + l.until());
+    } else if (result instanceof SignIn.AccountLocked l) {
+      record("SIGN_IN_REFUSED", "by=" + by + " directory=account-locked");
+      trail.signInRefused("the directory refused the account: " + l.why());
+    } else if (result instanceof SignIn.NotAllowed n) {
+      record("SIGN_IN_REFUSED", "operator=" + n.user() + " directory=no-station-group");
+      trail.signInRefused(n.user() + " is in no group of this station");
+    } else if (result instanceof SignIn.Unavailable u) {
+      record("SIGN_IN_REFUSED", "by=" + by + " directory=unreachable");
+      trail.signInRefused("the directory cannot be asked: " + u.why());
     }
     return result;
   }

@@ -60,7 +60,34 @@ public record SiteSettings(
     String cameraMode,
     boolean highContrast,
     boolean sendWhenTakenOver,
-    URI auditRepository) {
+    URI auditRepository,
+    Directory directory) {
+
+  /**
+   * The site's directory (LDAP, Active Directory) operators sign in against, over TLS only: LDAPS,
+   * or LDAP with StartTLS; null when the station's own operators are the only ones.
+   *
+   * @param url {@code ldaps://HOST[:PORT]} or {@code ldap://HOST[:PORT]} (then always StartTLS)
+   * @param bindDn the station's own account for finding users and groups, or null (anonymous)
+   * @param bindPasswordFile its password's file (the owner's only)
+   * @param userBase where users are found
+   * @param userFilter how a user is found, {@code {0}} standing for the user name typed
+   * @param badgeAttribute the attribute holding a user's badge number, or null (badges stay local)
+   * @param captureGroup the DN of the group whose members capture, or null
+   * @param installerGroup the DN of the group whose members also open the settings, or null
+   * @param localWhenDown whether the station's own operators may sign in while the directory cannot
+   *     be reached
+   */
+  public record Directory(
+      URI url,
+      String bindDn,
+      Path bindPasswordFile,
+      String userBase,
+      String userFilter,
+      String badgeAttribute,
+      String captureGroup,
+      String installerGroup,
+      boolean localWhenDown) {}
 
   /**
    * SMART Backend Services for the EHR: its token endpoint, the client id this station is
@@ -83,6 +110,15 @@ public record SiteSettings(
           "institution.address",
           "institution.department",
           "audit.repository",
+          "directory.url",
+          "directory.bind-dn",
+          "directory.bind-password-file",
+          "directory.user-base",
+          "directory.user-filter",
+          "directory.badge-attribute",
+          "directory.capture-group",
+          "directory.installer-group",
+          "directory.when-down",
           "outbox.key-file",
           "dicom.timeout-seconds",
           "station.listen-port",
@@ -274,7 +310,74 @@ public record SiteSettings(
         cameraMode(p, file),
         highContrast(p, file),
         sendWhenTakenOver(p, file),
-        auditRepository(p, file));
+        auditRepository(p, file),
+        directory(p, file));
+  }
+
+  /** {@code directory.*}: the directory operators sign in against, or null when none is set. */
+  private static Directory directory(Properties p, Path file) throws SettingsException {
+    String text = blankIsNull(p.getProperty("directory.url"));
+    if (text == null) {
+      return null;
+    }
+    URI u;
+    try {
+      u = new URI(text.strip());
+    } catch (java.net.URISyntaxException e) {
+      throw new SettingsException(file + ": directory.url: " + e.getMessage());
+    }
+    if (!("ldaps".equals(u.getScheme()) || "ldap".equals(u.getScheme())) || u.getHost() == null) {
+      throw new SettingsException(
+          file
+              + ": directory.url: '"
+              + text
+              + "' is not ldaps://HOST[:PORT] or ldap://HOST[:PORT] (which always uses StartTLS)");
+    }
+    String userBase = blankIsNull(p.getProperty("directory.user-base"));
+    if (userBase == null) {
+      throw new SettingsException(
+          file + ": directory.user-base: where users are found must be set with directory.url");
+    }
+    String filter = p.getProperty("directory.user-filter", "(uid={0})").strip();
+    if (!filter.contains("{0}")) {
+      throw new SettingsException(
+          file
+              + ": directory.user-filter: '"
+              + filter
+              + "' must hold {0} where the user name goes, e.g. (uid={0}) or"
+              + " (sAMAccountName={0})");
+    }
+    String capture = blankIsNull(p.getProperty("directory.capture-group"));
+    String installer = blankIsNull(p.getProperty("directory.installer-group"));
+    if (capture == null && installer == null) {
+      throw new SettingsException(
+          file
+              + ": directory.capture-group: name the group (its DN) whose members may capture"
+              + " here, and directory.installer-group for those who also set the station up");
+    }
+    String bindDn = blankIsNull(p.getProperty("directory.bind-dn"));
+    String passwordFile = blankIsNull(p.getProperty("directory.bind-password-file"));
+    if ((bindDn == null) != (passwordFile == null)) {
+      throw new SettingsException(
+          file
+              + ": directory.bind-dn and directory.bind-password-file go together (the station's"
+              + " own directory account and its password's file)");
+    }
+    String whenDown = p.getProperty("directory.when-down", "refuse").strip();
+    if (!whenDown.equals("refuse") && !whenDown.equals("local")) {
+      throw new SettingsException(
+          file + ": directory.when-down: '" + whenDown + "' is not refuse or local");
+    }
+    return new Directory(
+        u,
+        bindDn,
+        passwordFile == null ? null : Path.of(passwordFile.strip()),
+        userBase.strip(),
+        filter,
+        blankIsNull(p.getProperty("directory.badge-attribute")),
+        capture == null ? null : capture.strip(),
+        installer == null ? null : installer.strip(),
+        whenDown.equals("local"));
   }
 
   /**
@@ -657,7 +760,8 @@ public record SiteSettings(
           "dicomweb.bearer-token-file",
           "fhir.basic-auth-file",
           "fhir.bearer-token-file",
-          "fhir.smart.private-key-file");
+          "fhir.smart.private-key-file",
+          "directory.bind-password-file");
 
   /**
    * A secret's file must be its owner's only (where the file system has POSIX permissions): one

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import org.bedsidecapture.app.audit.AuditTrail;
 import org.bedsidecapture.dicom.OwnerOnly;
 import org.bedsidecapture.dicom.outbox.AuditLog;
 
@@ -43,12 +44,17 @@ public final class SiteSettingsFile {
   }
 
   /**
-   * Applies {@code changes} (a blank value removes the key) and returns the settings they make.
+   * Applies {@code changes} (a blank value removes the key) and returns the settings they make; the
+   * keys changed (never their values) are recorded in {@code audit} and reported to {@code trail}.
    *
    * @throws SettingsException naming the key, when the result would not start; nothing is written
    */
   public static SiteSettings change(
-      StationFolders folders, Map<String, String> changes, String who, AuditLog audit)
+      StationFolders folders,
+      Map<String, String> changes,
+      String who,
+      AuditLog audit,
+      AuditTrail trail)
       throws SettingsException, IOException {
     Path file = folders.siteFile();
     String before = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
@@ -90,6 +96,7 @@ public final class SiteSettingsFile {
     for (String key : changes.keySet()) {
       audit.record("SETTINGS_CHANGED", SiteSettings.FILE_NAME, key + " by " + who);
     }
+    trail.settingsChanged(who, "site settings changed: " + String.join(", ", changes.keySet()));
     return settings;
   }
 

@@ -8,8 +8,16 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.bedsidecapture.app.audit.AuditDelivery;
+import org.bedsidecapture.app.audit.AuditMessages;
+import org.bedsidecapture.app.audit.AuditQueue;
+import org.bedsidecapture.app.audit.AuditTrail;
+import org.bedsidecapture.app.audit.SyslogSender;
 import org.bedsidecapture.dicom.PersonName;
 import org.bedsidecapture.dicom.outbox.AuditLog;
+import org.bedsidecapture.dicom.outbox.OutboxKey;
 import org.bedsidecapture.dicom.testing.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,5 +147,43 @@ class OperatorStoreTest {
         .hasMessageContaining("user name 'No Spaces'");
     assertThatThrownBy(() -> store.setPin("ghost", "1234".toCharArray(), "test"))
         .hasMessage("ghost is not an operator here");
+  }
+
+  @Test
+  void changesOfTheOperatorsAreReportedToTheSitesAuditTrailWithWhoNeverThePin() throws Exception {
+    AuditQueue queue =
+        AuditQueue.open(
+            home.resolve("audit-queue"), OutboxKey.openOrCreate(home.resolve("outbox.key")));
+    AuditTrail trail =
+        new AuditTrail(
+            new AuditMessages("EDCART7", null, "localhost"),
+            new AuditDelivery(
+                queue, new SyslogSender("localhost", 1, null, Duration.ofSeconds(1), "x"), clock),
+            clock);
+    store.reportingTo(trail);
+
+    store.add(
+        new Operator("bob", PersonName.of("Zznurse", "Bob"), Operator.Role.CAPTURE),
+        "8642".toCharArray(),
+        "os:installer");
+    store.setPin("bob", "1357".toCharArray(), "ida");
+    store.remove("bob", "ida");
+
+    List<String> messages = new ArrayList<>();
+    for (var e = queue.oldest(); e.isPresent(); e = queue.oldest()) {
+      messages.add(e.get().message());
+      queue.remove(e.get().number());
+    }
+    assertThat(messages).hasSize(3);
+    assertThat(messages.get(0))
+        .contains("originalText=\"Security Roles Changed\"")
+        .contains("UserID=\"os:installer\"")
+        .contains("operator bob added as CAPTURE");
+    assertThat(messages.get(1))
+        .contains("originalText=\"User security Attributes Changed\"")
+        .contains("UserID=\"ida\"")
+        .contains("new PIN for operator bob");
+    assertThat(messages.get(2)).contains("operator bob removed");
+    assertThat(String.join("", messages)).doesNotContain("8642").doesNotContain("1357");
   }
 }

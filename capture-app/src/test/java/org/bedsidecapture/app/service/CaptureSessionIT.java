@@ -60,6 +60,7 @@ class CaptureSessionIT {
         archives,
         CaptureStation.workFolder(dir),
         new AuditLog(dir.resolve("audit.log"), clock),
+        org.bedsidecapture.app.audit.AuditTrail.none(),
         clock);
   }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bedsidecapture.app.audit.AuditTrail;
 import org.bedsidecapture.dicom.outbox.AuditLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +36,8 @@ class SiteSettingsFileTest {
     changes.put("barcode.rule.1.pattern", "M(\\d{8})");
 
     SiteSettings now =
-        SiteSettingsFile.change(StationFolders.inOne(home), changes, "Zzinstaller^Ida", audit());
+        SiteSettingsFile.change(
+            StationFolders.inOne(home), changes, "Zzinstaller^Ida", audit(), AuditTrail.none());
 
     assertThat(now.idleTimeout()).hasMinutes(3);
     assertThat(now.barcodeRules().resolve("M12345678").value()).isEqualTo("12345678");
@@ -62,7 +64,8 @@ class SiteSettingsFileTest {
                     StationFolders.inOne(home),
                     Map.of("session.idle-minutes", "0"),
                     "Zzinstaller^Ida",
-                    audit()))
+                    audit(),
+                    AuditTrail.none()))
         .isInstanceOf(SettingsException.class)
         .hasMessageContaining("session.idle-minutes");
 
@@ -79,7 +82,11 @@ class SiteSettingsFileTest {
 
     SiteSettings now =
         SiteSettingsFile.change(
-            StationFolders.inOne(home), Map.of("ui.language", ""), "ida", audit());
+            StationFolders.inOne(home),
+            Map.of("ui.language", ""),
+            "ida",
+            audit(),
+            AuditTrail.none());
 
     assertThat(now.language()).isNull();
     assertThat(Files.readString(home.resolve(SiteSettings.FILE_NAME)))

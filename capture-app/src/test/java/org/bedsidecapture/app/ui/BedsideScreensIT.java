@@ -145,6 +145,7 @@ class BedsideScreensIT {
             archives,
             CaptureStation.workFolder(dir),
             new AuditLog(dir.resolve("audit.log"), clock),
+            org.bedsidecapture.app.audit.AuditTrail.none(),
             clock);
     delivery =
         new DeliveryService(
@@ -244,7 +245,8 @@ class BedsideScreensIT {
                 StationFolders.inOne(dir),
                 changes,
                 who,
-                new AuditLog(dir.resolve("audit.log"), Clock.systemUTC())),
+                new AuditLog(dir.resolve("audit.log"), Clock.systemUTC()),
+                org.bedsidecapture.app.audit.AuditTrail.none()),
         OperatorStore.in(
             dir, Clock.systemUTC(), new AuditLog(dir.resolve("audit.log"), Clock.systemUTC())),
         worker,

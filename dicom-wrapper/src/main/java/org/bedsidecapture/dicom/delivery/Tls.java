@@ -296,6 +296,76 @@ public final class Tls {
     }
   }
 
+  /**
+   * Sockets under this configuration for a client library that makes its own (LDAP): each gets the
+   * station's protocols, suites and host-name check, whether it is opened by the factory or layered
+   * over a connection already made (StartTLS).
+   */
+  public SSLSocketFactory socketFactory() {
+    return new PolicySocketFactory(this);
+  }
+
+  private static final class PolicySocketFactory extends SSLSocketFactory {
+    private final Tls tls;
+
+    PolicySocketFactory(Tls tls) {
+      this.tls = tls;
+    }
+
+    private Socket policed(Socket s) {
+      ((SSLSocket) s).setSSLParameters(tls.parameters());
+      return s;
+    }
+
+    private SSLSocketFactory plain() {
+      return tls.context().getSocketFactory();
+    }
+
+    @Override
+    public Socket createSocket() throws IOException {
+      return policed(plain().createSocket());
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+      return policed(plain().createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(java.net.InetAddress host, int port) throws IOException {
+      return policed(plain().createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, java.net.InetAddress localHost, int localPort)
+        throws IOException {
+      return policed(plain().createSocket(host, port, localHost, localPort));
+    }
+
+    @Override
+    public Socket createSocket(
+        java.net.InetAddress address, int port, java.net.InetAddress localAddress, int localPort)
+        throws IOException {
+      return policed(plain().createSocket(address, port, localAddress, localPort));
+    }
+
+    @Override
+    public Socket createSocket(Socket s, String host, int port, boolean autoClose)
+        throws IOException {
+      return policed(plain().createSocket(s, host, port, autoClose));
+    }
+
+    @Override
+    public String[] getDefaultCipherSuites() {
+      return tls.suites();
+    }
+
+    @Override
+    public String[] getSupportedCipherSuites() {
+      return tls.suites();
+    }
+  }
+
   /** Connects, applies the policy and completes the handshake (timeouts apply to both). */
   SSLSocket connect(String host, int port, Duration timeout) throws IOException {
     Socket raw = new Socket();

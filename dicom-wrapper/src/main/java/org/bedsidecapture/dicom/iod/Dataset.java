@@ -133,6 +133,32 @@ public final class Dataset {
     return new Read(new Dataset(list), transferSyntax);
   }
 
+  /** Opens a Part 10 stream afresh each time it is asked (an outbox copy, a file). */
+  public interface Source {
+    InputStream open() throws IOException;
+  }
+
+  /**
+   * A Part 10 object's data set up to its pixel data, its transfer syntax, and where in the stream
+   * its pixel data starts.
+   */
+  public record Header(Dataset dataset, String transferSyntaxUid, long pixelDataAt) {}
+
+  /**
+   * Reads a Part 10 object's data set up to its pixel data, which is not read: the object is opened
+   * twice, once to find where its pixel data starts and once to read what comes before.
+   */
+  public static Header readHeader(Source part10) throws IOException {
+    long pixelsAt;
+    try (InputStream in = part10.open()) {
+      pixelsAt = PixelDataOffset.of(in);
+    }
+    try (InputStream in = part10.open()) {
+      Read r = read(new java.io.ByteArrayInputStream(in.readNBytes(Math.toIntExact(pixelsAt))));
+      return new Header(r.dataset(), r.transferSyntaxUid(), pixelsAt);
+    }
+  }
+
   /** Removes an attribute, if present. */
   public Dataset remove(AttributeTag tag) {
     list.remove(tag);

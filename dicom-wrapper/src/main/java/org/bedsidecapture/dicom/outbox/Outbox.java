@@ -66,6 +66,7 @@ public final class Outbox implements Closeable {
   private final AuditLog audit;
   private final Map<String, OutboxEntry> entries = new LinkedHashMap<>();
   private final List<Consumer<OutboxStatus>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Events> events = new CopyOnWriteArrayList<>();
   private final Set<String> unwritten = new LinkedHashSet<>();
   private final List<OutboxEntry> confirmed = new ArrayList<>();
   private final OutboxLock lock;
@@ -371,6 +372,9 @@ public final class Outbox implements Closeable {
         throw new IllegalStateException("the object is being sent; it cannot be removed now");
       }
       audit.record(List.<String[]>of(new String[] {"REMOVED", sopInstanceUid, why}));
+      for (Events x : events) {
+        x.removed(e, why);
+      }
       entries.remove(sopInstanceUid);
       unwritten.remove(sopInstanceUid);
       Files.deleteIfExists(dir.resolve(sopInstanceUid + BLOB));
@@ -645,6 +649,14 @@ public final class Outbox implements Closeable {
           lastError = reason;
           return new Delivery(DeliveryState.QUARANTINED, d.attempts() + 1, now, reason, now);
         });
+    audit.record(
+        List.<String[]>of(new String[] {"QUARANTINED", id, "at " + destination + ": " + reason}));
+    OutboxEntry e = entry(id);
+    if (e != null) {
+      for (Events x : events) {
+        x.quarantined(e, destination, reason);
+      }
+    }
   }
 
   /**
@@ -713,6 +725,27 @@ public final class Outbox implements Closeable {
    */
   public void addListener(Consumer<OutboxStatus> listener) {
     listeners.add(listener);
+  }
+
+  /**
+   * What happens to objects that a trail beyond the outbox's own audit log reports (the site's
+   * audit repository). Called on the thread that made the change, after the audit log has it; the
+   * object's copy is still readable ({@link #read}) during the call. Must not throw.
+   */
+  public interface Events {
+    /** Every destination confirmed these objects; their copies are removed next. */
+    default void confirmed(List<OutboxEntry> objects) {}
+
+    /** {@code destination} refused the object for good: it waits for a person. */
+    default void quarantined(OutboxEntry object, String destination, String reason) {}
+
+    /** The object is removed on a person's decision, unconfirmed: {@code why}. */
+    default void removed(OutboxEntry object, String why) {}
+  }
+
+  /** Tells {@code e} what happens to objects from now on. */
+  public void addEvents(Events e) {
+    events.add(e);
   }
 
   private interface Change {
@@ -791,6 +824,9 @@ public final class Outbox implements Closeable {
           });
     }
     audit.record(lines);
+    for (Events x : events) {
+      x.confirmed(group);
+    }
     for (OutboxEntry e : group) {
       Files.deleteIfExists(dir.resolve(e.sopInstanceUid() + BLOB));
       Files.deleteIfExists(dir.resolve(e.sopInstanceUid() + STATE));

@@ -476,4 +476,56 @@ class OutboxTest {
       assertThat(outbox.remove(o.sopInstanceUid(), "again")).isFalse();
     }
   }
+
+  @Test
+  void eventsTellWhatLeavesTheOutboxWhileItsCopyCanStillBeRead() throws Exception {
+    try (Outbox outbox = open()) {
+      List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+      outbox.addEvents(
+          new Outbox.Events() {
+            @Override
+            public void confirmed(List<OutboxEntry> objects) {
+              for (OutboxEntry e : objects) {
+                told.add("confirmed " + e.sopInstanceUid() + " readable=" + readable(outbox, e));
+              }
+            }
+
+            @Override
+            public void quarantined(OutboxEntry object, String destination, String reason) {
+              told.add("quarantined " + object.sopInstanceUid() + " at " + destination);
+            }
+
+            @Override
+            public void removed(OutboxEntry object, String why) {
+              told.add(
+                  "removed " + object.sopInstanceUid() + " readable=" + readable(outbox, object));
+            }
+          });
+      String sent = outbox.put(wrapped("e1").file(), List.of("pacs")).sopInstanceUid();
+      String refused = outbox.put(wrapped("e2").file(), List.of("pacs")).sopInstanceUid();
+
+      outbox.sending(sent, "pacs");
+      outbox.stored(sent, "pacs", true);
+      outbox.sending(refused, "pacs");
+      outbox.quarantined(refused, "pacs", "A900 identifier does not match SOP class");
+      outbox.remove(refused, "given up by the installer");
+
+      assertThat(told)
+          .containsExactly(
+              "confirmed " + sent + " readable=true",
+              "quarantined " + refused + " at pacs",
+              "removed " + refused + " readable=true");
+      assertThat(Files.readString(auditFile))
+          .contains(
+              "QUARANTINED sop=" + refused + " at pacs: A900 identifier does not match SOP class");
+    }
+  }
+
+  private static boolean readable(Outbox outbox, OutboxEntry e) {
+    try (var in = outbox.read(e.sopInstanceUid())) {
+      return in.readAllBytes().length == e.bytes();
+    } catch (IOException x) {
+      return false;
+    }
+  }
 }

@@ -217,6 +217,19 @@ public final class BedsideModel {
                   .withNano(0)));
       return;
     }
+    if (result instanceof SignIn.AccountLocked l) {
+      problem.set(Says.t("signin.accountLocked", l.why()));
+      return;
+    }
+    if (result instanceof SignIn.NotAllowed n) {
+      problem.set(Says.t("signin.notAllowed", n.user()));
+      return;
+    }
+    if (result instanceof SignIn.Unavailable u) {
+      problem.set(
+          Says.t(u.localTried() ? "signin.directoryDownLocal" : "signin.directoryDown", u.why()));
+      return;
+    }
     Operator who = ((SignIn.Accepted) result).operator();
     CaptureWorkflow.State now = workflow.state();
     if (now.step() == CaptureWorkflow.Step.SIGNED_OUT) {

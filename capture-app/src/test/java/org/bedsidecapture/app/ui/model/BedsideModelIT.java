@@ -97,6 +97,7 @@ class BedsideModelIT {
             List.of(archive),
             CaptureStation.workFolder(dir),
             new AuditLog(dir.resolve("audit.log"), clock),
+            org.bedsidecapture.app.audit.AuditTrail.none(),
             clock);
     EncounterFinder finder =
         new EncounterFinder(

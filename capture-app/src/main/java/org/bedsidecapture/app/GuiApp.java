@@ -19,6 +19,7 @@ import org.bedsidecapture.app.demo.DemoSite;
 import org.bedsidecapture.app.demo.WristbandSheet;
 import org.bedsidecapture.app.fhir.demo.SyntheticEhr;
 import org.bedsidecapture.app.operators.Authenticator;
+import org.bedsidecapture.app.operators.DirectorySignIn;
 import org.bedsidecapture.app.operators.OperatorStore;
 import org.bedsidecapture.app.service.CaptureStation;
 import org.bedsidecapture.app.service.DeliveryService;
@@ -192,7 +193,9 @@ public final class GuiApp {
                 who,
                 AppOutbox.audit(app.folders().data(), app.clock()),
                 app.auditTrail(new java.io.PrintWriter(System.err, true))),
-        operators instanceof OperatorStore store ? store : null,
+        operators instanceof OperatorStore store
+            ? store
+            : operators instanceof DirectorySignIn directory ? directory.stationOperators() : null,
         worker,
         Platform::runLater);
   }
@@ -285,7 +288,11 @@ public final class GuiApp {
                             + " with the one-time PIN written in "
                             + pin));
         err.flush();
-        operators = store;
+        operators =
+            settings.directory() == null
+                ? store
+                : new DirectorySignIn(
+                    settings.directory(), settings.tls(), settings.dicomTimeout(), store);
       }
       AuditTrail trail = app.auditTrail();
       String launcher = System.getProperty("user.name", "unknown");

@@ -11,6 +11,11 @@ public interface Authenticator {
 
   SignIn signInByBadge(String badge) throws IOException;
 
+  /** Whether what is typed at sign-in may be a password (a directory's), not only a PIN. */
+  default boolean takesPasswords() {
+    return false;
+  }
+
   /**
    * Where a fresh install's one-time installer PIN waits to be used (see {@link
    * OperatorStore#oneTimeInstallerPin()}); empty when none does.

@@ -45,14 +45,14 @@ public final class DirectorySignIn implements Authenticator {
   private final SiteSettings.Directory directory;
   private final Tls tls;
   private final Duration timeout;
-  private final Authenticator local;
+  private final OperatorStore local;
 
   /**
    * @param tls the station's TLS settings
    * @param local the station's own operators (null: none)
    */
   public DirectorySignIn(
-      SiteSettings.Directory directory, Tls tls, Duration timeout, Authenticator local) {
+      SiteSettings.Directory directory, Tls tls, Duration timeout, OperatorStore local) {
     this.directory = directory;
     this.tls = tls;
     this.timeout = timeout;
@@ -116,6 +116,16 @@ public final class DirectorySignIn implements Authenticator {
     } catch (Unreachable e) {
       return whenDown(e, () -> local.signInByBadge(badge));
     }
+  }
+
+  @Override
+  public boolean takesPasswords() {
+    return true;
+  }
+
+  /** The station's own operators behind the directory (null: none), for the settings screen. */
+  public OperatorStore stationOperators() {
+    return local;
   }
 
   @Override
@@ -185,12 +195,16 @@ public final class DirectorySignIn implements Authenticator {
           + " cannot be used over TLS: "
           + Tls.explain(cause);
     }
+    ResultCode code = e.getResultCode();
+    boolean network =
+        code == ResultCode.CONNECT_ERROR
+            || code == ResultCode.SERVER_DOWN
+            || code == ResultCode.TIMEOUT;
     return "the directory at "
         + directory.url()
-        + " cannot be reached ("
-        + e.getResultCode()
-        + (e.getDiagnosticMessage() == null ? "" : ": " + e.getDiagnosticMessage())
-        + "); check the network and that the directory runs";
+        + " cannot be reached"
+        + (network ? "" : " (" + code.getName() + ")")
+        + "; check the network and that the directory runs";
   }
 
   private void bindAsStation(LDAPConnection c) throws Unreachable, IOException {

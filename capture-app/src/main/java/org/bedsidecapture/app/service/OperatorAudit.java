@@ -90,6 +90,11 @@ public final class OperatorAudit implements Consumer<State> {
       public Optional<Path> waitingOneTimePin() throws IOException {
         return operators.waitingOneTimePin();
       }
+
+      @Override
+      public boolean takesPasswords() {
+        return operators.takesPasswords();
+      }
     };
   }
 

@@ -146,7 +146,19 @@ public final class SettingsCatalogue {
                 Key.choice("session.when-taken-over", List.of("keep", "send")),
                 Key.choice("ui.language", List.of("", "en", "de")),
                 Key.choice("ui.theme", SiteSettings.THEMES),
-                Key.file("outbox.key-file"))));
+                Key.file("outbox.key-file"))),
+        new Section(
+            "directory",
+            List.of(
+                Key.text("directory.url"),
+                Key.text("directory.user-base"),
+                Key.text("directory.user-filter"),
+                Key.text("directory.capture-group"),
+                Key.text("directory.installer-group"),
+                Key.text("directory.bind-dn"),
+                Key.file("directory.bind-password-file"),
+                Key.text("directory.badge-attribute"),
+                Key.choice("directory.when-down", List.of("refuse", "local")))));
   }
 
   /** Archive slots a site without archives is offered (most sites send to one or two). */

@@ -31,7 +31,9 @@ final class SignInScreen extends VBox {
     title.setId("sign-in-title");
     Label what =
         Controls.label(
-            locked ? Texts.t("signin.locked", state.operator()) : Texts.t("signin.hint"),
+            locked
+                ? Texts.t("signin.locked", state.operator())
+                : Texts.t(model.passwords() ? "signin.hintPassword" : "signin.hint"),
             "what-to-do");
     user.setId("sign-in-user");
     user.setPromptText(Texts.t("signin.user"));
@@ -42,9 +44,10 @@ final class SignInScreen extends VBox {
     if (locked) {
       user.setText(state.operator());
     }
+    String secret = Texts.t(model.passwords() ? "signin.password" : "signin.pin");
     pin.setId("sign-in-pin");
-    pin.setPromptText(Texts.t("signin.pin"));
-    pin.setAccessibleText(Texts.t("signin.pin"));
+    pin.setPromptText(secret);
+    pin.setAccessibleText(secret);
     pin.setPrefColumnCount(8);
     pin.setMinHeight(56);
     pin.getStyleClass().add("sign-in-field");
@@ -62,7 +65,7 @@ final class SignInScreen extends VBox {
         new VBox(
             16,
             new VBox(4, Controls.label(Texts.t("signin.user"), "confirm-label"), user),
-            new VBox(4, Controls.label(Texts.t("signin.pin"), "confirm-label"), pin),
+            new VBox(4, Controls.label(secret, "confirm-label"), pin),
             ok);
     fields.setAlignment(Pos.TOP_LEFT);
     HBox form = new HBox(48, fields, keypad());

@@ -58,6 +58,66 @@ class SiteSettingsTest {
         .hasMessageContaining("ui.theme: 'dark' is not one of standard, high-contrast");
   }
 
+  @Test
+  void theDirectoryIsReadWithItsDefaultsAndEveryMistakeNamesItsKey() throws Exception {
+    Path password = home.resolve("directory-password");
+    Files.writeString(password, "secret");
+    Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
+    write(
+        "directory.url=ldaps://dc1.hospital.example\n"
+            + "directory.user-base=ou=people,dc=hospital,dc=example\n"
+            + "directory.capture-group=cn=bedside,ou=groups,dc=hospital,dc=example\n"
+            + "directory.bind-dn=cn=station,dc=hospital,dc=example\n"
+            + "directory.bind-password-file="
+            + password
+            + "\n");
+    SiteSettings.Directory d = SiteSettings.load(home).directory();
+    assertThat(d.url().getHost()).isEqualTo("dc1.hospital.example");
+    assertThat(d.userFilter()).isEqualTo("(uid={0})");
+    assertThat(d.installerGroup()).isNull();
+    assertThat(d.badgeAttribute()).isNull();
+    assertThat(d.localWhenDown()).as("by default, only the directory signs in").isFalse();
+    assertThat(SiteSettings.load(home.resolve("none")).directory()).isNull();
+
+    for (String[] wrong :
+        new String[][] {
+          {
+            "directory.url=http://dc1\ndirectory.user-base=o=x\ndirectory.capture-group=cn=g",
+            "directory.url"
+          },
+          {"directory.url=ldap://dc1\ndirectory.capture-group=cn=g", "directory.user-base"},
+          {"directory.url=ldap://dc1\ndirectory.user-base=o=x", "directory.capture-group"},
+          {
+            "directory.url=ldap://dc1\ndirectory.user-base=o=x\ndirectory.capture-group=cn=g\n"
+                + "directory.user-filter=(uid=nora)",
+            "directory.user-filter"
+          },
+          {
+            "directory.url=ldap://dc1\ndirectory.user-base=o=x\ndirectory.capture-group=cn=g\n"
+                + "directory.bind-dn=cn=station",
+            "directory.bind-password-file"
+          },
+          {
+            "directory.url=ldap://dc1\ndirectory.user-base=o=x\ndirectory.capture-group=cn=g\n"
+                + "directory.when-down=anyone",
+            "directory.when-down"
+          }
+        }) {
+      write(wrong[0] + "\n");
+      assertThatThrownBy(() -> SiteSettings.load(home)).as(wrong[0]).hasMessageContaining(wrong[1]);
+    }
+
+    Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-r--r--"));
+    write(
+        "directory.url=ldaps://dc1\ndirectory.user-base=o=x\ndirectory.capture-group=cn=g\n"
+            + "directory.bind-dn=cn=station\ndirectory.bind-password-file="
+            + password
+            + "\n");
+    assertThatThrownBy(() -> SiteSettings.load(home))
+        .as("the station's directory password is a secret: its owner's only")
+        .hasMessageContaining("directory.bind-password-file");
+  }
+
   /** The settings screen offers every key the start-up validation knows, each in one section. */
   @Test
   void theSettingsScreenOffersEveryKeyOnce() {

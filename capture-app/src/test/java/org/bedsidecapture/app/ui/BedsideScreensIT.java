@@ -20,6 +20,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.Slider;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
@@ -32,6 +33,7 @@ import org.bedsidecapture.app.demo.WristbandSheet;
 import org.bedsidecapture.app.fhir.Fhir;
 import org.bedsidecapture.app.fhir.demo.DemoFhirServer;
 import org.bedsidecapture.app.fhir.demo.SyntheticEhr;
+import org.bedsidecapture.app.operators.DirectorySignIn;
 import org.bedsidecapture.app.operators.Operator;
 import org.bedsidecapture.app.operators.OperatorStore;
 import org.bedsidecapture.app.service.ArchiveDelivery;
@@ -57,6 +59,7 @@ import org.bedsidecapture.dicom.BodySiteCatalogue;
 import org.bedsidecapture.dicom.Laterality;
 import org.bedsidecapture.dicom.PersonName;
 import org.bedsidecapture.dicom.UidGenerator;
+import org.bedsidecapture.dicom.delivery.Tls;
 import org.bedsidecapture.dicom.outbox.AuditLog;
 import org.bedsidecapture.dicom.outbox.Outbox;
 import org.bedsidecapture.dicom.testing.Contexts;
@@ -108,6 +111,8 @@ class BedsideScreensIT {
       new KeyboardWedge.Settings("", '\n', Duration.ofMillis(35), 256);
 
   private BedsideModel model;
+  private EncounterFinder finder;
+  private CaptureStation station;
   private Stage stage;
   private BedsideApp.Parts parts;
   private PreviewModel preview;
@@ -137,7 +142,7 @@ class BedsideScreensIT {
     Clock clock = Clock.systemDefaultZone();
     outbox = Contexts.outbox(dir, clock);
     List<Archive> archives = List.of(Archive.parse(orthanc.dicomUrl(), false));
-    CaptureStation station =
+    station =
         new CaptureStation(
             Contexts.factory(clock),
             UidGenerator.uuidDerived(),
@@ -155,7 +160,7 @@ class BedsideScreensIT {
                 null,
                 clock)
             .start();
-    EncounterFinder finder =
+    finder =
         new EncounterFinder(
             BarcodeRules.demo(), () -> fhir.lookup(ehrBase.get(), Duration.ofSeconds(5)));
     model =
@@ -519,6 +524,78 @@ class BedsideScreensIT {
     robot.clickOn("#sign-in-pin").write("4711").type(KeyCode.ENTER);
     waitForStep(Step.READY_TO_SCAN);
     assertThat(robot.lookup("#operator").queryAs(Label.class).getText()).contains("nora.n");
+  }
+
+  /**
+   * A station whose operators sign in against the site's directory asks for the password (or a
+   * station PIN); with the directory unreachable and the site not letting its own operators in
+   * meanwhile, the nurse is told that, not "wrong PIN".
+   */
+  @Test
+  void withADirectorySignInAsksForThePasswordAndSaysWhenTheDirectoryIsDown(FxRobot robot)
+      throws Exception {
+    DirectorySignIn directory =
+        new DirectorySignIn(
+            new SiteSettings.Directory(
+                java.net.URI.create("ldaps://localhost:" + Storescp.freePort()),
+                null,
+                null,
+                "ou=people,dc=hospital,dc=example",
+                "(uid={0})",
+                null,
+                "cn=bedside-capture,ou=groups,dc=hospital,dc=example",
+                null,
+                false),
+            Tls.jdkDefaults(),
+            Duration.ofSeconds(5),
+            OperatorStore.in(
+                dir, Clock.systemUTC(), new AuditLog(dir.resolve("audit.log"), Clock.systemUTC())));
+    model =
+        new BedsideModel(
+            new CaptureWorkflow(
+                Clock.systemDefaultZone(),
+                Duration.ofMinutes(5),
+                CaptureWorkflow.WhenIdle.END_SESSION),
+            finder,
+            station,
+            directory,
+            worker,
+            Platform::runLater);
+    BedsideApp.Parts signingInAgainstTheDirectory =
+        new BedsideApp.Parts(
+            model,
+            parts.preview(),
+            parts.outbox(),
+            parts.catalogue(),
+            parts.scanCameras(),
+            parts.scanner(),
+            parts.pedalKey(),
+            null,
+            parts.settings(),
+            parts.files(),
+            false,
+            parts.ui());
+    WaitForAsyncUtils.asyncFx(
+            () -> {
+              scene = BedsideApp.scene(signingInAgainstTheDirectory);
+              stage.setScene(scene);
+              stage.sizeToScene();
+            })
+        .get(30, TimeUnit.SECONDS);
+    waitForStep(Step.SIGNED_OUT);
+    assertThat(robot.lookup("#sign-in-pin").queryAs(PasswordField.class).getPromptText())
+        .isEqualTo("Password or PIN");
+    screenshot("32-sign-in-directory");
+
+    robot.clickOn("#sign-in-user").write("nora");
+    robot.clickOn("#sign-in-pin").write("Nora-Secret-2").type(KeyCode.ENTER);
+    waitFor(() -> model.problemProperty().get() != null);
+    screenshot("33-sign-in-directory-down");
+
+    assertThat(model.problemProperty().get())
+        .startsWith("Sign-in is not possible now: the directory at ldaps://localhost:")
+        .contains("cannot be reached");
+    assertThat(model.state().step()).isEqualTo(Step.SIGNED_OUT);
   }
 
   /** Tabs until the control {@code id} has the focus; fails if Tab never reaches it. */

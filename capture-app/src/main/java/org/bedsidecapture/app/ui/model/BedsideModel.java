@@ -174,6 +174,11 @@ public final class BedsideModel {
     }
   }
 
+  /** Whether operators sign in with their directory password (or a station PIN), not a PIN only. */
+  public boolean passwords() {
+    return authenticator != null && authenticator.takesPasswords();
+  }
+
   /** Whether operators sign in here (with PIN or badge), rather than the OS user. */
   public boolean signInRequired() {
     return authenticator != null;

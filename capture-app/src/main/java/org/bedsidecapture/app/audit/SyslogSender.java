@@ -88,6 +88,16 @@ public final class SyslogSender implements AutoCloseable {
       s.setSSLParameters(tls.parameters());
       s.startHandshake();
       socket = s;
+    } catch (javax.net.ssl.SSLException e) {
+      raw.close();
+      throw new IOException(
+          "the audit repository at "
+              + host
+              + ":"
+              + port
+              + " cannot be used over TLS: "
+              + Tls.explain(e),
+          e);
     } catch (IOException e) {
       raw.close();
       throw e;

@@ -1,6 +1,7 @@
 package org.bedsidecapture.app.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +90,35 @@ class AuditDeliveryIT {
       for (int i = 0; i < 5; i++) {
         assertThat(received.get(i)).as("in order").contains("UserID=\"operator" + i + "\"");
       }
+    }
+  }
+
+  /**
+   * An audit repository showing a certificate the station's authorities did not sign is refused
+   * saying so, and nothing is sent to it: the messages wait for the genuine one.
+   */
+  @Test
+  void aRepositoryWithAnImpostorsCertificateIsRefusedAndGetsNothing() throws Exception {
+    TestPki pki = TestPki.create(dir.resolve("pki"));
+    char[] password = Files.readString(pki.stationKeyStorePasswordFile()).toCharArray();
+    Tls station = Tls.configure(pki.stationKeyStore(), password, pki.authority());
+    int port = Storescp.freePort();
+    SyslogSender sender =
+        new SyslogSender("localhost", port, station, Duration.ofSeconds(10), "localhost");
+
+    try (Rsyslog impostor = Rsyslog.start(dir.resolve("impostor"), pki, port, true)) {
+      assertThatThrownBy(
+              () ->
+                  sender.send(
+                      new AuditMessages("EDCART7", null, "localhost")
+                          .applicationActivity(true, "kiosk", Instant.now()),
+                      Instant.now()))
+          .hasMessageContaining("the audit repository at localhost:" + port)
+          .hasMessageContaining("cannot be used over TLS")
+          .hasMessageContaining("not signed by an authority this station trusts");
+      assertThat(impostor.received()).isEmpty();
+    } finally {
+      sender.close();
     }
   }
 }

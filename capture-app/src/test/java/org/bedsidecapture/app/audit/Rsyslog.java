@@ -24,6 +24,12 @@ final class Rsyslog implements AutoCloseable {
   }
 
   static Rsyslog start(Path dir, TestPki pki, int port) throws IOException, InterruptedException {
+    return start(dir, pki, port, false);
+  }
+
+  /** rsyslog showing the impostor's certificate ({@code impostor}) or the genuine one. */
+  static Rsyslog start(Path dir, TestPki pki, int port, boolean impostor)
+      throws IOException, InterruptedException {
     Path work = Files.createDirectories(dir.resolve("work"));
     Path received = dir.resolve("received.log");
     Path conf = dir.resolve("rsyslog.conf");
@@ -34,9 +40,9 @@ final class Rsyslog implements AutoCloseable {
             + "\" DefaultNetstreamDriver=\"ossl\" DefaultNetstreamDriverCAFile=\""
             + pki.authority()
             + "\" DefaultNetstreamDriverCertFile=\""
-            + pki.serverCertificate()
+            + (impostor ? pki.impostorCertificate() : pki.serverCertificate())
             + "\" DefaultNetstreamDriverKeyFile=\""
-            + pki.serverKey()
+            + (impostor ? pki.impostorKey() : pki.serverKey())
             + "\")\n"
             + "module(load=\"imtcp\" StreamDriver.Name=\"ossl\" StreamDriver.Mode=\"1\""
             + " StreamDriver.AuthMode=\"x509/certvalid\")\n"

@@ -137,7 +137,8 @@ public final class AppContext implements AutoCloseable {
         new UidGenerator(s.uidRoot()),
         s.commitmentTimeout(),
         s.tls(),
-        s.reportsOverTls());
+        s.reportsOverTls(),
+        auditTrail(new PrintWriter(System.err, true))::peerRefused);
   }
 
   /**

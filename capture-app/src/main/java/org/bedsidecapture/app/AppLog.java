@@ -86,6 +86,10 @@ public final class AppLog {
             + " "
             + System.getProperty("os.arch")
             + ")");
+    int crashes = collectCrashFiles(Path.of(System.getProperty("user.dir")), logs);
+    if (crashes > 0) {
+      both.println(crashes + " crash file(s) of an earlier run moved into " + logs);
+    }
     if (diagnostic) {
       both.println("site file: " + folders.siteFile());
       both.println("settings:  " + folders.settings());
@@ -95,6 +99,42 @@ public final class AppLog {
               + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
     }
     return file;
+  }
+
+  /**
+   * Moves the JVM's crash files ({@code hs_err_pid*.log}, written where the app was started, e.g.
+   * the home folder) into the account's own log folder, owner-only: they may hold pieces of memory,
+   * patients' data among them, and belong with the logs a support engineer is given. Returns how
+   * many were moved; one that cannot be moved is left and said on the error stream.
+   */
+  public static int collectCrashFiles(Path startedIn, Path logs) throws IOException {
+    int moved = 0;
+    if (!Files.isDirectory(startedIn)) {
+      return 0;
+    }
+    try (java.nio.file.DirectoryStream<Path> crashes =
+        Files.newDirectoryStream(startedIn, "hs_err_pid*.log")) {
+      for (Path crash : crashes) {
+        Path to = org.bedsidecapture.dicom.OwnerOnly.folder(logs).resolve(crash.getFileName());
+        try {
+          Files.move(crash, to, StandardCopyOption.REPLACE_EXISTING);
+          if (Files.getFileStore(to).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(
+                to, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+          }
+          moved++;
+        } catch (IOException e) {
+          System.err.println(
+              "bedside-capture: the crash file "
+                  + crash
+                  + " cannot be moved to "
+                  + logs
+                  + ": "
+                  + e);
+        }
+      }
+    }
+    return moved;
   }
 
   /** Writes to the terminal's stream and the log file; a log that fails never stops the app. */

@@ -61,4 +61,24 @@ class AppLogTest {
         .contains("site file: " + home.resolve("site.properties"))
         .contains("JVM options: ");
   }
+
+  @Test
+  void crashFilesLeftWhereTheAppStartedGoToTheLogFolderOwnerOnly() throws Exception {
+    Path startedIn = Files.createDirectories(home.resolve("desktop"));
+    Path crash = startedIn.resolve("hs_err_pid4711.log");
+    Files.writeString(crash, "# A fatal error has been detected by the Java Runtime Environment");
+    Files.setPosixFilePermissions(
+        crash, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    Files.writeString(startedIn.resolve("notes.txt"), "not a crash file");
+    Path logs = home.resolve("logs");
+
+    assertThat(AppLog.collectCrashFiles(startedIn, logs)).isEqualTo(1);
+
+    assertThat(crash).doesNotExist();
+    assertThat(startedIn.resolve("notes.txt")).exists();
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(logs.resolve("hs_err_pid4711.log"))))
+        .isEqualTo("rw-------");
+  }
 }

@@ -50,10 +50,16 @@ public final class AppImage {
    * The launchers' JVM options for a bedside cart of 4–8 GB: the operating system's places for
    * settings, outbox and logs; a heap of up to 40 % of the memory (1.6–3.2 GB: a burst of 12 MP
    * photos and a clip being encoded fit with room, and the OS, the camera driver and the browser
-   * beside the app keep the rest); UTF-8 whatever the OS's locale.
+   * beside the app keep the rest); UTF-8 whatever the OS's locale; no core dump when the JVM
+   * crashes (a core holds the whole heap, patients' data and keys among it; the crash file is moved
+   * into the account's log folder at the next start).
    */
   static final List<String> JAVA_OPTIONS =
-      List.of("-Dbedside.layout=installed", "-XX:MaxRAMPercentage=40", "-Dfile.encoding=UTF-8");
+      List.of(
+          "-Dbedside.layout=installed",
+          "-XX:MaxRAMPercentage=40",
+          "-Dfile.encoding=UTF-8",
+          "-XX:-CreateCoredumpOnCrash");
 
   /**
    * Modules the app needs that no class names, so jdeps cannot see them (services found at run

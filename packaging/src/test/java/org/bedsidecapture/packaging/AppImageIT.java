@@ -130,6 +130,8 @@ class AppImageIT {
     assertThat(main)
         .contains("-Dbedside.layout=installed")
         .contains("-XX:MaxRAMPercentage=40")
+        .as("no core dump holding the heap")
+        .contains("-XX:-CreateCoredumpOnCrash")
         .doesNotContain("bedside.diagnostic");
     assertThat(diagnostic)
         .contains("-Dbedside.layout=installed")

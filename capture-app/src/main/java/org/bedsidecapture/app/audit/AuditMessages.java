@@ -129,6 +129,20 @@ public final class AuditMessages {
 
   /** An operator signed in ({@code login}) or out; {@code refused}: the sign-in failed, and why. */
   public String userAuthentication(boolean login, String user, String refused, Instant when) {
+    return userAuthentication(login, user, refused == null, refused, when);
+  }
+
+  /**
+   * The station locked ({@code locked}: a logout, the operator's session kept behind the lock) or
+   * unlocked by the same operator (a login).
+   */
+  public String stationLocked(boolean locked, String user, Instant when) {
+    return userAuthentication(
+        !locked, user, true, locked ? "station locked" : "station unlocked", when);
+  }
+
+  private String userAuthentication(
+      boolean login, String user, boolean succeeded, String outcome, Instant when) {
     return message(
         m -> {
           event(
@@ -137,8 +151,8 @@ public final class AuditMessages {
               login ? Code.dcm("110122", "Login") : Code.dcm("110123", "Logout"),
               "E",
               when,
-              refused == null,
-              refused);
+              succeeded,
+              outcome);
           participant(m, user, null, true, null, null);
           participant(m, station, null, false, host, APPLICATION);
           source(m);
@@ -211,9 +225,22 @@ public final class AuditMessages {
    */
   public String instancesAccessed(
       boolean created, String operator, Patient patient, Study study, String why, Instant when) {
+    return instancesAccessed(created ? "C" : "D", operator, patient, study, why, when);
+  }
+
+  /**
+   * {@code operator} changed an object of a patient's study (its body site re-tagged in review).
+   */
+  public String instancesUpdated(
+      String operator, Patient patient, Study study, String what, Instant when) {
+    return instancesAccessed("U", operator, patient, study, what, when);
+  }
+
+  private String instancesAccessed(
+      String action, String operator, Patient patient, Study study, String why, Instant when) {
     return message(
         m -> {
-          event(m, INSTANCES_ACCESSED, null, created ? "C" : "D", when, true, why);
+          event(m, INSTANCES_ACCESSED, null, action, when, true, why);
           participant(m, operator, null, true, operator.equals(station) ? host : null, null);
           if (!operator.equals(station)) {
             participant(m, station, null, false, host, APPLICATION);

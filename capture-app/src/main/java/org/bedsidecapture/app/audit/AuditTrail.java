@@ -106,6 +106,22 @@ public final class AuditTrail implements AutoCloseable {
         () -> messages.instancesAccessed(true, by, patient(patient), study, null, clock.instant()));
   }
 
+  /** Whoever is signed in re-tagged a capture of {@code study}: {@code what} it is now. */
+  public void retagged(EncounterContext patient, Study study, String what) {
+    String by = requestor();
+    send(() -> messages.instancesUpdated(by, patient(patient), study, what, clock.instant()));
+  }
+
+  /** {@code operator} locked the station (or it locked itself on idle). */
+  public void locked(String operator) {
+    send(() -> messages.stationLocked(true, operator, clock.instant()));
+  }
+
+  /** {@code operator} unlocked the station they had locked. */
+  public void unlocked(String operator) {
+    send(() -> messages.stationLocked(false, operator, clock.instant()));
+  }
+
   /** Whoever is signed in sent a session's captures on their way to {@code destinations}. */
   public void sent(EncounterContext patient, Study study, List<String> destinations) {
     String by = requestor();

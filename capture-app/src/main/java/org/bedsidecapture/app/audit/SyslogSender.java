@@ -96,7 +96,7 @@ public final class SyslogSender implements AutoCloseable {
               + ":"
               + port
               + " cannot be used over TLS: "
-              + Tls.explain(e),
+              + Tls.why(e),
           e);
     } catch (IOException e) {
       raw.close();

@@ -140,7 +140,8 @@ final class SendCommand implements Callable<Integer> {
             new UidGenerator(settings.uidRoot()),
             settings.commitmentTimeout(),
             settings.tls(),
-            Archive.parse(to, true).dicomTls())) {
+            Archive.parse(to, true).dicomTls(),
+            app.auditTrail(err)::peerRefused)) {
       boolean delivered =
           Deliveries.deliverDue(
               outbox,

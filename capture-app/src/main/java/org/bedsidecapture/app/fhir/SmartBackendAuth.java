@@ -144,8 +144,11 @@ public final class SmartBackendAuth implements IClientInterceptor {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
+      String tls = Tls.explain(e);
       throw new SmartAuthException(
-          "the EHR's token service (" + tokenUrl + ") cannot be reached: " + e.getMessage());
+          tls != null
+              ? "the EHR's token service (" + tokenUrl + ") cannot be used over TLS: " + tls
+              : "the EHR's token service (" + tokenUrl + ") cannot be reached: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SmartAuthException("interrupted while asking the EHR for a token");

@@ -190,10 +190,7 @@ public final class DirectorySignIn implements Authenticator {
       cause = cause.getCause();
     }
     if (cause != null) {
-      return "the directory at "
-          + directory.url()
-          + " cannot be used over TLS: "
-          + Tls.explain(cause);
+      return "the directory at " + directory.url() + " cannot be used over TLS: " + Tls.why(cause);
     }
     ResultCode code = e.getResultCode();
     boolean network =

@@ -275,6 +275,19 @@ public final class CaptureSession {
             shot.view(),
             shot.frames());
     shots.put(id, retagged);
+    station
+        .trail()
+        .retagged(
+            encounter,
+            AuditTrail.study(
+                study.studyInstanceUid(),
+                encounter,
+                List.of(new AuditMessages.Instance(station.outbox().entry(id).sopClassUid(), id))),
+            "re-tagged in review: "
+                + site.snomedId()
+                + (laterality == null
+                    ? ""
+                    : " " + laterality.name().toLowerCase(java.util.Locale.ROOT)));
     return retagged;
   }
 

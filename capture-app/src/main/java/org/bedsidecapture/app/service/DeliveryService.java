@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.bedsidecapture.app.settings.Archive;
 import org.bedsidecapture.dicom.UidGenerator;
@@ -38,8 +39,8 @@ public final class DeliveryService implements AutoCloseable {
   public record Activity(String sendingTo, String problem) {}
 
   /**
-   * Where the listener for storage commitment reports is, who we are, and whether the reports come
-   * over DICOM TLS.
+   * Where the listener for storage commitment reports is, who we are, whether the reports come over
+   * DICOM TLS, and who is told of each peer it refuses (the site's audit trail).
    */
   public record CommitmentListener(
       String aeTitle,
@@ -48,11 +49,12 @@ public final class DeliveryService implements AutoCloseable {
       UidGenerator uids,
       Duration timeout,
       Tls tls,
-      boolean overTls) {
+      boolean overTls,
+      BiConsumer<String, String> refused) {
 
     StorageCommitter start() throws IOException {
       return StorageCommitter.start(
-          aeTitle, InetAddress.getByName(address), port, uids, timeout, tls, overTls);
+          aeTitle, InetAddress.getByName(address), port, uids, timeout, tls, overTls, refused);
     }
 
     /**

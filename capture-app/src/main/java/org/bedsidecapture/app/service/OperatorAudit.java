@@ -54,9 +54,11 @@ public final class OperatorAudit implements Consumer<State> {
       trail.signedOut(was.operator());
     } else if (now.step() == Step.LOCKED && was.step() != Step.LOCKED) {
       record("LOCKED", "operator=" + now.operator());
+      trail.locked(now.operator());
     } else if (was.step() == Step.LOCKED && now.step() != Step.LOCKED) {
       if (same(was.operator(), now.operator())) {
         record("UNLOCKED", "operator=" + now.operator());
+        trail.unlocked(now.operator());
       } else {
         record("TAKEN_OVER", "operator=" + now.operator() + " from=" + was.operator());
         trail.signedOut(was.operator());

@@ -146,9 +146,14 @@ final class SettingsScreen extends BorderPane {
     }
   }
 
-  /** The button that shows section {@code id}; it stays chosen when touched again. */
+  /**
+   * The button that shows section {@code id}; it stays chosen when touched again. 48 px high, the
+   * least a gloved finger needs, so that all the sections fit beside the settings on an 800 px
+   * screen with Save below them.
+   */
   private ToggleButton sectionButton(String id, ToggleGroup group) {
     ToggleButton b = Controls.toggle(Texts.t("settings.section." + id));
+    b.setMinHeight(48);
     b.setId("section-" + id);
     b.setToggleGroup(group);
     b.setMaxWidth(Double.MAX_VALUE);

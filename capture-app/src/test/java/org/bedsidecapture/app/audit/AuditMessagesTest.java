@@ -98,6 +98,9 @@ class AuditMessagesTest {
             messages.query(
                 null, "https://ehr.example.org/fhir", "Patient/7", null, "timed out", WHEN),
             messages.patientRecordRead("ida", PATIENT, WHEN),
+            messages.stationLocked(true, "ida", WHEN),
+            messages.stationLocked(false, "ida", WHEN),
+            messages.instancesUpdated("ida", PATIENT, STUDY, "re-tagged in review", WHEN),
             messages.instancesAccessed(true, "ida", PATIENT, STUDY, null, WHEN),
             messages.instancesAccessed(false, "EDCART7", PATIENT, STUDY, "purged", WHEN),
             messages.transferBegun("ida", PATIENT, STUDY, List.of("PACS", "VNA"), WHEN),

@@ -53,18 +53,33 @@ class AuditTrailIT {
             workflow, new AuditLog(home.resolve("audit.log"), Clock.systemUTC()), trail);
         workflow.signIn("ida");
         workflow.lock();
+        workflow.unlock();
+        workflow.lock();
         workflow.signInInstead("bob");
         trail.applicationStopped("kiosk");
 
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> repository.received().size() >= 5);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> repository.received().size() >= 8);
       }
       List<String> received = repository.received();
-      assertThat(received).hasSize(5);
+      assertThat(received).hasSize(8);
       assertThat(received.get(0)).contains("originalText=\"Application Start\"");
       assertThat(received.get(1)).contains("originalText=\"Login\"").contains("UserID=\"ida\"");
-      assertThat(received.get(2)).contains("originalText=\"Logout\"").contains("UserID=\"ida\"");
-      assertThat(received.get(3)).contains("originalText=\"Login\"").contains("UserID=\"bob\"");
-      assertThat(received.get(4)).contains("originalText=\"Application Stop\"");
+      assertThat(received.get(2))
+          .contains("originalText=\"Logout\"")
+          .contains("UserID=\"ida\"")
+          .contains("station locked");
+      assertThat(received.get(3))
+          .contains("originalText=\"Login\"")
+          .contains("UserID=\"ida\"")
+          .contains("station unlocked");
+      assertThat(received.get(4)).contains("station locked");
+      assertThat(received.get(5))
+          .as("the takeover ends ida's session")
+          .contains("originalText=\"Logout\"")
+          .contains("UserID=\"ida\"")
+          .doesNotContain("station locked");
+      assertThat(received.get(6)).contains("originalText=\"Login\"").contains("UserID=\"bob\"");
+      assertThat(received.get(7)).contains("originalText=\"Application Stop\"");
       allValid(received);
     }
   }

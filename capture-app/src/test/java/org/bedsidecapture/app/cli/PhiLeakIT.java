@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.bedsidecapture.app.demo.PatientDataSearch;
 import org.bedsidecapture.app.demo.WristbandSheet;
 import org.bedsidecapture.app.fhir.demo.DemoFhirServer;
 import org.bedsidecapture.app.fhir.demo.SyntheticEhr;
@@ -45,19 +46,9 @@ class PhiLeakIT {
     assertThat(lookup.exitCode()).as(lookup.err()).isZero();
     assertThat(lookup.out()).as("the user is shown whom to confirm").contains(patient.mrn());
 
-    List<String> inDicom = new ArrayList<>();
-    for (String word : patient.name().split("[ ,^]+")) {
-      if (word.length() >= 4) {
-        inDicom.add(word);
-      }
-    }
-    inDicom.add(patient.mrn());
-    inDicom.add(patient.birthDate().replace("-", ""));
-    if (patient.visit() != null) {
-      inDicom.add(patient.visit());
-    }
-    List<String> phi = new ArrayList<>(inDicom);
-    phi.add(patient.birthDate());
+    PatientDataSearch search = PatientDataSearch.of(patient);
+    List<String> inDicom = PatientDataSearch.inDicom(patient);
+    List<String> phi = search.spellings();
 
     String archived;
     try (Stream<Path> objects = Files.walk(home.resolve("demo").resolve("archive"))) {
@@ -71,27 +62,16 @@ class PhiLeakIT {
         .as("the spellings searched for are those the objects in the archive carry")
         .allMatch(archived::contains);
 
-    List<Path> left = new ArrayList<>();
-    for (Path root : List.of(home, tmp)) {
-      try (Stream<Path> all = Files.walk(root)) {
-        all.filter(Files::isRegularFile)
-            .filter(f -> !f.startsWith(home.resolve("demo").resolve("archive")))
-            .filter(f -> !f.equals(home.resolve("demo").resolve("wristbands.png")))
-            .forEach(left::add);
-      }
-    }
-    assertThat(left)
-        .as("the diagnostic logs of both runs are among what is searched")
-        .filteredOn(f -> f.getFileName().toString().startsWith("diagnostic-"))
-        .isNotEmpty();
+    Path archive = home.resolve("demo").resolve("archive");
+    Path sheet = home.resolve("demo").resolve("wristbands.png");
     List<String> found = new ArrayList<>();
-    for (Path f : left) {
-      String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
-      for (String p : phi) {
-        if (text.contains(p)) {
-          found.add(dir.relativize(f) + " holds '" + p + "'");
-        }
-      }
+    for (Path root : List.of(home, tmp)) {
+      found.addAll(search.inFiles(root, f -> !f.startsWith(archive) && !f.equals(sheet), false));
+    }
+    try (Stream<Path> logs = Files.walk(home)) {
+      assertThat(logs.filter(f -> f.getFileName().toString().startsWith("diagnostic-")))
+          .as("the diagnostic logs of both runs are among what is searched")
+          .isNotEmpty();
     }
     for (String p : phi) {
       if (demo.err().contains(p) || lookup.err().contains(p)) {

@@ -31,6 +31,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.bedsidecapture.app.fhir.demo.DemoFhirServer;
 import org.bedsidecapture.app.fhir.demo.SyntheticEhr;
 import org.bedsidecapture.app.fhir.demo.SyntheticEncounters;
+import org.bedsidecapture.dicom.delivery.Tls;
+import org.bedsidecapture.dicom.testing.Storescp;
+import org.bedsidecapture.dicom.testing.TestPki;
+import org.bedsidecapture.dicom.testing.TlsFront;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -219,5 +223,75 @@ class SmartBackendAuthIT {
     assertThatThrownBy(
             () -> SmartBackendAuth.load(tokenUrl, CLIENT, pub, "s", Duration.ofSeconds(1), null))
         .hasMessageContaining("must hold a private key with its key id");
+  }
+
+  /**
+   * Both the token service and the EHR over https with certificates from the site's authority:
+   * trusted through the station's TLS settings; a token service showing an impostor's certificate
+   * is refused, saying why, before the station's signed assertion is sent to it.
+   */
+  @Test
+  void overHttpsTheTokenServiceAndTheEhrAreTrustedThroughTheStationsAuthorities(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    TestPki pki = TestPki.create(dir.resolve("pki"));
+    Tls station = Tls.configure(null, null, pki.authority());
+    int tokenPort = tokenService.getAddress().getPort();
+    int[] ports = Storescp.freePorts(3);
+    try (TlsFront tokens =
+            TlsFront.start(
+                pki.serverCertificateAndKey(false),
+                ports[0],
+                tokenPort,
+                dir.resolve("tokens.log"));
+        TlsFront fhir =
+            TlsFront.start(
+                pki.serverCertificateAndKey(false),
+                ports[1],
+                URI.create(ehr.baseUrl()).getPort(),
+                dir.resolve("fhir.log"));
+        TlsFront impostor =
+            TlsFront.start(
+                pki.serverCertificateAndKey(true),
+                ports[2],
+                tokenPort,
+                dir.resolve("impostor.log"))) {
+      String site = "https://localhost:" + fhir.port() + "/fhir";
+      tokenUrl = URI.create("https://localhost:" + tokens.port() + "/auth/token");
+      SmartBackendAuth auth =
+          new SmartBackendAuth(
+              tokenUrl,
+              CLIENT,
+              stationKey,
+              "system/Patient.read",
+              Duration.ofSeconds(10),
+              Clock.systemUTC(),
+              station);
+
+      assertThat(
+              new FhirEncounterLookup(FHIR, site, Duration.ofSeconds(10), auth, 0, station)
+                  .byPatientIdentifier(SyntheticEncounters.MRN_SYSTEM, "DEMO-000001"))
+          .isInstanceOf(LookupResult.Found.class);
+      assertThat(tokenRequests.get()).as("the token came over https").isEqualTo(1);
+
+      SmartBackendAuth toImpostor =
+          new SmartBackendAuth(
+              URI.create("https://localhost:" + impostor.port() + "/auth/token"),
+              CLIENT,
+              stationKey,
+              "system/Patient.read",
+              Duration.ofSeconds(10),
+              Clock.systemUTC(),
+              station);
+      assertThatThrownBy(
+              () ->
+                  new FhirEncounterLookup(
+                          FHIR, site, Duration.ofSeconds(10), toImpostor, 0, station)
+                      .byPatientIdentifier(SyntheticEncounters.MRN_SYSTEM, "DEMO-000001"))
+          .isInstanceOf(LookupException.class)
+          .hasMessageContaining("not signed by an authority this station trusts");
+      assertThat(tokenRequests.get())
+          .as("nothing reached the service behind the impostor")
+          .isEqualTo(1);
+    }
   }
 }

@@ -215,7 +215,8 @@ class CaptureSessionIT {
                       UidGenerator.uuidDerived(),
                       Duration.ofSeconds(30),
                       null,
-                      false),
+                      false,
+                      (peer, why) -> {}),
                   clock)
               .start()) {
         CaptureSession session =

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -29,6 +30,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.bedsidecapture.app.barcode.BarcodeRules;
+import org.bedsidecapture.app.demo.PatientDataSearch;
 import org.bedsidecapture.app.demo.WristbandSheet;
 import org.bedsidecapture.app.fhir.Fhir;
 import org.bedsidecapture.app.fhir.demo.DemoFhirServer;
@@ -233,7 +235,8 @@ class BedsideScreensIT {
                           UidGenerator.uuidDerived(),
                           s.commitmentTimeout(),
                           s.tls(),
-                          s.reportsOverTls())
+                          s.reportsOverTls(),
+                          (peer, why) -> {})
                       ::roundTrip,
                   base,
                   fhir.lookup(base, Duration.ofSeconds(10)),
@@ -350,6 +353,37 @@ class BedsideScreensIT {
   @Test
   void scanConfirmThreePhotosOfTheLeftForearmAndSendArriveInTheArchiveInFewTouches(FxRobot robot)
       throws Exception {
+    try (PatientDataSearch search = PatientDataSearch.of(patient("DEMO-000001")).watch()) {
+      walkScanConfirmCaptureSend(robot);
+      assertNoPatientDataLeftBy(search);
+    }
+  }
+
+  /**
+   * The patient's data is nowhere but on the screens and in the archive after a walk: not in what
+   * the app said (its error stream, the libraries' log), not in the station's folder (outbox, audit
+   * log, work folder), not in a temporary file written during the walk.
+   */
+  private void assertNoPatientDataLeftBy(PatientDataSearch search) throws Exception {
+    List<String> found = new ArrayList<>(search.inWhatWasSaid());
+    found.addAll(
+        search.inFiles(dir, f -> !f.getFileName().toString().equals("wristbands.png"), false));
+    found.addAll(
+        search.inFiles(
+            Path.of(System.getProperty("java.io.tmpdir")),
+            f -> !f.startsWith(orthancDir) && !f.startsWith(dir),
+            true));
+    assertThat(found).as("patient data outside the screens and the archive").isEmpty();
+  }
+
+  private static WristbandSheet.Label patient(String mrn) {
+    return SyntheticEhr.wristbands().stream()
+        .filter(l -> l.mrn().equals(mrn))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private void walkScanConfirmCaptureSend(FxRobot robot) throws Exception {
     signedIn();
     screenshot("01-ready-to-scan");
     scan("DEMO-000001");
@@ -392,6 +426,13 @@ class BedsideScreensIT {
 
   @Test
   void reviewRetagDeleteAndTheOutboxPanel(FxRobot robot) throws Exception {
+    try (PatientDataSearch search = PatientDataSearch.of(patient("DEMO-000002")).watch()) {
+      walkReviewRetagDeleteAndTheOutboxPanel(robot);
+      assertNoPatientDataLeftBy(search);
+    }
+  }
+
+  private void walkReviewRetagDeleteAndTheOutboxPanel(FxRobot robot) throws Exception {
     signedIn();
     scan("DEMO-000002");
     waitForStep(Step.CONFIRM_PATIENT);
@@ -985,6 +1026,10 @@ class BedsideScreensIT {
     String rule = check("barcode.byRule", "1", check("barcode.noCheck"));
     waitFor(() -> shownTexts().stream().anyMatch(t -> t.contains(visit) && t.endsWith(rule)));
     shot("28-settings-barcodes");
+
+    touch(robot, "#section-directory");
+    waitFor(() -> robot.lookup("#setting-directory-url").tryQuery().isPresent());
+    shot("28b-settings-directory");
 
     touch(robot, "#section-bedside");
     inView(robot, "#setting-session-idle-minutes");

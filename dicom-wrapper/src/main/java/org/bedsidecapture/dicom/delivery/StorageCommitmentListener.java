@@ -23,6 +23,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -51,6 +52,7 @@ public final class StorageCommitmentListener implements AutoCloseable {
 
   private final String aeTitle;
   private final ServerSocket server;
+  private final BiConsumer<String, String> refused;
   private final BiPredicate<String, InetAddress> expected;
   private final Consumer<Received> onReport;
   private final int readTimeoutMillis;
@@ -65,8 +67,10 @@ public final class StorageCommitmentListener implements AutoCloseable {
       ServerSocket server,
       BiPredicate<String, InetAddress> expected,
       Consumer<Received> onReport,
-      Duration readTimeout) {
+      Duration readTimeout,
+      BiConsumer<String, String> refused) {
     this.aeTitle = aeTitle;
+    this.refused = refused;
     this.server = server;
     this.expected = expected;
     this.onReport = onReport;
@@ -96,6 +100,7 @@ public final class StorageCommitmentListener implements AutoCloseable {
    *     Tls#listeningSocket()}), or null for plain DICOM
    * @param expected whether a report is awaited from this calling AE title at this address
    * @param readTimeout how long a peer may stay silent in the middle of an association
+   * @param refused told of each peer refused (its AE title and address, or its address) and why
    */
   public static StorageCommitmentListener start(
       String aeTitle,
@@ -104,13 +109,14 @@ public final class StorageCommitmentListener implements AutoCloseable {
       Tls tls,
       BiPredicate<String, InetAddress> expected,
       Consumer<Received> onReport,
-      Duration readTimeout)
+      Duration readTimeout,
+      BiConsumer<String, String> refused)
       throws IOException {
     ServerSocket server = tls == null ? new ServerSocket() : tls.listeningSocket();
     server.setReuseAddress(true);
     server.bind(new InetSocketAddress(bindAddress, port));
     StorageCommitmentListener l =
-        new StorageCommitmentListener(aeTitle, server, expected, onReport, readTimeout);
+        new StorageCommitmentListener(aeTitle, server, expected, onReport, readTimeout, refused);
     l.acceptor.start();
     return l;
   }
@@ -153,6 +159,9 @@ public final class StorageCommitmentListener implements AutoCloseable {
             asked.callingAeTitle,
             asked.from.getHostAddress());
         asked.rejectCallingAeTitle();
+        refused.accept(
+            "'" + asked.callingAeTitle + "' at " + asked.from.getHostAddress(),
+            "no storage commitment report is awaited from it: association rejected");
         return;
       }
       Association association =
@@ -178,6 +187,12 @@ public final class StorageCommitmentListener implements AutoCloseable {
       }
     } catch (AReleaseException released) {
       // the archive closed the association after its reports: the normal end
+    } catch (javax.net.ssl.SSLException e) {
+      String why = Tls.why(e);
+      LOG.warn("storage commitment listener: a TLS peer refused: {}", why);
+      refused.accept(
+          accepted.getInetAddress().getHostAddress(),
+          "storage commitment over DICOM TLS refused: " + why);
     } catch (Exception e) {
       LOG.warn("storage commitment report could not be received: {}", e.toString());
     }

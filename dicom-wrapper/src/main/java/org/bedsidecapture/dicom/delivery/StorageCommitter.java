@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import org.bedsidecapture.dicom.UidGenerator;
 import org.bedsidecapture.dicom.outbox.Outbox;
 import org.bedsidecapture.dicom.outbox.OutboxEntry;
@@ -76,6 +77,25 @@ public final class StorageCommitter implements AutoCloseable {
       Tls tls,
       boolean listenWithTls)
       throws IOException {
+    return start(
+        callingAeTitle, bindAddress, listenPort, uids, timeout, tls, listenWithTls, (p, w) -> {});
+  }
+
+  /**
+   * As {@link #start(String, java.net.InetAddress, int, UidGenerator, Duration, Tls, boolean)},
+   * telling {@code refused} of every peer the listener refuses and every report it ignores (who,
+   * why): for the site's audit repository.
+   */
+  public static StorageCommitter start(
+      String callingAeTitle,
+      java.net.InetAddress bindAddress,
+      int listenPort,
+      UidGenerator uids,
+      Duration timeout,
+      Tls tls,
+      boolean listenWithTls,
+      BiConsumer<String, String> refused)
+      throws IOException {
     if (listenWithTls && tls == null) {
       throw new IOException("reports over DICOM TLS need the station's TLS settings");
     }
@@ -87,8 +107,9 @@ public final class StorageCommitter implements AutoCloseable {
             listenPort,
             listenWithTls ? tls : null,
             (ae, from) -> pending.values().stream().anyMatch(a -> sentBy(a.archive(), ae, from)),
-            received -> hear(pending, received),
-            timeout);
+            received -> hear(pending, received, refused),
+            timeout,
+            refused);
     return new StorageCommitter(pending, listener, uids, callingAeTitle, timeout, tls);
   }
 
@@ -97,15 +118,20 @@ public final class StorageCommitter implements AutoCloseable {
   }
 
   /** Hands a report on to the request awaiting it, if it comes from the archive asked. */
-  private static void hear(Map<String, Awaited> pending, StorageCommitmentListener.Received r) {
+  private static void hear(
+      Map<String, Awaited> pending,
+      StorageCommitmentListener.Received r,
+      BiConsumer<String, String> refused) {
     String transaction = r.report().transactionUid();
     Awaited awaited = pending.get(transaction);
+    String peer = "'" + r.callingAeTitle() + "' at " + r.from().getHostAddress();
     if (awaited == null) {
       LOG.warn(
           "storage commitment report from AE title '{}' at {} for a transaction no request awaits:"
               + " ignored",
           r.callingAeTitle(),
           r.from().getHostAddress());
+      refused.accept(peer, "a storage commitment report for a transaction no request awaits");
     } else if (!sentBy(awaited.archive(), r.callingAeTitle(), r.from())) {
       LOG.warn(
           "storage commitment report for a request to {} came from AE title '{}' at {}: ignored;"
@@ -114,6 +140,7 @@ public final class StorageCommitter implements AutoCloseable {
           r.callingAeTitle(),
           r.from().getHostAddress(),
           awaited.archive());
+      refused.accept(peer, "a storage commitment report for a request to another archive: ignored");
     } else if (pending.remove(transaction, awaited)) {
       awaited.report().complete(r.report());
     }

@@ -124,6 +124,15 @@ public final class Tls {
   }
 
   /**
+   * What went wrong in a TLS handshake, in words for the person at the station where {@link
+   * #explain} knows the failure, else its own message.
+   */
+  public static String why(Throwable handshakeFailure) {
+    String explained = explain(handshakeFailure);
+    return explained != null ? explained : handshakeFailure.getMessage();
+  }
+
+  /**
    * What went wrong with TLS, in words for the person at the station, or null when the failure was
    * not a TLS one.
    */

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StorageCommitmentListenerIT {
   private static final String SOP_CLASS = "1.2.840.10008.5.1.4.1.1.77.1.4";
   private StorageCommitter committer;
+  private final List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final UidGenerator uids = new UidGenerator(UidGenerator.UUID_ROOT);
 
   @BeforeEach
@@ -49,7 +50,8 @@ class StorageCommitmentListenerIT {
             uids,
             Duration.ofSeconds(2),
             null,
-            false);
+            false,
+            (peer, why) -> refused.add(peer + ": " + why));
   }
 
   @AfterEach
@@ -122,6 +124,17 @@ class StorageCommitmentListenerIT {
     return Heard.ANSWERED;
   }
 
+  /** Waits (30 s at most) until the listener told of a refusal starting with {@code what}. */
+  private void toldOf(String what) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (refused.stream().noneMatch(r -> r.startsWith(what))) {
+      assertThat(System.nanoTime() - deadline)
+          .as("told of: " + what + "; told " + refused)
+          .isNegative();
+      Thread.sleep(20);
+    }
+  }
+
   @Test
   void theReportOfTheArchiveAskedIsHeard() throws Exception {
     String transaction = uids.newUid();
@@ -142,6 +155,7 @@ class StorageCommitmentListenerIT {
 
     assertThat(report("INTRUDER", transaction, uids.newUid())).isEqualTo(Heard.REJECTED);
     assertThat(awaited).isNotDone();
+    toldOf("'INTRUDER' at 127.0.0.1: no storage commitment report is awaited from it");
 
     String object = uids.newUid();
     report("ARCHIVE", transaction, object);
@@ -166,6 +180,7 @@ class StorageCommitmentListenerIT {
 
     assertThat(report("ARCHIVE", uids.newUid(), uids.newUid())).isEqualTo(Heard.ANSWERED);
     assertThat(awaited).isNotDone();
+    toldOf("'ARCHIVE' at 127.0.0.1: a storage commitment report for a transaction no request");
   }
 
   /**
@@ -189,7 +204,8 @@ class StorageCommitmentListenerIT {
             uids,
             Duration.ofSeconds(2),
             station,
-            true)) {
+            true,
+            (peer, why) -> refused.add(peer + ": " + why))) {
       String transaction = uids.newUid();
       CompletableFuture<StorageCommitment> awaited =
           overTls.awaiting(transaction, new DicomDestination("ARCHIVE", "127.0.0.1", 2762, true));
@@ -199,6 +215,7 @@ class StorageCommitmentListenerIT {
       assertThat(report(overTls, null, "ARCHIVE", transaction, uids.newUid()))
           .isEqualTo(Heard.REJECTED);
       assertThat(awaited).isNotDone();
+      toldOf("127.0.0.1: storage commitment over DICOM TLS refused");
 
       String object = uids.newUid();
       assertThat(report(overTls, archive, "ARCHIVE", transaction, object))

@@ -190,11 +190,7 @@ public final class AuditMessages {
           participant(m, station, null, operator == null, host, SOURCE);
           participant(m, ehr, null, false, ehr, DESTINATION);
           source(m);
-          m.writeStartElement("ParticipantObjectIdentification");
-          m.writeAttribute("ParticipantObjectID", "Patient");
-          m.writeAttribute("ParticipantObjectTypeCode", "2");
-          m.writeAttribute("ParticipantObjectTypeCodeRole", "24");
-          coded(m, "ParticipantObjectIDTypeCode", PATIENT_QUERY);
+          participantObject(m, "Patient", "2", "24", PATIENT_QUERY);
           m.writeStartElement("ParticipantObjectQuery");
           m.writeCharacters(
               Base64.getEncoder().encodeToString(query.getBytes(StandardCharsets.UTF_8)));
@@ -299,12 +295,22 @@ public final class AuditMessages {
         });
   }
 
-  private static void patient(XMLStreamWriter m, Patient p) throws XMLStreamException {
+  /**
+   * Opens a participant object (the caller writes its name or query and closes it): its id, type (1
+   * person, 2 system object), role (1 patient, 3 report, 24 query) and the kind of its id.
+   */
+  private static void participantObject(
+      XMLStreamWriter m, String id, String type, String role, Code idType)
+      throws XMLStreamException {
     m.writeStartElement("ParticipantObjectIdentification");
-    m.writeAttribute("ParticipantObjectID", p.id());
-    m.writeAttribute("ParticipantObjectTypeCode", "1");
-    m.writeAttribute("ParticipantObjectTypeCodeRole", "1");
-    coded(m, "ParticipantObjectIDTypeCode", PATIENT_NUMBER);
+    m.writeAttribute("ParticipantObjectID", id);
+    m.writeAttribute("ParticipantObjectTypeCode", type);
+    m.writeAttribute("ParticipantObjectTypeCodeRole", role);
+    coded(m, "ParticipantObjectIDTypeCode", idType);
+  }
+
+  private static void patient(XMLStreamWriter m, Patient p) throws XMLStreamException {
+    participantObject(m, p.id(), "1", "1", PATIENT_NUMBER);
     m.writeStartElement("ParticipantObjectName");
     m.writeCharacters(p.name());
     m.writeEndElement();
@@ -312,11 +318,7 @@ public final class AuditMessages {
   }
 
   private static void study(XMLStreamWriter m, Study s) throws XMLStreamException {
-    m.writeStartElement("ParticipantObjectIdentification");
-    m.writeAttribute("ParticipantObjectID", s.uid());
-    m.writeAttribute("ParticipantObjectTypeCode", "2");
-    m.writeAttribute("ParticipantObjectTypeCodeRole", "3");
-    coded(m, "ParticipantObjectIDTypeCode", STUDY_UID);
+    participantObject(m, s.uid(), "2", "3", STUDY_UID);
     m.writeStartElement("ParticipantObjectName");
     m.writeCharacters(s.name());
     m.writeEndElement();

@@ -229,6 +229,18 @@ public final class CaptureSession {
             frames);
     shots.put(shot.id(), shot);
     station
+        .audit()
+        .record(
+            "CAPTURED",
+            o.sopInstanceUid(),
+            "study="
+                + study.studyInstanceUid()
+                + " source="
+                + source.name().toLowerCase(java.util.Locale.ROOT)
+                + " site="
+                + site.snomedId()
+                + by());
+    station
         .trail()
         .captured(
             encounter,
@@ -275,6 +287,7 @@ public final class CaptureSession {
             shot.view(),
             shot.frames());
     shots.put(id, retagged);
+    station.audit().record("RETAGGED", id, "site=" + site.snomedId() + by());
     station
         .trail()
         .retagged(

@@ -28,13 +28,13 @@ public final class TransferAudit implements Outbox.Events {
 
   private final AuditTrail trail;
   private final Outbox outbox;
-  private final Map<String, String> hosts = new LinkedHashMap<>();
+  private final Map<String, Archive> archives = new LinkedHashMap<>();
 
   private TransferAudit(AuditTrail trail, Outbox outbox, List<Archive> archives) {
     this.trail = trail;
     this.outbox = outbox;
     for (Archive a : archives) {
-      hosts.put(a.destination(), URI.create(a.url()).getHost());
+      this.archives.put(a.destination(), a);
     }
   }
 
@@ -60,8 +60,15 @@ public final class TransferAudit implements Outbox.Events {
       }
       AuditMessages.Study study = study(h, group);
       for (String destination : group.get(0).deliveries().keySet()) {
+        Archive a = archives.get(destination);
         trail.delivered(
-            destination, hosts.get(destination), h.patient(), study, "stored and confirmed");
+            destination,
+            host(destination),
+            h.patient(),
+            study,
+            a != null && a.commit()
+                ? "stored; the archive's storage commitment confirmed it holds them"
+                : "stored: the archive answered each C-STORE or STOW-RS with success");
       }
       trail.removed(h.patient(), study, "local copies purged: the archives confirmed them");
     }
@@ -72,7 +79,7 @@ public final class TransferAudit implements Outbox.Events {
     Header h = header(object);
     if (h != null) {
       trail.quarantined(
-          destination, hosts.get(destination), h.patient(), study(h, List.of(object)), reason);
+          destination, host(destination), h.patient(), study(h, List.of(object)), reason);
     }
   }
 
@@ -82,6 +89,12 @@ public final class TransferAudit implements Outbox.Events {
     if (h != null) {
       trail.removed(h.patient(), study(h, List.of(object)), why);
     }
+  }
+
+  /** Where the archive the outbox names {@code destination} is (null: not a site archive). */
+  private String host(String destination) {
+    Archive a = archives.get(destination);
+    return a == null ? null : URI.create(a.url()).getHost();
   }
 
   /** Whom an object is about, as its header says. */

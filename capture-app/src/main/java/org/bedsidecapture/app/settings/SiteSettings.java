@@ -316,21 +316,15 @@ public record SiteSettings(
 
   /** {@code directory.*}: the directory operators sign in against, or null when none is set. */
   private static Directory directory(Properties p, Path file) throws SettingsException {
-    String text = blankIsNull(p.getProperty("directory.url"));
-    if (text == null) {
+    URI u = uri(p, file, "directory.url");
+    if (u == null) {
       return null;
-    }
-    URI u;
-    try {
-      u = new URI(text.strip());
-    } catch (java.net.URISyntaxException e) {
-      throw new SettingsException(file + ": directory.url: " + e.getMessage());
     }
     if (!("ldaps".equals(u.getScheme()) || "ldap".equals(u.getScheme())) || u.getHost() == null) {
       throw new SettingsException(
           file
               + ": directory.url: '"
-              + text
+              + u
               + "' is not ldaps://HOST[:PORT] or ldap://HOST[:PORT] (which always uses StartTLS)");
     }
     String userBase = blankIsNull(p.getProperty("directory.user-base"));
@@ -385,21 +379,26 @@ public record SiteSettings(
    * ATNA: RFC 5424 over RFC 5425 TLS); null when the site has none.
    */
   private static URI auditRepository(Properties p, Path file) throws SettingsException {
-    String text = blankIsNull(p.getProperty("audit.repository"));
+    URI u = uri(p, file, "audit.repository");
+    if (u != null
+        && (!"syslog-tls".equals(u.getScheme()) || u.getHost() == null || u.getPort() < 1)) {
+      throw new SettingsException(
+          file + ": audit.repository: '" + u + "' is not syslog-tls://HOST:PORT");
+    }
+    return u;
+  }
+
+  /** {@code key}'s value as a URI; null when it is not set. */
+  private static URI uri(Properties p, Path file, String key) throws SettingsException {
+    String text = blankIsNull(p.getProperty(key));
     if (text == null) {
       return null;
     }
-    URI u;
     try {
-      u = new URI(text.strip());
+      return new URI(text);
     } catch (java.net.URISyntaxException e) {
-      throw new SettingsException(file + ": audit.repository: " + e.getMessage());
+      throw new SettingsException(file + ": " + key + ": " + e.getMessage());
     }
-    if (!"syslog-tls".equals(u.getScheme()) || u.getHost() == null || u.getPort() < 1) {
-      throw new SettingsException(
-          file + ": audit.repository: '" + text + "' is not syslog-tls://HOST:PORT");
-    }
-    return u;
   }
 
   /** {@code session.when-taken-over}: {@code keep} (the default) or {@code send}. */

@@ -257,15 +257,7 @@ class SmartBackendAuthIT {
                 dir.resolve("impostor.log"))) {
       String site = "https://localhost:" + fhir.port() + "/fhir";
       tokenUrl = URI.create("https://localhost:" + tokens.port() + "/auth/token");
-      SmartBackendAuth auth =
-          new SmartBackendAuth(
-              tokenUrl,
-              CLIENT,
-              stationKey,
-              "system/Patient.read",
-              Duration.ofSeconds(10),
-              Clock.systemUTC(),
-              station);
+      SmartBackendAuth auth = overHttps(tokenUrl, station);
 
       assertThat(
               new FhirEncounterLookup(FHIR, site, Duration.ofSeconds(10), auth, 0, station)
@@ -274,14 +266,7 @@ class SmartBackendAuthIT {
       assertThat(tokenRequests.get()).as("the token came over https").isEqualTo(1);
 
       SmartBackendAuth toImpostor =
-          new SmartBackendAuth(
-              URI.create("https://localhost:" + impostor.port() + "/auth/token"),
-              CLIENT,
-              stationKey,
-              "system/Patient.read",
-              Duration.ofSeconds(10),
-              Clock.systemUTC(),
-              station);
+          overHttps(URI.create("https://localhost:" + impostor.port() + "/auth/token"), station);
       assertThatThrownBy(
               () ->
                   new FhirEncounterLookup(
@@ -293,5 +278,16 @@ class SmartBackendAuthIT {
           .as("nothing reached the service behind the impostor")
           .isEqualTo(1);
     }
+  }
+
+  private SmartBackendAuth overHttps(URI tokens, Tls tls) {
+    return new SmartBackendAuth(
+        tokens,
+        CLIENT,
+        stationKey,
+        "system/Patient.read",
+        Duration.ofSeconds(10),
+        Clock.systemUTC(),
+        tls);
   }
 }

@@ -139,8 +139,13 @@ class CaptureSessionIT {
       assertThat(Files.readString(dir.resolve("audit.log")))
           .contains("SESSION_STARTED")
           .contains("found-by=manual-search")
+          .contains("CAPTURED sop=" + first.id())
+          .contains("CAPTURED sop=" + imported.id())
+          .contains("source=import site=54735007 by Nurse^Nora")
+          .contains("RETAGGED sop=" + second.id() + " site=14975008")
           .contains("REMOVED sop=" + first.id())
-          .contains("SESSION_SENT");
+          .contains("SESSION_SENT")
+          .doesNotContain("MRN0042");
     }
   }
 

@@ -67,24 +67,8 @@ public final class StorageCommitter implements AutoCloseable {
    * @param tls for requests to {@code dicom-tls} destinations (null: JDK defaults)
    * @param listenWithTls whether the archives' reports come over DICOM TLS (with their certificates
    *     required) rather than plain DICOM
-   */
-  public static StorageCommitter start(
-      String callingAeTitle,
-      java.net.InetAddress bindAddress,
-      int listenPort,
-      UidGenerator uids,
-      Duration timeout,
-      Tls tls,
-      boolean listenWithTls)
-      throws IOException {
-    return start(
-        callingAeTitle, bindAddress, listenPort, uids, timeout, tls, listenWithTls, (p, w) -> {});
-  }
-
-  /**
-   * As {@link #start(String, java.net.InetAddress, int, UidGenerator, Duration, Tls, boolean)},
-   * telling {@code refused} of every peer the listener refuses and every report it ignores (who,
-   * why): for the site's audit repository.
+   * @param refused told of every peer the listener refuses and every report it ignores (who, why):
+   *     for the site's audit repository
    */
   public static StorageCommitter start(
       String callingAeTitle,

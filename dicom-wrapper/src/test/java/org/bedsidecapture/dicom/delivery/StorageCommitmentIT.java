@@ -46,7 +46,8 @@ class StorageCommitmentIT {
         UidGenerator.uuidDerived(),
         timeout,
         null,
-        false);
+        false,
+        (peer, why) -> {});
   }
 
   @Test

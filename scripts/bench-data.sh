@@ -14,8 +14,8 @@ if [ ! -f "$dicom.done" ]; then
   echo "making $n synthetic 12-megapixel photos and wrapping them" >&2
   ffmpeg -v error -f lavfi -i "testsrc2=s=4000x3000:r=1,noise=alls=16:allf=t+u" \
     -frames:v "$n" -q:v 2 "$photos/photo%04d.jpg"
-  BEDSIDE_CAPTURE_HOME="$work/home" java -jar "$jar" demo >/dev/null
-  java -jar "$jar" wrap --context "$work/home/demo/encounter-bundle.json" --body-site 54735007 \
+  java -jar "$jar" demo-ehr --bundle "$work/encounter-bundle.json" >/dev/null
+  java -jar "$jar" wrap --context "$work/encounter-bundle.json" --body-site 54735007 \
     --laterality U --out "$dicom" "$photos"/*.jpg >/dev/null
   touch "$dicom.done"
 fi

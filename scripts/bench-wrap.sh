@@ -4,7 +4,9 @@
 # run. Prints seconds, files/s, MB/s and the ratio to img2dcm, medians of ROUNDS rounds.
 #
 # Our wrap makes every file durable (fsync) before giving it its final name; img2dcm does not, so
-# the table also shows img2dcm followed by `sync`, the like-for-like durable comparison.
+# the table also shows img2dcm followed by `sync`, the like-for-like durable comparison, and the
+# disk's floors for the same bytes: a copy flushing each file before renaming it (what a naive
+# durable writer pays), and a copy followed by one `sync` (the least any durable writer can pay).
 #   usage: scripts/bench-wrap.sh [N]      (default 200; ROUNDS=3, BENCH_DIR=target/bench-wrap)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,8 +30,8 @@ if [ ! -f "$input/done" ]; then
     -frames:v "$n" -q:v 2 "$input/photo%04d.jpg"
   touch "$input/done"
 fi
-BEDSIDE_CAPTURE_HOME="$work/home" java -jar "$jar" demo >/dev/null
-context="$work/home/demo/encounter-bundle.json"
+context="$work/encounter-bundle.json"
+java -jar "$jar" demo-ehr --bundle "$context" >/dev/null
 mb=$(du -sm --apparent-size "$input" | cut -f1)
 
 now() { date +%s.%N; }
@@ -49,13 +51,39 @@ run_img2dcm() { # $1: "sync" to wait for the disk as our wrap does
   [ "${1:-}" = sync ] && sync
   elapsed "$t0" "$(now)"
 }
+run_floor() { # $1: "each" to flush every file before its rename, "once" for one sync at the end
+  local out="$work/out-floor"; rm -rf "$out"; mkdir -p "$out"; sync
+  local t0; t0=$(now)
+  if [ "$1" = each ]; then
+    python3 - "$out" "$input"/*.jpg <<'PY'
+import os, sys
+out = sys.argv[1]
+for f in sys.argv[2:]:
+    name = os.path.join(out, os.path.basename(f)[:-4] + ".dcm")
+    with open(f, "rb") as src, open(name + ".part", "wb") as dst:
+        dst.write(src.read())
+        dst.flush()
+        os.fsync(dst.fileno())
+    os.rename(name + ".part", name)
+d = os.open(out, os.O_RDONLY)
+os.fsync(d)
+os.close(d)
+PY
+  else
+    cp "$input"/*.jpg "$out"/
+    sync
+  fi
+  elapsed "$t0" "$(now)"
+}
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-declare -a ours cds img img_sync
+declare -a ours cds img img_sync floor_each floor_once
 for r in $(seq "$rounds"); do
   echo "round $r of $rounds"
   img+=("$(run_img2dcm)")
   img_sync+=("$(run_img2dcm sync)")
+  floor_each+=("$(run_floor each)")
+  floor_once+=("$(run_floor once)")
   ours+=("$(run_ours)")
   [ -f "$jsa" ] && cds+=("$(run_ours -XX:SharedArchiveFile="$jsa")")
 done
@@ -69,6 +97,10 @@ echo
 echo "$n JPEGs, $mb MB, medians of $rounds rounds; ratio = img2dcm time / this time"
 row "img2dcm, one process per file" "$base"
 row "img2dcm, one process per file, then sync" "$(median "${img_sync[@]}")"
+row "floor: copy, flush each file, rename" "$(median "${floor_each[@]}")"
+row "floor: copy, then one sync" "$(median "${floor_once[@]}")"
 row "bedside-capture wrap (java -jar)" "$(median "${ours[@]}")"
 [ ${#cds[@]} -gt 0 ] && row "bedside-capture wrap (java -jar, CDS archive)" "$(median "${cds[@]}")"
-rm -rf "$work/out-ours" "$work/out-img2dcm"
+printf '%-44s %7.2fx (goal: at most 1.3x)\n' "wrap / the one-sync floor" \
+  "$(echo "$(median "${ours[@]}") / $(median "${floor_once[@]}")" | bc -l)"
+rm -rf "$work/out-ours" "$work/out-img2dcm" "$work/out-floor"

@@ -93,7 +93,7 @@ public final class DicomFactory {
   public WrappedObject wrap(
       EncounterContext context, StudySession session, Capture capture, Path outDir)
       throws CaptureRejectedException, IOException {
-    Encoded encoded = encode(context, session, capture, outDir);
+    Encoded encoded = encode(context, session, capture, read(capture, outDir), outDir);
     return encoded.wrapped(writer.commit(encoded.pending()));
   }
 
@@ -207,9 +207,11 @@ public final class DicomFactory {
   }
 
   /**
-   * Wraps captures one after the other, as {@link #wrap} does each, and reports every outcome in
-   * the order of the captures. While one file is being flushed to disk the next is already being
-   * encoded: on a batch of large photos, waiting for the disk is most of the time.
+   * Wraps captures as {@link #wrap} does each, and reports every outcome in the order of the
+   * captures. The media of the next captures is read and checked on every core while this one is
+   * numbered and encoded (in order: series and instance numbers follow the captures), and while one
+   * file is being flushed to disk the next are already being encoded: on a batch of large photos,
+   * decoding their data and waiting for the disk are most of the time.
    */
   public void wrapAll(
       EncounterContext context,
@@ -217,20 +219,21 @@ public final class DicomFactory {
       List<Capture> captures,
       Path outDir,
       Consumer<Outcome> onEach) {
-    ExecutorService committer =
-        Executors.newFixedThreadPool(
-            COMMIT_THREADS,
-            r -> {
-              Thread t = new Thread(r, "dicom-commit");
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService committer = daemons(COMMIT_THREADS, "dicom-commit");
+    int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+    ExecutorService readers = daemons(cores, "dicom-media-read");
+    Deque<Future<PreparedMedia>> reading = new ArrayDeque<>();
     Deque<Future<Outcome>> inFlight = new ArrayDeque<>();
     try {
+      int next = 0;
       for (Capture capture : captures) {
+        while (next < captures.size() && reading.size() < 2 * cores) {
+          Capture ahead = captures.get(next++);
+          reading.add(readers.submit(() -> read(ahead, outDir)));
+        }
         Future<Outcome> outcome;
         try {
-          Encoded encoded = encode(context, session, capture, outDir);
+          Encoded encoded = encode(context, session, capture, media(reading.poll()), outDir);
           outcome = committer.submit(() -> commit(capture, encoded));
         } catch (CaptureRejectedException e) {
           outcome = CompletableFuture.completedFuture(new Outcome(capture, null, e.getMessage()));
@@ -247,7 +250,37 @@ public final class DicomFactory {
         onEach.accept(await(inFlight.poll()));
       }
     } finally {
+      readers.shutdownNow();
       committer.shutdownNow();
+    }
+  }
+
+  private static ExecutorService daemons(int threads, String name) {
+    return Executors.newFixedThreadPool(
+        threads,
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /** The media read ahead, or why it could not be read. */
+  private static PreparedMedia media(Future<PreparedMedia> read)
+      throws CaptureRejectedException, IOException {
+    try {
+      return read.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while wrapping", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof CaptureRejectedException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IllegalStateException(e.getCause());
     }
   }
 
@@ -298,9 +331,13 @@ public final class DicomFactory {
   }
 
   private Encoded encode(
-      EncounterContext context, StudySession session, Capture capture, Path outDir)
+      EncounterContext context,
+      StudySession session,
+      Capture capture,
+      PreparedMedia media,
+      Path outDir)
       throws CaptureRejectedException, IOException {
-    Built built = build(context, session, capture, outDir);
+    Built built = build(context, session, capture, media);
     try {
       Part10Writer.Pending pending =
           writer.writeUnsynced(
@@ -376,13 +413,24 @@ public final class DicomFactory {
 
   private Built build(EncounterContext context, StudySession session, Capture capture, Path workDir)
       throws CaptureRejectedException, IOException {
+    return build(context, session, capture, read(capture, workDir));
+  }
+
+  /** Reads and checks a capture's media (the costly part, free of the session's numbering). */
+  private PreparedMedia read(Capture capture, Path workDir)
+      throws CaptureRejectedException, IOException {
     requireLaterality(capture.bodySite(), capture.laterality(), capture.media());
-    PreparedMedia media;
     try {
-      media = mediaReader.read(capture.media(), workDir);
+      return mediaReader.read(capture.media(), workDir);
     } catch (UnsupportedMediaException e) {
       throw new CaptureRejectedException(capture.media(), e.getMessage(), e);
     }
+  }
+
+  /** The data set for a capture whose media was read: its series, numbers and UIDs given here. */
+  private Built build(
+      EncounterContext context, StudySession session, Capture capture, PreparedMedia media)
+      throws CaptureRejectedException, IOException {
     boolean built = false;
     try {
       ObjectType type = ObjectType.forCapture(capture.device(), media.kind());

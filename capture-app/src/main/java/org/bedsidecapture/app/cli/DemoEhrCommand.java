@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = {
       "Run the demo EHR (HAPI FHIR, synthetic patients) on loopback until stopped;",
-      "prints its FHIR base URL on the first line."
+      "prints its FHIR base URL on the first line. With --bundle, write the demo's first",
+      "encounter as a FHIR Bundle instead (what `wrap --context` reads) and stop."
     })
 final class DemoEhrCommand implements Callable<Integer> {
   private final AppContext app;
@@ -28,9 +29,20 @@ final class DemoEhrCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(
+      names = "--bundle",
+      paramLabel = "FILE",
+      description = "Write the demo's first encounter, with its order, as a FHIR Bundle to FILE.")
+  java.nio.file.Path bundle;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (bundle != null) {
+      java.nio.file.Files.writeString(bundle, app.fhir().demoEncounterBundle());
+      out.println(bundle);
+      return 0;
+    }
     try (DemoFhirServer ehr = app.fhir().startDemoEhr()) {
       out.println(ehr.baseUrl());
       out.println("demo EHR running (synthetic patients only); stop it with Ctrl-C");

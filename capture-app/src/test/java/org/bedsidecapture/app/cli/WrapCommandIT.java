@@ -81,6 +81,19 @@ class WrapCommandIT {
     }
   }
 
+  /** The demo's encounter as a Bundle file (what the benchmarks wrap with) is one `wrap` reads. */
+  @Test
+  void theDemoEhrWritesItsEncounterAsABundleThatWrapReads() throws Exception {
+    Path demo = dir.resolve("demo-encounter.json");
+    assertThat(run("demo-ehr", "--bundle", demo.toString())).as(stderr.toString()).isZero();
+    bundle = demo;
+
+    assertThat(wrap("56459004", "L", TestMedia.write(dir, "c.jpg", TestMedia.jpeg(320, 240))))
+        .as(stderr.toString())
+        .isZero();
+    assertThat(written()).hasSize(1);
+  }
+
   @Test
   void wrapsEveryFileIntoAValidObjectCarryingTheBundlesContext() throws Exception {
     Path a = TestMedia.write(dir, "a.jpg", TestMedia.jpeg(800, 600));

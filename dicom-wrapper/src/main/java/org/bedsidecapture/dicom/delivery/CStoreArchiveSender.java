@@ -195,8 +195,15 @@ public final class CStoreArchiveSender {
     byte[] command = new CStoreRequestCommandMessage(entry.sopClassUid(), id).getBytes();
     association.send(context, command, null);
     OutputStream out = association.getAssociationOutputStream(context);
-    data.writeTo(out);
+    Sockets.PduStream pdus = Sockets.pdus(association);
+    pdus.holdFlushes(true);
+    try {
+      data.writeTo(out);
+    } finally {
+      pdus.holdFlushes(false);
+    }
     out.close();
+    Sockets.acknowledgeAtOnce(association);
     association.waitForCommandPDataPDUs();
     int status = handler.getStatus();
     String message =

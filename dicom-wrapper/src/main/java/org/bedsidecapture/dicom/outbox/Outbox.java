@@ -428,32 +428,48 @@ public final class Outbox implements Closeable {
       throws IOException {
     Path blob = dir.resolve(id + BLOB);
     Path temp = dir.resolve("." + id + BLOB + ".part");
-    long bytes;
+    Path stateTemp = dir.resolve("." + id + STATE + ".part");
+    OutboxEntry entry;
     try (FileChannel ch = PrivateFiles.createPrivate(temp)) {
+      long bytes;
       try (OutputStream enc = key.encrypting(Channels.newOutputStream(new Unclosed(ch)), id)) {
         Counting counted = new Counting(new BufferedOutputStream(enc, 1 << 16));
         body.writeTo(counted);
         counted.flush();
         bytes = counted.count;
       }
-      ch.force(true);
+      Instant now = clock.instant();
+      Map<String, Delivery> deliveries = new LinkedHashMap<>();
+      for (String d : destinations) {
+        deliveries.put(d, new Delivery(initial, 0, now, null, now));
+      }
+      entry =
+          new OutboxEntry(
+              id, sopClassUid, transferSyntaxUid, studyInstanceUid, bytes, now, deliveries);
+      try (FileChannel state = PrivateFiles.createPrivate(stateTemp)) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(stateBytes(entry));
+        while (b.hasRemaining()) {
+          state.write(b);
+        }
+        ch.force(true);
+        state.force(true);
+      }
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(temp);
+      Files.deleteIfExists(stateTemp);
       throw notStored(otherwise, e);
     }
-    Files.move(temp, blob, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    Instant now = clock.instant();
-    Map<String, Delivery> deliveries = new LinkedHashMap<>();
-    for (String d : destinations) {
-      deliveries.put(d, new Delivery(initial, 0, now, null, now));
-    }
-    OutboxEntry entry =
-        new OutboxEntry(
-            id, sopClassUid, transferSyntaxUid, studyInstanceUid, bytes, now, deliveries);
     try {
-      writeState(entry);
+      Files.move(temp, blob, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          stateTemp,
+          dir.resolve(id + STATE),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
       PrivateFiles.syncDirectory(dir);
     } catch (IOException e) {
+      Files.deleteIfExists(temp);
+      Files.deleteIfExists(stateTemp);
       Files.deleteIfExists(blob);
       throw notStored(otherwise, e);
     }
@@ -871,6 +887,11 @@ public final class Outbox implements Closeable {
 
   /** Replaces the entry's state file; the caller flushes the folder. */
   private void writeState(OutboxEntry e) throws IOException {
+    PrivateFiles.replace(dir.resolve(e.sopInstanceUid() + STATE), stateBytes(e));
+  }
+
+  /** What an entry's state file holds. */
+  private static byte[] stateBytes(OutboxEntry e) throws IOException {
     Properties p = new Properties();
     p.setProperty("sop.instance", e.sopInstanceUid());
     p.setProperty("sop.class", e.sopClassUid());
@@ -891,8 +912,7 @@ public final class Outbox implements Closeable {
     }
     StringWriter w = new StringWriter();
     p.store(w, null);
-    PrivateFiles.replace(
-        dir.resolve(e.sopInstanceUid() + STATE), w.toString().getBytes(StandardCharsets.UTF_8));
+    return w.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private static OutboxEntry readState(Path file) throws IOException {

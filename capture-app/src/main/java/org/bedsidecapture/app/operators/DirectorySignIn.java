@@ -74,7 +74,8 @@ public final class DirectorySignIn implements Authenticator {
     }
     try (LDAPConnection c = connect()) {
       bindAsStation(c);
-      SearchResultEntry found = findUser(c, directory.userFilter().replace("{0}", enc(name)));
+      SearchResultEntry found =
+          findUser(c, directory.userFilter().replace("{0}", Filter.encodeValue(name)));
       if (found == null) {
         return local == null
             ? new SignIn.Refused("not in the directory")
@@ -101,7 +102,8 @@ public final class DirectorySignIn implements Authenticator {
     try (LDAPConnection c = connect()) {
       bindAsStation(c);
       SearchResultEntry found =
-          findUser(c, "(" + directory.badgeAttribute() + "=" + enc(badge.strip()) + ")");
+          findUser(
+              c, "(" + directory.badgeAttribute() + "=" + Filter.encodeValue(badge.strip()) + ")");
       if (found == null) {
         return local == null ? new SignIn.Refused("unknown badge") : local.signInByBadge(badge);
       }
@@ -359,9 +361,5 @@ public final class DirectorySignIn implements Authenticator {
       }
       throw new Unreachable(unreachable(e), e);
     }
-  }
-
-  private static String enc(String value) {
-    return Filter.encodeValue(value);
   }
 }

@@ -9,11 +9,32 @@ import java.lang.reflect.Field;
 import java.net.Socket;
 import java.time.Duration;
 
-/** Socket options the toolkit offers no way to set: reached through its association's field. */
+/** Socket options the toolkit offers no way to set: reached through its association's fields. */
 final class Sockets {
   private static final int BUFFER = 1 << 17;
+  private static final Field SOCKET = field("socket");
+  private static final Field OUT = field("out");
 
   private Sockets() {}
+
+  private static Field field(String name) {
+    try {
+      Field f = Association.class.getDeclaredField(name);
+      f.setAccessible(true);
+      return f;
+    } catch (NoSuchFieldException e) {
+      throw new IllegalStateException(
+          "the DICOM toolkit's association has no " + name + " field", e);
+    }
+  }
+
+  private static Socket socket(Association association) {
+    try {
+      return (Socket) SOCKET.get(association);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("the DICOM toolkit's association socket is out of reach", e);
+    }
+  }
 
   /**
    * TCP_NODELAY (without it every DIMSE exchange on loopback waits ~40 ms for a delayed ACK), a
@@ -23,26 +44,17 @@ final class Sockets {
    */
   static void tune(Association association, Duration timeout) {
     try {
-      Field f = Association.class.getDeclaredField("socket");
-      f.setAccessible(true);
-      Socket socket = (Socket) f.get(association);
+      Socket socket = socket(association);
       socket.setTcpNoDelay(true);
       socket.setSoTimeout((int) timeout.toMillis());
-      Field out = Association.class.getDeclaredField("out");
-      out.setAccessible(true);
-      out.set(association, new PduStream((OutputStream) out.get(association)));
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("the DICOM toolkit's association has no socket field", e);
+      OUT.set(association, new PduStream((OutputStream) OUT.get(association)));
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("the DICOM toolkit's association stream is out of reach", e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /**
-   * The association's PDU stream as {@link #tune} made it: buffered, and able to hold back the
-   * flush the toolkit makes after every PDU while an object's data set streams, so that the socket
-   * gets {@value #BUFFER} bytes per write instead of one PDU (16 KB for most archives).
-   */
   /**
    * Asks the kernel to acknowledge what comes next at once, not 40 ms later: an archive with
    * Nagle's algorithm on (storescp's default) sends its C-STORE response in two writes, the second
@@ -51,27 +63,26 @@ final class Sockets {
    * until the kernel's next delayed acknowledgement, so it is asked for before each response.
    */
   static void acknowledgeAtOnce(Association association) {
+    Socket socket = socket(association);
     try {
-      Field f = Association.class.getDeclaredField("socket");
-      f.setAccessible(true);
-      Socket socket = (Socket) f.get(association);
       if (socket.supportedOptions().contains(jdk.net.ExtendedSocketOptions.TCP_QUICKACK)) {
         socket.setOption(jdk.net.ExtendedSocketOptions.TCP_QUICKACK, true);
       }
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("the DICOM toolkit's association has no socket field", e);
     } catch (IOException | UnsupportedOperationException e) {
       // a socket that cannot (a TLS layer on some JDKs): its acknowledgements come as they come
     }
   }
 
+  /**
+   * The association's PDU stream as {@link #tune} made it: buffered, and able to hold back the
+   * flush the toolkit makes after every PDU while an object's data set streams, so that the socket
+   * gets {@value #BUFFER} bytes per write instead of one PDU (16 KB for most archives).
+   */
   static PduStream pdus(Association association) {
     try {
-      Field out = Association.class.getDeclaredField("out");
-      out.setAccessible(true);
-      return (PduStream) out.get(association);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("the DICOM toolkit's association has no out field", e);
+      return (PduStream) OUT.get(association);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("the DICOM toolkit's association stream is out of reach", e);
     }
   }
 

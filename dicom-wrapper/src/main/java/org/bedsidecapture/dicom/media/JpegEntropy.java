@@ -1,5 +1,13 @@
 package org.bedsidecapture.dicom.media;
 
+import static org.bedsidecapture.dicom.media.JpegStream.DHT;
+import static org.bedsidecapture.dicom.media.JpegStream.DRI;
+import static org.bedsidecapture.dicom.media.JpegStream.EOI;
+import static org.bedsidecapture.dicom.media.JpegStream.HIGH_BITS;
+import static org.bedsidecapture.dicom.media.JpegStream.ONES;
+import static org.bedsidecapture.dicom.media.JpegStream.SOI;
+import static org.bedsidecapture.dicom.media.JpegStream.SOS;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -19,17 +27,10 @@ import java.nio.ByteOrder;
 final class JpegEntropy {
   private static final int SOF0 = 0xC0;
   private static final int SOF1 = 0xC1;
-  private static final int DHT = 0xC4;
-  private static final int SOI = 0xD8;
-  private static final int EOI = 0xD9;
-  private static final int SOS = 0xDA;
-  private static final int DRI = 0xDD;
   private static final int RST0 = 0xD0;
   private static final int LOOKAHEAD = 12;
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGH_BITS = 0x8080808080808080L;
 
   private final byte[] data;
   private final HuffmanTable[] dcTables = new HuffmanTable[4];
@@ -365,22 +366,12 @@ final class JpegEntropy {
   }
 
   /**
-   * Tops the bit buffer up: eight bytes at a time where none of them is 0xFF (to at least 32 bits),
-   * else byte by byte (to more than 48). A marker (or the end of the data) stops the bytes: like a
-   * decoder, zeros stand in for what is missing, and a block that needs them fails.
+   * Tops the bit buffer up byte by byte, to more than 48 bits (the hot loop in {@link #units} takes
+   * eight bytes at a time where none is 0xFF, and comes here near a marker). A marker (or the end
+   * of the data) stops the bytes: like a decoder, zeros stand in for what is missing, and a block
+   * that needs them fails.
    */
   private void fill() {
-    if (bitCount < 32 && !atMarker && pos + 8 <= data.length) {
-      long word = (long) LONGS.get(data, pos);
-      long inverted = ~word;
-      if (((inverted - ONES) & ~inverted & HIGH_BITS) == 0) {
-        int n = (63 - bitCount) >> 3;
-        bits = (bits << (n << 3)) | (word >>> (64 - (n << 3)));
-        bitCount += n << 3;
-        pos += n;
-        return;
-      }
-    }
     while (bitCount <= 48) {
       int b;
       if (atMarker) {

@@ -15,12 +15,12 @@ import java.util.List;
  * maker notes, comments, embedded previews after EOI). Entropy-coded data is copied untouched.
  */
 public final class JpegStream {
-  private static final int SOI = 0xD8;
-  private static final int EOI = 0xD9;
-  private static final int SOS = 0xDA;
+  static final int SOI = 0xD8;
+  static final int EOI = 0xD9;
+  static final int SOS = 0xDA;
   private static final int DQT = 0xDB;
-  private static final int DHT = 0xC4;
-  private static final int DRI = 0xDD;
+  static final int DHT = 0xC4;
+  static final int DRI = 0xDD;
   private static final int APP1 = 0xE1;
   private static final int APP2 = 0xE2;
   private static final int APP14 = 0xEE;
@@ -29,8 +29,8 @@ public final class JpegStream {
   private static final byte[] ADOBE_ID = "Adobe".getBytes(StandardCharsets.ISO_8859_1);
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGH_BITS = 0x8080808080808080L;
+  static final long ONES = 0x0101010101010101L;
+  static final long HIGH_BITS = 0x8080808080808080L;
 
   /**
    * The largest photo accepted: the biggest phone and medium-format sensors (200 MP, 16320 x 12240)

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 class StorageCommitmentListenerIT {
   private static final String SOP_CLASS = "1.2.840.10008.5.1.4.1.1.77.1.4";
   private StorageCommitter committer;
-  private final List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final java.util.concurrent.BlockingQueue<String> refused =
+      new java.util.concurrent.LinkedBlockingQueue<>();
   private final UidGenerator uids = new UidGenerator(UidGenerator.UUID_ROOT);
 
   @BeforeEach
@@ -124,14 +125,19 @@ class StorageCommitmentListenerIT {
     return Heard.ANSWERED;
   }
 
-  /** Waits (30 s at most) until the listener told of a refusal starting with {@code what}. */
+  /**
+   * Waits for the refusals the listener tells of, 30 s at most for each, until one starts with
+   * {@code what}.
+   */
   private void toldOf(String what) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (refused.stream().noneMatch(r -> r.startsWith(what))) {
-      assertThat(System.nanoTime() - deadline)
-          .as("told of: " + what + "; told " + refused)
-          .isNegative();
-      Thread.sleep(20);
+    List<String> told = new ArrayList<>();
+    while (true) {
+      String next = refused.poll(30, TimeUnit.SECONDS);
+      assertThat(next).as("told of: " + what + "; told " + told).isNotNull();
+      if (next.startsWith(what)) {
+        return;
+      }
+      told.add(next);
     }
   }
 

@@ -14,7 +14,6 @@ import java.io.OutputStream;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -61,6 +60,7 @@ public final class Outbox implements Closeable {
 
   private final Path dir;
   private final OutboxKey key;
+  private final Sealer sealer;
   private final Clock clock;
   private final RetryPolicy retry;
   private final AuditLog audit;
@@ -81,6 +81,7 @@ public final class Outbox implements Closeable {
     this.lock = lock;
     this.dir = dir;
     this.key = key;
+    this.sealer = key.sealer();
     this.clock = clock;
     this.retry = retry;
     this.audit = audit;
@@ -276,7 +277,11 @@ public final class Outbox implements Closeable {
         value(header, TagFromName.StudyInstanceUID),
         destinations,
         DeliveryState.QUEUED,
-        out -> Files.copy(dicomFile, out),
+        out -> {
+          try (FileChannel source = FileChannel.open(dicomFile)) {
+            out.transferFrom(source);
+          }
+        },
         "it is still at " + dicomFile);
   }
 
@@ -312,7 +317,11 @@ public final class Outbox implements Closeable {
                 object.studyInstanceUid(),
                 existing == null ? destinations : existing.deliveries().keySet(),
                 initial,
-                object::writeTo,
+                out -> {
+                  BufferedOutputStream buffered = new BufferedOutputStream(out);
+                  object.writeTo(buffered);
+                  buffered.flush();
+                },
                 "nothing of it was kept");
       }
     }
@@ -413,7 +422,7 @@ public final class Outbox implements Closeable {
 
   /** Writes what {@code body} writes into the outbox, encrypted, under the SOP Instance UID. */
   private interface Body {
-    void writeTo(OutputStream out) throws IOException;
+    void writeTo(Sealer.Sealing out) throws IOException;
   }
 
   private OutboxEntry store(
@@ -432,11 +441,9 @@ public final class Outbox implements Closeable {
     OutboxEntry entry;
     try (FileChannel ch = PrivateFiles.createPrivate(temp)) {
       long bytes;
-      try (OutputStream enc = key.encrypting(Channels.newOutputStream(new Unclosed(ch)), id)) {
-        Counting counted = new Counting(new BufferedOutputStream(enc, 1 << 16));
-        body.writeTo(counted);
-        counted.flush();
-        bytes = counted.count;
+      try (Sealer.Sealing sealing = sealer.start(ch, id)) {
+        body.writeTo(sealing);
+        bytes = sealing.count();
       }
       Instant now = clock.instant();
       Map<String, Delivery> deliveries = new LinkedHashMap<>();
@@ -476,27 +483,6 @@ public final class Outbox implements Closeable {
     entries.put(id, entry);
     changes++;
     return entry;
-  }
-
-  /** Counts the plaintext bytes written: the object's size as a Part 10 file. */
-  private static final class Counting extends java.io.FilterOutputStream {
-    private long count;
-
-    Counting(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      out.write(b);
-      count++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-      count += len;
-    }
   }
 
   /** Says what failed (a full disk, typically) and that the object was not lost. */
@@ -954,27 +940,5 @@ public final class Outbox implements Closeable {
 
   private static String value(AttributeList list, com.pixelmed.dicom.AttributeTag tag) {
     return Attribute.getSingleStringValueOrEmptyString(list, tag);
-  }
-
-  /** Lets the encrypting stream be closed (to write its last segment) without closing the file. */
-  private static final class Unclosed implements java.nio.channels.WritableByteChannel {
-    private final FileChannel ch;
-
-    Unclosed(FileChannel ch) {
-      this.ch = ch;
-    }
-
-    @Override
-    public int write(java.nio.ByteBuffer src) throws IOException {
-      return ch.write(src);
-    }
-
-    @Override
-    public boolean isOpen() {
-      return ch.isOpen();
-    }
-
-    @Override
-    public void close() {}
   }
 }

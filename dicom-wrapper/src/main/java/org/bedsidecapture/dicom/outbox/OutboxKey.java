@@ -1,12 +1,17 @@
 package org.bedsidecapture.dicom.outbox;
 
 import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.Key;
 import com.google.crypto.tink.KeyTemplates;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.StreamingAead;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.streamingaead.AesCtrHmacStreamingKey;
+import com.google.crypto.tink.streamingaead.AesGcmHkdfStreamingKey;
 import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
+import com.google.crypto.tink.subtle.AesCtrHmacStreaming;
+import com.google.crypto.tink.subtle.AesGcmHkdfStreaming;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,9 +31,11 @@ public final class OutboxKey {
   private static final String TEMPLATE = "AES256_GCM_HKDF_1MB";
 
   private final StreamingAead aead;
+  private final Sealer.Format primary;
 
-  private OutboxKey(StreamingAead aead) {
+  private OutboxKey(StreamingAead aead, Sealer.Format primary) {
     this.aead = aead;
+    this.primary = primary;
   }
 
   /** Reads the key file, or makes a new key there when it does not exist yet. */
@@ -42,7 +49,9 @@ public final class OutboxKey {
       KeysetHandle keyset =
           TinkJsonProtoKeysetFormat.parseKeyset(
               Files.readString(keyFile, StandardCharsets.UTF_8), InsecureSecretKeyAccess.get());
-      return new OutboxKey(keyset.getPrimitive(RegistryConfiguration.get(), StreamingAead.class));
+      return new OutboxKey(
+          keyset.getPrimitive(RegistryConfiguration.get(), StreamingAead.class),
+          formatOf(keyset.getPrimary().getKey()));
     } catch (GeneralSecurityException e) {
       throw new IOException("outbox key " + keyFile + " cannot be used: " + e.getMessage(), e);
     }
@@ -79,6 +88,37 @@ public final class OutboxKey {
     } finally {
       Files.deleteIfExists(own);
     }
+  }
+
+  /** The primary key's segments, for the two kinds of streaming key Tink has. */
+  private static Sealer.Format formatOf(Key key) throws GeneralSecurityException {
+    if (key instanceof AesGcmHkdfStreamingKey) {
+      AesGcmHkdfStreaming s =
+          (AesGcmHkdfStreaming) AesGcmHkdfStreaming.create((AesGcmHkdfStreamingKey) key);
+      return new Sealer.Format(
+          aad -> s.newStreamSegmentEncrypter(aad),
+          s.getPlaintextSegmentSize(),
+          s.getCiphertextSegmentSize(),
+          s.getCiphertextOffset());
+    }
+    if (key instanceof AesCtrHmacStreamingKey) {
+      AesCtrHmacStreaming s =
+          (AesCtrHmacStreaming) AesCtrHmacStreaming.create((AesCtrHmacStreamingKey) key);
+      return new Sealer.Format(
+          aad -> s.newStreamSegmentEncrypter(aad),
+          s.getPlaintextSegmentSize(),
+          s.getCiphertextSegmentSize(),
+          s.getCiphertextOffset());
+    }
+    throw new GeneralSecurityException("not a streaming key but " + key.getClass().getSimpleName());
+  }
+
+  /**
+   * A writer of encrypted files under the primary key, in the format {@link #decrypting} reads; it
+   * keeps its buffers for the next file, so it belongs to one writer at a time.
+   */
+  public Sealer sealer() {
+    return new Sealer(primary);
   }
 
   /** Encrypts what is written into {@code out}; {@code name} is bound to the ciphertext. */

@@ -207,33 +207,73 @@ public final class DicomFactory {
   }
 
   /**
-   * Wraps captures as {@link #wrap} does each, and reports every outcome in the order of the
-   * captures. The media of the next captures is read and checked on every core while this one is
-   * numbered and encoded (in order: series and instance numbers follow the captures), and while one
-   * file is being flushed to disk the next are already being encoded: on a batch of large photos,
-   * decoding their data and waiting for the disk are most of the time.
+   * Starts reading and checking the media of a batch of captures on every core, a few files ahead
+   * of the encoder, for {@link #wrapAll}: a caller that has yet to learn the encounter (a Bundle to
+   * parse) starts this first, so that the files are read while it does. Closing it stops the
+   * reading.
+   */
+  public ReadAhead readAhead(List<Capture> captures, Path workDir) {
+    return new ReadAhead(captures, workDir);
+  }
+
+  /** The media of a batch of captures, being read in their order a few files ahead. */
+  public final class ReadAhead implements AutoCloseable {
+    private final List<Capture> captures;
+    private final Path workDir;
+    private final ExecutorService readers;
+    private final int ahead;
+    private final Deque<Future<PreparedMedia>> reading = new ArrayDeque<>();
+    private int next;
+
+    private ReadAhead(List<Capture> captures, Path workDir) {
+      int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+      this.captures = List.copyOf(captures);
+      this.workDir = workDir;
+      this.readers = daemons(cores, "dicom-media-read");
+      this.ahead = 2 * cores;
+      topUp();
+    }
+
+    private void topUp() {
+      while (next < captures.size() && reading.size() < ahead) {
+        Capture capture = captures.get(next++);
+        reading.add(readers.submit(() -> read(capture, workDir)));
+      }
+    }
+
+    /** The next capture's media, once read and checked. */
+    private PreparedMedia next() throws CaptureRejectedException, IOException {
+      Future<PreparedMedia> read = reading.poll();
+      topUp();
+      return media(read);
+    }
+
+    @Override
+    public void close() {
+      readers.shutdownNow();
+    }
+  }
+
+  /**
+   * Wraps the captures read ahead as {@link #wrap} does each, and reports every outcome in the
+   * order of the captures. While one capture is numbered and encoded (in order: series and instance
+   * numbers follow the captures), the next ones' media is read and checked on every core, and while
+   * one file is being flushed to disk the next are already being encoded: on a batch of large
+   * photos, decoding their data and waiting for the disk are most of the time.
    */
   public void wrapAll(
       EncounterContext context,
       StudySession session,
-      List<Capture> captures,
+      ReadAhead media,
       Path outDir,
       Consumer<Outcome> onEach) {
     ExecutorService committer = daemons(COMMIT_THREADS, "dicom-commit");
-    int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
-    ExecutorService readers = daemons(cores, "dicom-media-read");
-    Deque<Future<PreparedMedia>> reading = new ArrayDeque<>();
     Deque<Future<Outcome>> inFlight = new ArrayDeque<>();
-    try {
-      int next = 0;
-      for (Capture capture : captures) {
-        while (next < captures.size() && reading.size() < 2 * cores) {
-          Capture ahead = captures.get(next++);
-          reading.add(readers.submit(() -> read(ahead, outDir)));
-        }
+    try (media) {
+      for (Capture capture : media.captures) {
         Future<Outcome> outcome;
         try {
-          Encoded encoded = encode(context, session, capture, media(reading.poll()), outDir);
+          Encoded encoded = encode(context, session, capture, media.next(), outDir);
           outcome = committer.submit(() -> commit(capture, encoded));
         } catch (CaptureRejectedException e) {
           outcome = CompletableFuture.completedFuture(new Outcome(capture, null, e.getMessage()));
@@ -250,7 +290,6 @@ public final class DicomFactory {
         onEach.accept(await(inFlight.poll()));
       }
     } finally {
-      readers.shutdownNow();
       committer.shutdownNow();
     }
   }

@@ -117,9 +117,9 @@ final class WrapCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
     SiteSettings settings;
-    EncounterContext encounter;
     BodySite site;
     Laterality side;
+    DicomFactory factory;
     try {
       settings = app.settings();
       side = Laterality.fromCode(laterality);
@@ -132,25 +132,14 @@ final class WrapCommand implements Callable<Integer> {
                           "unknown body site code '"
                               + bodySite
                               + "' (list them with: body-sites)"));
-      encounter = fhir.bundleReader().read(context);
-    } catch (SettingsException | EncounterContextException | IllegalArgumentException e) {
+      factory = app.dicomFactory();
+    } catch (SettingsException | IllegalArgumentException e) {
       err.println("wrap: " + e.getMessage());
       return 2;
     }
     if (!Files.isDirectory(out)) {
       OwnerOnly.folder(out);
     }
-    Clock clock = app.clock().withZone(ZoneId.systemDefault());
-    UidGenerator uids = new UidGenerator(settings.uidRoot());
-    DicomFactory factory;
-    try {
-      factory = app.dicomFactory();
-    } catch (SettingsException e) {
-      err.println("wrap: " + e.getMessage());
-      return 2;
-    }
-    StudySession session =
-        new StudySession(uids, encounter.studyInstanceUid(), OffsetDateTime.now(clock));
     PersonName who = operator == null ? null : PersonName.parse(operator);
     CaptureDevice device =
         switch (source) {
@@ -170,19 +159,34 @@ final class WrapCommand implements Callable<Integer> {
     List<Capture> captures =
         files.stream().map(f -> new Capture(f, device, site, side, who, null)).toList();
     int[] rejected = {0};
-    factory.wrapAll(
-        encounter,
-        session,
-        captures,
-        out,
-        outcome -> {
-          if (outcome.wrapped()) {
-            stdout.println(outcome.capture().media() + " -> " + outcome.object().file());
-          } else {
-            err.println(outcome.capture().media() + ": " + outcome.rejection());
-            rejected[0]++;
-          }
-        });
+    try (DicomFactory.ReadAhead media = factory.readAhead(captures, out)) {
+      EncounterContext encounter;
+      try {
+        encounter = fhir.bundleReader().read(context);
+      } catch (EncounterContextException e) {
+        err.println("wrap: " + e.getMessage());
+        return 2;
+      }
+      Clock clock = app.clock().withZone(ZoneId.systemDefault());
+      StudySession session =
+          new StudySession(
+              new UidGenerator(settings.uidRoot()),
+              encounter.studyInstanceUid(),
+              OffsetDateTime.now(clock));
+      factory.wrapAll(
+          encounter,
+          session,
+          media,
+          out,
+          outcome -> {
+            if (outcome.wrapped()) {
+              stdout.println(outcome.capture().media() + " -> " + outcome.object().file());
+            } else {
+              err.println(outcome.capture().media() + ": " + outcome.rejection());
+              rejected[0]++;
+            }
+          });
+    }
     stdout.flush();
     return rejected[0] == 0 ? 0 : 1;
   }

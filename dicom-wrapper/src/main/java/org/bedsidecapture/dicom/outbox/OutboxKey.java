@@ -7,10 +7,8 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.StreamingAead;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
-import com.google.crypto.tink.streamingaead.AesCtrHmacStreamingKey;
 import com.google.crypto.tink.streamingaead.AesGcmHkdfStreamingKey;
 import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
-import com.google.crypto.tink.subtle.AesCtrHmacStreaming;
 import com.google.crypto.tink.subtle.AesGcmHkdfStreaming;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,27 +88,23 @@ public final class OutboxKey {
     }
   }
 
-  /** The primary key's segments, for the two kinds of streaming key Tink has. */
+  /**
+   * The primary key's segments. The app makes AES-GCM-HKDF keys only; a key file of another kind (a
+   * site's own, made with Tink's tools) is refused here rather than when the first capture is
+   * stored.
+   */
   private static Sealer.Format formatOf(Key key) throws GeneralSecurityException {
-    if (key instanceof AesGcmHkdfStreamingKey) {
-      AesGcmHkdfStreaming s =
-          (AesGcmHkdfStreaming) AesGcmHkdfStreaming.create((AesGcmHkdfStreamingKey) key);
-      return new Sealer.Format(
-          aad -> s.newStreamSegmentEncrypter(aad),
-          s.getPlaintextSegmentSize(),
-          s.getCiphertextSegmentSize(),
-          s.getCiphertextOffset());
+    if (!(key instanceof AesGcmHkdfStreamingKey)) {
+      throw new GeneralSecurityException(
+          "it holds a " + key.getClass().getSimpleName() + ", not an AES-GCM-HKDF streaming key");
     }
-    if (key instanceof AesCtrHmacStreamingKey) {
-      AesCtrHmacStreaming s =
-          (AesCtrHmacStreaming) AesCtrHmacStreaming.create((AesCtrHmacStreamingKey) key);
-      return new Sealer.Format(
-          aad -> s.newStreamSegmentEncrypter(aad),
-          s.getPlaintextSegmentSize(),
-          s.getCiphertextSegmentSize(),
-          s.getCiphertextOffset());
-    }
-    throw new GeneralSecurityException("not a streaming key but " + key.getClass().getSimpleName());
+    AesGcmHkdfStreaming s =
+        (AesGcmHkdfStreaming) AesGcmHkdfStreaming.create((AesGcmHkdfStreamingKey) key);
+    return new Sealer.Format(
+        aad -> s.newStreamSegmentEncrypter(aad),
+        s.getPlaintextSegmentSize(),
+        s.getCiphertextSegmentSize(),
+        s.getCiphertextOffset());
   }
 
   /**

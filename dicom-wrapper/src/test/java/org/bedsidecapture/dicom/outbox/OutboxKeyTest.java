@@ -1,9 +1,16 @@
 package org.bedsidecapture.dicom.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeyTemplates;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,6 +52,22 @@ class OutboxKeyTest {
         assertThat(left).containsExactly(keyFile);
       }
     }
+  }
+
+  /** A key file of another kind than the app makes is refused when the outbox opens, saying so. */
+  @Test
+  void aKeyOfAnotherKindIsRefusedAtOnce() throws Exception {
+    StreamingAeadConfig.register();
+    Path keyFile = dir.resolve("other.key");
+    Files.writeString(
+        keyFile,
+        TinkJsonProtoKeysetFormat.serializeKeyset(
+            KeysetHandle.generateNew(KeyTemplates.get("AES128_CTR_HMAC_SHA256_4KB")),
+            InsecureSecretKeyAccess.get()));
+    assertThatThrownBy(() -> OutboxKey.openOrCreate(keyFile))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("cannot be used")
+        .hasMessageContaining("not an AES-GCM-HKDF streaming key");
   }
 
   private static OutboxKey open(Path keyFile, CyclicBarrier together) {

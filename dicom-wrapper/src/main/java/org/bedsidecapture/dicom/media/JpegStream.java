@@ -18,7 +18,7 @@ public final class JpegStream {
   static final int SOI = 0xD8;
   static final int EOI = 0xD9;
   static final int SOS = 0xDA;
-  private static final int DQT = 0xDB;
+  static final int DQT = 0xDB;
   static final int DHT = 0xC4;
   static final int DRI = 0xDD;
   private static final int APP1 = 0xE1;

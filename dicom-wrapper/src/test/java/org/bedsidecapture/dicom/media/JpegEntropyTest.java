@@ -77,6 +77,30 @@ class JpegEntropyTest {
   }
 
   /**
+   * A photo without its quantization tables has well-formed entropy-coded data that no decoder can
+   * turn into pixels (found by differential fuzzing against ImageIO).
+   */
+  @Test
+  void aPhotoWithoutItsQuantizationTablesIsRefused() throws Exception {
+    byte[] without = TestMedia.jpeg(64, 48);
+    int sos = indexOf(without, 0xFF, 0xDA, 0);
+    for (int dqt = indexOf(without, 0xFF, 0xDB, 0, -1);
+        dqt >= 0 && dqt < sos;
+        dqt = indexOf(without, 0xFF, 0xDB, 0, -1)) {
+      int length = ((without[dqt + 2] & 0xFF) << 8) | (without[dqt + 3] & 0xFF);
+      byte[] shorter = new byte[without.length - 2 - length];
+      System.arraycopy(without, 0, shorter, 0, dqt);
+      System.arraycopy(without, dqt + 2 + length, shorter, dqt, shorter.length - dqt);
+      without = shorter;
+      sos -= 2 + length;
+    }
+    byte[] noTables = without;
+
+    assertThatThrownBy(() -> JpegEntropy.decodes(noTables))
+        .hasMessageContaining("needs quantization table 0, which is not defined before its scan");
+  }
+
+  /**
    * Damaged copies of whole photos — bytes changed, cut short, bytes put in or taken out, in the
    * entropy-coded data and around it — are refused by this decoder whenever the full decoder
    * refuses them; it refuses more only where bytes are left over after a scan's last block (which
@@ -215,11 +239,19 @@ class JpegEntropyTest {
   }
 
   private static int indexOf(byte[] b, int first, int second, int from) {
+    int at = indexOf(b, first, second, from, -1);
+    if (at < 0) {
+      throw new IllegalArgumentException("marker not found");
+    }
+    return at;
+  }
+
+  private static int indexOf(byte[] b, int first, int second, int from, int otherwise) {
     for (int i = from; i + 1 < b.length; i++) {
       if ((b[i] & 0xFF) == first && (b[i + 1] & 0xFF) == second) {
         return i;
       }
     }
-    throw new IllegalArgumentException("marker not found");
+    return otherwise;
   }
 }

@@ -22,9 +22,11 @@ import java.nio.ByteOrder;
  * here without making a single pixel (18 ms on one core for a noisy 12-megapixel photo of 4 MB,
  * about 11 million codes). It is as lenient as libjpeg (a run of zeros past the block's end ends
  * the block) and stricter in one thing: bytes left over between a scan's last block and the next
- * marker are refused, where libjpeg lets pass those it had already read ahead. Other coding
- * processes (progressive, arithmetic, lossless) and a height given only after the first scan (DNL)
- * are not checked here: the caller decodes those whole.
+ * marker are refused, where libjpeg lets pass those it had already read ahead. (ImageIO also takes
+ * a scan whose Huffman tables were never defined, putting the standard's example tables in their
+ * place; libjpeg refuses it, and so does this: DICOM's JPEG must define every table before its
+ * use.) Other coding processes (progressive, arithmetic, lossless) and a height given only after
+ * the first scan (DNL) are not checked here: the caller decodes those whole.
  */
 final class JpegEntropy {
   private static final int SOF0 = 0xC0;

@@ -261,8 +261,11 @@ final class JpegEntropy {
                 + ", which is not defined before its scan");
       }
       int selectors = u8(at + 2 + 2 * i);
-      dc[i] = dcTables[(selectors >> 4) & 3];
-      ac[i] = acTables[selectors & 3];
+      if ((selectors >> 4) > 3 || (selectors & 15) > 3) {
+        throw damaged("a scan uses a Huffman table number beyond the four a JPEG has");
+      }
+      dc[i] = dcTables[selectors >> 4];
+      ac[i] = acTables[selectors & 15];
       if (dc[i] == null || ac[i] == null) {
         throw damaged("a scan uses a Huffman table that was never defined");
       }

@@ -269,6 +269,9 @@ final class JpegEntropy {
       if (dc[i] == null || ac[i] == null) {
         throw damaged("a scan uses a Huffman table that was never defined");
       }
+      if (dc[i].defect != null || ac[i].defect != null) {
+        throw damaged(dc[i].defect != null ? dc[i].defect : ac[i].defect);
+      }
     }
     pos = end;
     bits = 0;
@@ -477,10 +480,23 @@ final class JpegEntropy {
     final int[] minCode = new int[17];
     final int[] valueIndex = new int[17];
     final char[] entries;
+    final String defect;
 
-    HuffmanTable(boolean dc, int[] counts, byte[] data, int at, int total)
-        throws UnsupportedMediaException {
+    /**
+     * Builds the table; one a scan may not use keeps its {@link #defect} (like libjpeg, which
+     * refuses such a table only when a scan uses it).
+     */
+    HuffmanTable(boolean dc, int[] counts, byte[] data, int at, int total) {
       entries = new char[total];
+      defect = build(dc, counts, data, at);
+      if (defect == null) {
+        for (int w = 0; w < FAST_ENTRIES; w++) {
+          run[w] = dc ? fast[w] : run(w);
+        }
+      }
+    }
+
+    private String build(boolean dc, int[] counts, byte[] data, int at) {
       int code = 0;
       int k = 0;
       for (int l = 1; l <= 16; l++) {
@@ -488,9 +504,13 @@ final class JpegEntropy {
         minCode[l] = code;
         for (int i = 0; i < counts[l]; i++) {
           if (code >= 1 << l) {
-            throw damaged("a Huffman table with more codes than its lengths allow");
+            return "a Huffman table with more codes than its lengths allow";
           }
-          entries[k] = entry(dc, data[at + k] & 0xFF, l);
+          int value = data[at + k] & 0xFF;
+          if (dc && value > 15) {
+            return "a DC Huffman table with a difference of more than 15 bits";
+          }
+          entries[k] = entry(dc, value, l);
           if (l <= LOOKAHEAD) {
             int shift = LOOKAHEAD - l;
             for (int fill = 0; fill < 1 << shift; fill++) {
@@ -504,9 +524,7 @@ final class JpegEntropy {
         maxCode[l] = counts[l] == 0 ? -1 : code - 1;
         code <<= 1;
       }
-      for (int w = 0; w < FAST_ENTRIES; w++) {
-        run[w] = dc ? fast[w] : run(w);
-      }
+      return null;
     }
 
     /**
@@ -540,12 +558,8 @@ final class JpegEntropy {
       return before << PREFIX_SHIFT | advance << ADVANCE_SHIFT | used;
     }
 
-    private static char entry(boolean dc, int value, int codeLength)
-        throws UnsupportedMediaException {
+    private static char entry(boolean dc, int value, int codeLength) {
       if (dc) {
-        if (value > 15) {
-          throw damaged("a DC Huffman table with a difference of more than 15 bits");
-        }
         return (char) (1 << ADVANCE_SHIFT | (codeLength + value));
       }
       int run = value >> 4;

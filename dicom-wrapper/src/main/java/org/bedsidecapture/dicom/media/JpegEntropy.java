@@ -128,8 +128,8 @@ final class JpegEntropy {
       } else if (marker == DQT) {
         quantTables(at, end);
       } else if (marker == DRI) {
-        if (length < 4) {
-          throw damaged("a restart interval segment too short");
+        if (length != 4) {
+          throw damaged("a restart interval segment of the wrong length");
         }
         restartInterval = (u8(at) << 8) | u8(at + 1);
       } else if (marker == SOS) {
@@ -160,6 +160,9 @@ final class JpegEntropy {
     }
     if (width == 0 || n == 0 || end - at < 6 + 3 * n) {
       throw damaged("a frame header without a size or its components");
+    }
+    if (end - at != 6 + 3 * n) {
+      throw damaged("a frame header of the wrong length");
     }
     ids = new int[n];
     h = new int[n];
@@ -236,6 +239,9 @@ final class JpegEntropy {
     int n = u8(at);
     if (n < 1 || n > 4 || end - at < 1 + 2 * n + 3) {
       throw damaged("a scan header too short");
+    }
+    if (end - at != 1 + 2 * n + 3) {
+      throw damaged("a scan header of the wrong length");
     }
     int spectral = at + 1 + 2 * n;
     if (u8(spectral) != 0 || u8(spectral + 1) != 63 || u8(spectral + 2) != 0) {

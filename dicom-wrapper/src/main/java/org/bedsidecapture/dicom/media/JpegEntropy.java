@@ -256,6 +256,10 @@ final class JpegEntropy {
       if (c < 0) {
         throw damaged("a scan names component " + id + ", which the frame does not have");
       }
+      if (scanned[c]) {
+        throw damaged(
+            "component " + id + " is in a second scan, which a sequential JPEG cannot have");
+      }
       comp[i] = c;
       scanned[c] = true;
       if (quantTable[c] > 3 || !quantTables[quantTable[c]]) {

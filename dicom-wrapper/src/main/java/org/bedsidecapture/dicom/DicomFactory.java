@@ -7,6 +7,7 @@ import com.pixelmed.dicom.OtherByteAttribute;
 import com.pixelmed.dicom.OtherByteAttributeMultipleCompressedFrames;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,11 +21,14 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.bedsidecapture.dicom.iod.Dataset;
 import org.bedsidecapture.dicom.iod.ObjectType;
@@ -223,6 +227,7 @@ public final class DicomFactory {
     private final ExecutorService readers;
     private final int ahead;
     private final Deque<Future<PreparedMedia>> reading = new ArrayDeque<>();
+    private final Set<Path> made = ConcurrentHashMap.newKeySet();
     private int next;
 
     private ReadAhead(List<Capture> captures, Path workDir) {
@@ -237,20 +242,55 @@ public final class DicomFactory {
     private void topUp() {
       while (next < captures.size() && reading.size() < ahead) {
         Capture capture = captures.get(next++);
-        reading.add(readers.submit(() -> read(capture, workDir)));
+        reading.add(
+            readers.submit(
+                () -> {
+                  PreparedMedia media = read(capture, workDir);
+                  Path pixels = media.pixelFile();
+                  if (pixels != null && !pixels.equals(capture.media())) {
+                    made.add(pixels);
+                  }
+                  return media;
+                }));
       }
     }
 
-    /** The next capture's media, once read and checked. */
+    /** The next capture's media, once read and checked; what it made is the caller's now. */
     private PreparedMedia next() throws CaptureRejectedException, IOException {
       Future<PreparedMedia> read = reading.poll();
       topUp();
-      return media(read);
+      PreparedMedia media = media(read);
+      if (media.pixelFile() != null) {
+        made.remove(media.pixelFile());
+      }
+      return media;
     }
 
+    /**
+     * Stops the reading: what has not started is dropped, what is being read is let finish, and
+     * what was read but not taken leaves nothing behind (a clip's re-encoded or metadata-free copy
+     * in the work folder is deleted).
+     */
     @Override
     public void close() {
-      readers.shutdownNow();
+      readers.shutdown();
+      reading.forEach(read -> read.cancel(false));
+      reading.clear();
+      try {
+        if (!readers.awaitTermination(10, TimeUnit.MINUTES)) {
+          return;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      for (Path file : made) {
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot delete " + file + ": " + e.getMessage(), e);
+        }
+      }
     }
   }
 

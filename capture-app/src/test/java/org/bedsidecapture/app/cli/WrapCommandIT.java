@@ -283,6 +283,12 @@ class WrapCommandIT {
     assertThat(wrap("56459004", "L", a)).isEqualTo(2);
     assertThat(stderr.toString()).contains("the Bundle holds no Encounter");
     assertThat(written()).isEmpty();
+
+    Path reencoded = phoneClip("baseline.mp4", "-c:v", "libx264", "-profile:v", "baseline");
+    assertThat(wrap("56459004", "L", a, reencoded)).isEqualTo(2);
+    assertThat(written())
+        .as("the clip's re-encoded copy, read while the Bundle was parsed, is not left behind")
+        .isEmpty();
   }
 
   @Test

@@ -260,6 +260,9 @@ final class JpegEntropy {
         throw damaged(
             "component " + id + " is in a second scan, which a sequential JPEG cannot have");
       }
+      if (i > 0 && c < comp[i - 1]) {
+        throw damaged("a scan names its components in another order than the frame header");
+      }
       comp[i] = c;
       scanned[c] = true;
       if (quantTable[c] > 3 || !quantTables[quantTable[c]]) {

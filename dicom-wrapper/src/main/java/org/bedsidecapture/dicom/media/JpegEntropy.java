@@ -48,7 +48,7 @@ final class JpegEntropy {
   private int[] h;
   private int[] v;
   private int[] quantTable;
-  private final boolean[] quantTables = new boolean[4];
+  private final boolean[] quantDefined = new boolean[4];
   private boolean[] scanned;
   private int width;
   private int height;
@@ -196,7 +196,7 @@ final class JpegEntropy {
       if (p + 1 + size > end) {
         throw damaged("a quantization table segment too short");
       }
-      quantTables[id] = true;
+      quantDefined[id] = true;
       p += 1 + size;
     }
   }
@@ -265,7 +265,7 @@ final class JpegEntropy {
       }
       comp[i] = c;
       scanned[c] = true;
-      if (quantTable[c] > 3 || !quantTables[quantTable[c]]) {
+      if (quantTable[c] > 3 || !quantDefined[quantTable[c]]) {
         throw damaged(
             "component "
                 + id

@@ -44,19 +44,12 @@ class JpegEntropyTest {
 
   @Test
   void aProgressiveJpegIsLeftToTheFullDecoder() throws Exception {
-    BufferedImage picture = TestMedia.picture(320, 240, BufferedImage.TYPE_INT_RGB);
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-      writer.setOutput(out);
-      ImageWriteParam p = writer.getDefaultWriteParam();
-      p.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-      writer.write(null, new IIOImage(picture, null, null), p);
-    } finally {
-      writer.dispose();
-    }
+    byte[] progressive =
+        TestMedia.jpeg(
+            TestMedia.picture(320, 240, BufferedImage.TYPE_INT_RGB),
+            p -> p.setProgressiveMode(ImageWriteParam.MODE_DEFAULT));
 
-    assertThat(JpegEntropy.decodes(bytes.toByteArray())).isFalse();
+    assertThat(JpegEntropy.decodes(progressive)).isFalse();
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -36,13 +37,23 @@ public final class TestMedia {
 
   /** A baseline JPEG as ImageIO writes it (with a JFIF header). */
   public static byte[] jpeg(BufferedImage image, float quality) throws IOException {
+    return jpeg(
+        image,
+        p -> {
+          p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+          p.setCompressionQuality(quality);
+        });
+  }
+
+  /** A JPEG as ImageIO writes it with the writer's parameters set by {@code settings}. */
+  public static byte[] jpeg(BufferedImage image, Consumer<ImageWriteParam> settings)
+      throws IOException {
     ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
       writer.setOutput(out);
       ImageWriteParam p = writer.getDefaultWriteParam();
-      p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      p.setCompressionQuality(quality);
+      settings.accept(p);
       writer.write(null, new IIOImage(image, null, null), p);
     } finally {
       writer.dispose();
